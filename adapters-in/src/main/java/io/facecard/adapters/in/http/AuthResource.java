@@ -1,0 +1,29 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.tenants.tenancy.AccessTokens;
+import io.facecard.tenants.tenancy.Authentication;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/auth/token")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    @Inject
+    Authentication authentication;
+
+    @POST
+    public Response token(Json.Credentials credentials) {
+        Json.Credentials c = Bodies.required(credentials);
+        AccessTokens.IssuedToken t = authentication.login(new Authentication.Login(c.tenant(), c.username(), c.password()));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new Json.Token(t.accessToken(), "Bearer", t.expiresInSeconds())).cacheControl(noStore).build();
+    }
+}

@@ -1,0 +1,22 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+
+/** The caller of this request, set once by {@link CallerFilter} from the credential. */
+@RequestScoped
+public class CurrentCaller {
+    private Caller caller;
+
+    void set(Caller caller) {
+        this.caller = caller;
+    }
+
+    public Caller get() {
+        if (caller == null) {
+            throw Refusal.unauthenticated("this needs 'Authorization: Bearer <token or terminal key>'");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,28 @@
+package io.facecard.adapters.in.http;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/** RFC 9457 problem details: every error this API returns has this shape. */
+public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://facecard.io/problems/";
+
+    private Problems() {}
+
+    public static Response response(int status, String type, String title, String detail) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", TYPE_BASE + type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
+        if (status == 401) {
+            r.header("WWW-Authenticate", "Bearer realm=\"facecard\"");
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,81 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.application.problem.Refusal;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything that is not a {@link Refusal}: framework errors become the matching 4xx problem,
+ * a body that does not bind becomes 400 with the binder's reason, anything else is a logged 500
+ * whose detail only carries an incident id (no internals, no personal data).
+ */
+@Provider
+public class UnexpectedMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        Refusal refusal = find(e, Refusal.class);
+        if (refusal != null) {
+            return new RefusalMapper().toResponse(refusal);
+        }
+        WebApplicationException tooLarge = find(e, WebApplicationException.class);
+        if (tooLarge != null && tooLarge.getResponse().getStatus() == 413) {
+            return Problems.response(413, "body-too-large", "Payload too large", tooLarge.getMessage());
+        }
+        Throwable binding = find(e, JsonbException.class);
+        if (binding == null) {
+            binding = find(e, JsonParsingException.class);
+        }
+        if (binding != null) {
+            return Problems.response(400, "malformed-body", "Malformed request body", bindingDetail(binding));
+        }
+        if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            int status = wae.getResponse().getStatus();
+            String type = switch (status) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> "body-too-large";
+                case 415 -> "unsupported-media-type";
+                default -> "bad-request";
+            };
+            String title = Response.Status.fromStatusCode(status) != null
+                    ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Client error";
+            return Problems.response(status, type, title, wae.getMessage());
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident, e);
+        return Problems.response(500, "internal", "Internal error", "incident " + incident);
+    }
+
+    private static String bindingDetail(Throwable binding) {
+        Throwable root = binding;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? binding.getMessage() : root.getMessage();
+        // The binder names Java classes; a client needs the field and the reason, not our packages.
+        return message == null ? "the body is not valid JSON for this request"
+                : message.replaceAll("io\\.facecard\\.[\\w.$]+", "request").replaceAll("class ", "");
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

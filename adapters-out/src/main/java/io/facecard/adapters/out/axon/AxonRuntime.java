@@ -1,0 +1,134 @@
+package io.facecard.adapters.out.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.facecard.adapters.out.tenancy.TenantDirectoryProjection;
+import io.facecard.adapters.out.tenancy.TenantHistoryProjection;
+import io.facecard.domain.tenancy.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * Axon Framework started by hand inside Liberty (there is no maintained CDI extension): the
+ * container's JTA DataSource for the event and token stores, its transactions, and its managed
+ * threads for the pooled streaming processors.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+    private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
+
+    @Resource(lookup = "jdbc/facecard")
+    DataSource dataSource;
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction userTransaction;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    @Inject
+    TenantDirectoryProjection tenantDirectory;
+    @Inject
+    TenantHistoryProjection tenantHistory;
+
+    private Configuration configuration;
+    private ScheduledExecutorService coordinator;
+    private ScheduledExecutorService workers;
+
+    public synchronized void start() {
+        if (configuration != null) {
+            return;
+        }
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
+        JtaTransactionManager tx = new JtaTransactionManager(userTransaction);
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        coordinator = Executors.newScheduledThreadPool(1, threads);
+        workers = Executors.newScheduledThreadPool(2, threads);
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> tx)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(tx)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+                .configureAggregate(Tenant.class);
+        configurer.eventProcessing(ep -> ep
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .build())
+                .registerSubscribingEventProcessor(TenantDirectoryProjection.PROCESSOR)
+                .registerPooledStreamingEventProcessor(TenantHistoryProjection.PROCESSOR,
+                        Configuration::eventStore,
+                        (c, builder) -> builder
+                                .coordinatorExecutor(coordinator)
+                                .workerExecutor(workers)
+                                .initialSegmentCount(2))
+                .registerEventHandler(c -> tenantDirectory)
+                .registerEventHandler(c -> tenantHistory)
+                .assignHandlerInstancesMatching(TenantDirectoryProjection.PROCESSOR,
+                        h -> h instanceof TenantDirectoryProjection)
+                .assignHandlerInstancesMatching(TenantHistoryProjection.PROCESSOR,
+                        h -> h instanceof TenantHistoryProjection));
+        configuration = configurer.start();
+        LOG.info("Axon started with processors " + configuration.eventProcessingConfiguration().eventProcessors().keySet());
+    }
+
+    public synchronized void stop() {
+        if (configuration != null) {
+            configuration.shutdown();
+            coordinator.shutdownNow();
+            workers.shutdownNow();
+            configuration = null;
+        }
+    }
+
+    /** For readiness: every processor runs and none is stuck in an error. */
+    public synchronized boolean healthy() {
+        if (configuration == null) {
+            return false;
+        }
+        Map<String, EventProcessor> processors = configuration.eventProcessingConfiguration().eventProcessors();
+        return processors.values().stream().allMatch(p -> p.isRunning() && !p.isError());
+    }
+
+    public synchronized Map<String, EventProcessor> processors() {
+        return configuration == null ? Map.of() : configuration.eventProcessingConfiguration().eventProcessors();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        start();
+        return configuration.commandGateway();
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

@@ -1,0 +1,31 @@
+package io.facecard.adapters.out.persistence;
+
+import io.facecard.application.problem.Refusal;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+
+/** Turns a unique-constraint violation at flush time into the conflict the client should see. */
+public final class Constraints {
+    private Constraints() {}
+
+    public static void flushUnique(EntityManager em, String type, String detail) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw Refusal.conflict(type, detail);
+            }
+            throw e;
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+package io.facecard.adapters.out.persistence;
+
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Binds the current transaction to one tenant for PostgreSQL row-level security
+ * ({@code app.tenant_id}, transaction-local). Every adapter of a tenant table calls it first;
+ * the binding is remembered per transaction so it costs one round trip, not one per query.
+ */
+@ApplicationScoped
+public class TenantBinding {
+    private static final String KEY = TenantBinding.class.getName();
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    public void bind(EntityManager em, TenantId tenant) {
+        Object bound = transactions.getResource(KEY);
+        if (tenant.equals(bound)) {
+            return;
+        }
+        em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
+                .setParameter(1, tenant.toString())
+                .getSingleResult();
+        transactions.putResource(KEY, tenant);
+    }
+}

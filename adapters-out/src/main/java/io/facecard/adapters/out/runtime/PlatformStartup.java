@@ -1,0 +1,46 @@
+package io.facecard.adapters.out.runtime;
+
+import io.facecard.adapters.out.axon.AxonRuntime;
+import io.facecard.adapters.out.security.JwtKeys;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Start-up order matters: the schema first (Flyway, on a non-JTA DataSource because Flyway
+ * manages its own commits), then the signing keys, then Axon, whose processors read the schema.
+ */
+@ApplicationScoped
+public class PlatformStartup {
+    private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+    @Resource(lookup = "jdbc/facecardMigrations")
+    DataSource migrations;
+    @Inject
+    JwtKeys keys;
+    @Inject
+    AxonRuntime axon;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        long t0 = System.nanoTime();
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(migrations)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
+        keys.ensurePresent();
+        axon.start();
+        LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        axon.stop();
+    }
+}

@@ -1,0 +1,63 @@
+package io.facecard.adapters.out.tenancy;
+
+import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
+import io.facecard.domain.tenancy.TenantStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * Keeps {@code tenant_view}. It runs in a subscribing processor, inside the command's own
+ * transaction, because credentials are checked against it: a suspension must hold at once.
+ */
+@Dependent
+public class TenantDirectoryProjection {
+    public static final String PROCESSOR = "tenant-directory";
+
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+
+    @EventHandler
+    void on(TenantOnboardedEvent e) {
+        UUID id = e.tenantId().value();
+        TenantViewRow row = em.find(TenantViewRow.class, id);
+        if (row == null) {
+            row = new TenantViewRow(id, e.slug(), e.at());
+            em.persist(row);
+        }
+        row.name = e.name();
+        row.currency = e.currency();
+        row.timezone = e.timezone();
+        row.updatedAt = e.at();
+    }
+
+    @EventHandler
+    void on(TenantSettingsChangedEvent e) {
+        TenantViewRow row = em.find(TenantViewRow.class, e.tenantId().value());
+        row.name = e.name();
+        row.currency = e.currency();
+        row.timezone = e.timezone();
+        row.updatedAt = e.at();
+    }
+
+    @EventHandler
+    void on(TenantSuspendedEvent e) {
+        status(e.tenantId().value(), TenantStatus.SUSPENDED, e.at());
+    }
+
+    @EventHandler
+    void on(TenantResumedEvent e) {
+        status(e.tenantId().value(), TenantStatus.ACTIVE, e.at());
+    }
+
+    private void status(UUID id, TenantStatus status, java.time.Instant at) {
+        TenantViewRow row = em.find(TenantViewRow.class, id);
+        row.status = status;
+        row.updatedAt = at;
+    }
+}

@@ -1,0 +1,8 @@
+package io.facecard.application.security;
+
+public enum TerminalKind {
+    POS,
+    KIOSK,
+    APP,
+    CAMERA
+}

@@ -1,0 +1,81 @@
+package io.facecard.domain.tenancy;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.facecard.domain.tenancy.TenantCommands.ChangeTenantSettings;
+import io.facecard.domain.tenancy.TenantCommands.OnboardTenant;
+import io.facecard.domain.tenancy.TenantCommands.ResumeTenant;
+import io.facecard.domain.tenancy.TenantCommands.SuspendTenant;
+import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A retail chain on the platform. Suspension keeps everything; it only closes the door. */
+public class Tenant {
+    @AggregateIdentifier
+    private TenantId id;
+    private TenantSettings settings;
+    private TenantStatus status;
+
+    protected Tenant() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    public Tenant(OnboardTenant cmd) {
+        TenantSettings s = cmd.settings();
+        apply(new TenantOnboardedEvent(
+                cmd.tenantId(), cmd.slug().value(), s.name(), s.currency(), s.timezone(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeTenantSettings cmd) {
+        TenantSettings next = settings.with(cmd.name(), cmd.currency(), cmd.timezone());
+        if (next.equals(settings)) {
+            return; // nothing changes, so nothing happened
+        }
+        apply(new TenantSettingsChangedEvent(id, next.name(), next.currency(), next.timezone(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(SuspendTenant cmd) {
+        if (status == TenantStatus.SUSPENDED) {
+            return; // a repeated suspension is a retry, not a new fact
+        }
+        apply(new TenantSuspendedEvent(id, cmd.reason(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeTenant cmd) {
+        if (status == TenantStatus.ACTIVE) {
+            return;
+        }
+        apply(new TenantResumedEvent(id, cmd.actor(), cmd.at()));
+    }
+
+    @EventSourcingHandler
+    void on(TenantOnboardedEvent e) {
+        id = e.tenantId();
+        settings = new TenantSettings(e.name(), e.currency(), e.timezone());
+        status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TenantSettingsChangedEvent e) {
+        settings = new TenantSettings(e.name(), e.currency(), e.timezone());
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspendedEvent e) {
+        status = TenantStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(TenantResumedEvent e) {
+        status = TenantStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,19 @@
+package io.facecard.domain.tenancy;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands of the {@link Tenant} aggregate; time comes in with each command. */
+public final class TenantCommands {
+    private TenantCommands() {}
+
+    public record OnboardTenant(
+            @TargetAggregateIdentifier TenantId tenantId, TenantSlug slug, TenantSettings settings, String actor, Instant at) {}
+
+    public record ChangeTenantSettings(
+            @TargetAggregateIdentifier TenantId tenantId, String name, String currency, String timezone, String actor, Instant at) {}
+
+    public record SuspendTenant(@TargetAggregateIdentifier TenantId tenantId, String reason, String actor, Instant at) {}
+
+    public record ResumeTenant(@TargetAggregateIdentifier TenantId tenantId, String actor, Instant at) {}
+}

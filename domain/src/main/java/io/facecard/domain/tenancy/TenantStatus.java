@@ -1,0 +1,6 @@
+package io.facecard.domain.tenancy;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,97 @@
+package io.facecard.tenants.tenancy;
+
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns credentials into a {@link Caller}, and re-checks a token's caller on every request, so
+ * a suspended tenant or a deactivated account loses access at once rather than when the token expires.
+ */
+@ApplicationScoped
+@Transactional
+public class Authentication {
+    public record Login(String tenant, String username, String password) {}
+
+    private static final String BAD_CREDENTIALS = "the username or the password is wrong";
+
+    private final TenantDirectory directory;
+    private final StaffAccounts staff;
+    private final Terminals terminals;
+    private final PasswordHashing passwords;
+    private final OperatorCredentials operator;
+    private final AccessTokens tokens;
+
+    @Inject
+    public Authentication(TenantDirectory directory, StaffAccounts staff, Terminals terminals,
+            PasswordHashing passwords, OperatorCredentials operator, AccessTokens tokens) {
+        this.directory = directory;
+        this.staff = staff;
+        this.terminals = terminals;
+        this.passwords = passwords;
+        this.operator = operator;
+        this.tokens = tokens;
+    }
+
+    public AccessTokens.IssuedToken login(Login login) {
+        if (login.username() == null || login.password() == null) {
+            throw Refusal.invalid("'username' and 'password' are required");
+        }
+        if (login.tenant() == null) {
+            if (!operator.matches(login.username(), login.password())) {
+                throw Refusal.unauthenticated(BAD_CREDENTIALS);
+            }
+            return tokens.issue(new Caller.Operator(login.username()));
+        }
+        Optional<TenantView> tenant = directory.findBySlug(login.tenant().strip().toLowerCase(Locale.ROOT));
+        Optional<StaffAccount> account = tenant.flatMap(t ->
+                staff.findByUsername(t.id(), login.username().strip().toLowerCase(Locale.ROOT)));
+        if (account.isEmpty()) {
+            passwords.burnEquivalentTime(login.password());
+            throw Refusal.unauthenticated(BAD_CREDENTIALS);
+        }
+        StaffAccount a = account.get();
+        if (!passwords.matches(login.password(), a.passwordHash()) || !a.active()) {
+            throw Refusal.unauthenticated(BAD_CREDENTIALS);
+        }
+        if (tenant.get().status() != TenantStatus.ACTIVE) {
+            throw Refusal.unauthenticated("the tenant '" + tenant.get().slug() + "' is suspended");
+        }
+        return tokens.issue(new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles()));
+    }
+
+    /** The caller a verified token names, as it stands now; roles come from the account, not the token. */
+    public Caller confirm(Caller fromToken) {
+        if (!(fromToken instanceof Caller.Staff s)) {
+            return fromToken;
+        }
+        requireActive(s.tenantId());
+        StaffAccount a = staff.find(s.tenantId(), s.userId())
+                .filter(StaffAccount::active)
+                .orElseThrow(() -> Refusal.unauthenticated("the account is no longer active"));
+        return new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles());
+    }
+
+    public Caller.Terminal terminal(String apiKey) {
+        if (!ApiKeys.looksLikeKey(apiKey)) {
+            throw Refusal.unauthenticated("the bearer credential is neither a valid token nor a terminal key");
+        }
+        Terminal t = terminals.findActiveByKeyHash(ApiKeys.hash(apiKey))
+                .orElseThrow(() -> Refusal.unauthenticated("the terminal key is unknown or revoked"));
+        requireActive(t.tenantId());
+        return new Caller.Terminal(t.tenantId(), t.storeId(), t.id(), t.kind());
+    }
+
+    private void requireActive(TenantId tenant) {
+        boolean active = directory.find(tenant).map(v -> v.status() == TenantStatus.ACTIVE).orElse(false);
+        if (!active) {
+            throw Refusal.unauthenticated("the tenant is suspended");
+        }
+    }
+}

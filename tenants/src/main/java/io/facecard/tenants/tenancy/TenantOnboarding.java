@@ -1,0 +1,100 @@
+package io.facecard.tenants.tenancy;
+
+import static io.facecard.application.problem.Validation.valid;
+
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Role;
+import io.facecard.domain.tenancy.TenantCommands;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantSettings;
+import io.facecard.domain.tenancy.TenantSlug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** The platform operator's use cases: onboard a chain, change its settings, suspend and resume it. */
+@ApplicationScoped
+@Transactional
+public class TenantOnboarding {
+    public record Onboarding(String name, String slug, String currency, String timezone, String adminUsername, String adminPassword) {}
+
+    public record SettingsChange(String name, String currency, String timezone) {}
+
+    private final CommandGateway commands;
+    private final TenantSlugs slugs;
+    private final TenantDirectory directory;
+    private final StaffAccounts staff;
+    private final PasswordHashing passwords;
+    private final Clock clock;
+
+    @Inject
+    public TenantOnboarding(CommandGateway commands, TenantSlugs slugs, TenantDirectory directory,
+            StaffAccounts staff, PasswordHashing passwords, Clock clock) {
+        this.commands = commands;
+        this.slugs = slugs;
+        this.directory = directory;
+        this.staff = staff;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public TenantView onboard(Caller caller, Onboarding request) {
+        Access.operator(caller);
+        TenantSlug slug = valid(() -> new TenantSlug(request.slug()));
+        TenantSettings settings = valid(() -> new TenantSettings(request.name(), request.currency(), request.timezone()));
+        String adminName = StaffRules.username(request.adminUsername());
+        String adminHash = passwords.hash(StaffRules.password(request.adminPassword(), "admin.password"));
+        TenantId id = new TenantId(UUID.randomUUID());
+        if (!slugs.claim(slug, id)) {
+            throw Refusal.conflict("duplicate-slug", "a tenant with slug '" + slug + "' exists already");
+        }
+        Instant now = clock.instant();
+        commands.sendAndWait(new TenantCommands.OnboardTenant(id, slug, settings, caller.actor(), now));
+        staff.add(new StaffAccount(UUID.randomUUID(), id, adminName, "Administrator", adminHash,
+                Set.of(Role.TENANT_ADMIN), true, now, now));
+        return get(caller, id);
+    }
+
+    public TenantView changeSettings(Caller caller, TenantId id, SettingsChange change) {
+        TenantView current = get(caller, id);
+        valid(() -> new TenantSettings(current.name(), current.currency(), current.timezone())
+                .with(change.name(), change.currency(), change.timezone()));
+        commands.sendAndWait(new TenantCommands.ChangeTenantSettings(
+                id, change.name(), change.currency(), change.timezone(), caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    public TenantView suspend(Caller caller, TenantId id, String reason) {
+        get(caller, id);
+        commands.sendAndWait(new TenantCommands.SuspendTenant(id, reason, caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    public TenantView resume(Caller caller, TenantId id) {
+        get(caller, id);
+        commands.sendAndWait(new TenantCommands.ResumeTenant(id, caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    public TenantView get(Caller caller, TenantId id) {
+        Access.operator(caller);
+        return directory.find(id).orElseThrow(() -> Refusal.notFound("tenant " + id));
+    }
+
+    public List<TenantView> list(Caller caller, Paging paging) {
+        Access.operator(caller);
+        return directory.list(paging.offset(), paging.limit());
+    }
+
+    public List<TenantDirectory.TenantHistoryEntry> history(Caller caller, TenantId id) {
+        get(caller, id);
+        return directory.history(id);
+    }
+}

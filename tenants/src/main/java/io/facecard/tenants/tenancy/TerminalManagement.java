@@ -1,0 +1,80 @@
+package io.facecard.tenants.tenancy;
+
+import static io.facecard.application.problem.Validation.required;
+import static io.facecard.application.problem.Validation.requiredText;
+import static io.facecard.application.security.Role.STORE_MANAGER;
+import static io.facecard.application.security.Role.TENANT_ADMIN;
+
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers tills, kiosks, apps and cameras of a store, and revokes their keys. */
+@ApplicationScoped
+@Transactional
+public class TerminalManagement {
+    public record TerminalDraft(TerminalKind kind, String name) {}
+
+    /** The only moment the key exists outside the terminal: the caller must keep it. */
+    public record RegisteredTerminal(Terminal terminal, String apiKey) {}
+
+    private final Stores stores;
+    private final Terminals terminals;
+    private final Clock clock;
+
+    @Inject
+    public TerminalManagement(Stores stores, Terminals terminals, Clock clock) {
+        this.stores = stores;
+        this.terminals = terminals;
+        this.clock = clock;
+    }
+
+    public RegisteredTerminal register(Caller caller, UUID storeId, TerminalDraft draft) {
+        TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
+        requireStore(tenant, storeId);
+        TerminalKind kind = required(draft.kind(), "kind");
+        String name = requiredText(draft.name(), "name", 200);
+        String key = ApiKeys.newKey();
+        Terminal t = new Terminal(UUID.randomUUID(), tenant, storeId, kind, name,
+                ApiKeys.hash(key), ApiKeys.displayPrefix(key), clock.instant(), null);
+        terminals.add(t);
+        return new RegisteredTerminal(t, key);
+    }
+
+    public List<Terminal> list(Caller caller, UUID storeId) {
+        TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
+        requireStore(tenant, storeId);
+        return terminals.list(tenant, storeId);
+    }
+
+    public void revoke(Caller caller, UUID storeId, UUID terminalId) {
+        TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
+        Terminal t = terminals.find(tenant, storeId, terminalId)
+                .orElseThrow(() -> Refusal.notFound("terminal " + terminalId));
+        if (!t.revoked()) {
+            terminals.revoke(tenant, terminalId, clock.instant());
+        }
+    }
+
+    /** A terminal asking who it is: proves the key works and which store it is bound to. */
+    public Terminal self(Caller caller) {
+        if (!(caller instanceof Caller.Terminal me)) {
+            throw Refusal.forbidden("only a terminal may ask this");
+        }
+        return terminals.find(me.tenantId(), me.storeId(), me.terminalId())
+                .orElseThrow(() -> Refusal.notFound("terminal " + me.terminalId()));
+    }
+
+    private void requireStore(TenantId tenant, UUID storeId) {
+        if (stores.find(tenant, storeId).isEmpty()) {
+            throw Refusal.notFound("store " + storeId);
+        }
+    }
+}
