@@ -48,6 +48,9 @@ if [ ! -f "/usr/share/postgresql/$PGV/extension/vector.control" ]; then
     make -s -C "$SRC" PG_CONFIG="/usr/lib/postgresql/$PGV/bin/pg_config" install >&2
     rm -rf "$W"
   fi
+  # Installing the server headers can upgrade the server package under a running cluster:
+  # restart so the running binaries match the libraries on disk.
+  log "restarting cluster $PGV/main"; pg_ctlcluster "$PGV" main restart
 fi
 
 mkdir -p "$STATE_DIR"; chmod 700 "$STATE_DIR"

@@ -21,12 +21,15 @@ public class Authentication {
 
     private static final String BAD_CREDENTIALS = "the username or the password is wrong";
 
-    private final TenantDirectory directory;
-    private final StaffAccounts staff;
-    private final Terminals terminals;
-    private final PasswordHashing passwords;
-    private final OperatorCredentials operator;
-    private final AccessTokens tokens;
+    private TenantDirectory directory;
+    private StaffAccounts staff;
+    private Terminals terminals;
+    private PasswordHashing passwords;
+    private OperatorCredentials operator;
+    private AccessTokens tokens;
+
+    /** For the CDI client proxy only. */
+    protected Authentication() {}
 
     @Inject
     public Authentication(TenantDirectory directory, StaffAccounts staff, Terminals terminals,

@@ -25,9 +25,12 @@ import java.util.UUID;
 public class StaffManagement {
     public record StaffDraft(String username, String password, String displayName, Set<Role> roles) {}
 
-    private final StaffAccounts staff;
-    private final PasswordHashing passwords;
-    private final Clock clock;
+    private StaffAccounts staff;
+    private PasswordHashing passwords;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected StaffManagement() {}
 
     @Inject
     public StaffManagement(StaffAccounts staff, PasswordHashing passwords, Clock clock) {

@@ -25,8 +25,11 @@ import java.util.UUID;
 public class StoreManagement {
     public record StoreDraft(String name, String code, String address, String timezone) {}
 
-    private final Stores stores;
-    private final Clock clock;
+    private Stores stores;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected StoreManagement() {}
 
     @Inject
     public StoreManagement(Stores stores, Clock clock) {

@@ -27,12 +27,15 @@ public class TenantOnboarding {
 
     public record SettingsChange(String name, String currency, String timezone) {}
 
-    private final CommandGateway commands;
-    private final TenantSlugs slugs;
-    private final TenantDirectory directory;
-    private final StaffAccounts staff;
-    private final PasswordHashing passwords;
-    private final Clock clock;
+    private CommandGateway commands;
+    private TenantSlugs slugs;
+    private TenantDirectory directory;
+    private StaffAccounts staff;
+    private PasswordHashing passwords;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected TenantOnboarding() {}
 
     @Inject
     public TenantOnboarding(CommandGateway commands, TenantSlugs slugs, TenantDirectory directory,

@@ -25,9 +25,12 @@ public class TerminalManagement {
     /** The only moment the key exists outside the terminal: the caller must keep it. */
     public record RegisteredTerminal(Terminal terminal, String apiKey) {}
 
-    private final Stores stores;
-    private final Terminals terminals;
-    private final Clock clock;
+    private Stores stores;
+    private Terminals terminals;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected TerminalManagement() {}
 
     @Inject
     public TerminalManagement(Stores stores, Terminals terminals, Clock clock) {

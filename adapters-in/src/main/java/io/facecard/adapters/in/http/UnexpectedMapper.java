@@ -7,7 +7,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,22 +52,54 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
             };
             String title = Response.Status.fromStatusCode(status) != null
                     ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Client error";
-            return Problems.response(status, type, title, wae.getMessage());
+            String detail = switch (status) {
+                case 404 -> "there is no resource at this path";
+                case 405 -> "this path does not support the method";
+                case 415 -> "this endpoint does not accept the body's content type";
+                case 406 -> "this endpoint cannot produce the requested media type";
+                default -> wae.getMessage() == null ? null : wae.getMessage().replaceAll("RESTEASY\\d+: ", "");
+            };
+            return Problems.response(status, type, title, detail);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return Problems.response(500, "internal", "Internal error", "incident " + incident);
     }
 
-    private static String bindingDetail(Throwable binding) {
-        Throwable root = binding;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
+    private static final Pattern ENUM = Pattern.compile("No enum constant ([\\w.$]+)\\.([^\\s.]+)");
+
+    /** The binder's reason, said in the client's terms: the field, the value, what was expected. */
+    static String bindingDetail(Throwable binding) {
+        String field = null;
+        String root = null;
+        for (Throwable t = binding; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m == null) {
+                continue;
+            }
+            Matcher p = PROPERTY.matcher(m);
+            if (field == null && p.find()) {
+                field = p.group(1);
+            }
+            root = m;
         }
-        String message = root.getMessage() == null ? binding.getMessage() : root.getMessage();
-        // The binder names Java classes; a client needs the field and the reason, not our packages.
-        return message == null ? "the body is not valid JSON for this request"
-                : message.replaceAll("io\\.facecard\\.[\\w.$]+", "request").replaceAll("class ", "");
+        String reason = root == null ? "the body is not valid JSON for this request" : clientTerms(root);
+        return field == null ? reason : "field '" + field + "': " + reason;
+    }
+
+    private static String clientTerms(String message) {
+        Matcher e = ENUM.matcher(message);
+        if (e.find()) {
+            try {
+                Object[] constants = Class.forName(e.group(1)).getEnumConstants();
+                return "'" + e.group(2) + "' is not one of " + Arrays.toString(constants);
+            } catch (ClassNotFoundException ignored) {
+                return "'" + e.group(2) + "' is not an allowed value";
+            }
+        }
+        // The binder names Java classes; a client needs the reason, not our packages.
+        return message.replaceAll("io\\.facecard\\.[\\w.$]+", "value").replaceAll("java\\.lang\\.", "");
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

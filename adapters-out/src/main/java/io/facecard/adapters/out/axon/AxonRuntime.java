@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -41,6 +42,8 @@ public class AxonRuntime {
     DataSource dataSource;
     @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction userTransaction;
+    @Resource
+    TransactionSynchronizationRegistry registry;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
     @Inject
@@ -57,7 +60,7 @@ public class AxonRuntime {
             return;
         }
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
-        JtaTransactionManager tx = new JtaTransactionManager(userTransaction);
+        JtaTransactionManager tx = new JtaTransactionManager(userTransaction, registry);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         coordinator = Executors.newScheduledThreadPool(1, threads);
         workers = Executors.newScheduledThreadPool(2, threads);

@@ -1,7 +1,7 @@
 package io.facecard.adapters.out.axon;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,18 +10,23 @@ import org.axonframework.common.transaction.TransactionManager;
  * Axon's view of the container's JTA transactions. Work that already runs in a transaction
  * (a use case annotated {@code @Transactional}) joins it, so the events, the aggregate's
  * sequence check and the subscribing projections commit or roll back together.
+ *
+ * <p>The surrounding transaction is detected through the synchronization registry: JTA forbids
+ * touching {@link UserTransaction} inside a {@code @Transactional} method.
  */
 public final class JtaTransactionManager implements TransactionManager {
     private final UserTransaction userTransaction;
+    private final TransactionSynchronizationRegistry registry;
 
-    public JtaTransactionManager(UserTransaction userTransaction) {
+    public JtaTransactionManager(UserTransaction userTransaction, TransactionSynchronizationRegistry registry) {
         this.userTransaction = userTransaction;
+        this.registry = registry;
     }
 
     @Override
     public Transaction startTransaction() {
         try {
-            if (userTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+            if (registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
                 return joined();
             }
             userTransaction.begin();
@@ -62,11 +67,7 @@ public final class JtaTransactionManager implements TransactionManager {
 
             @Override
             public void rollback() {
-                try {
-                    userTransaction.setRollbackOnly();
-                } catch (IllegalStateException | SystemException e) {
-                    throw new IllegalStateException("could not mark the JTA transaction for rollback", e);
-                }
+                registry.setRollbackOnly();
             }
         };
     }

@@ -4,7 +4,9 @@ import io.facecard.tenants.tenancy.PasswordHashing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Values the use cases need but must not create themselves: the clock and the password cost. */
@@ -15,13 +17,15 @@ public class Producers {
     int iterations;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes what a
+        // response says equal to what a later read returns.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     PasswordHashing passwordHashing() {
         return new PasswordHashing(iterations);
     }

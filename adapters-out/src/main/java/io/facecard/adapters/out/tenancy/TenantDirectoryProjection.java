@@ -25,15 +25,15 @@ public class TenantDirectoryProjection {
     @EventHandler
     void on(TenantOnboardedEvent e) {
         UUID id = e.tenantId().value();
-        TenantViewRow row = em.find(TenantViewRow.class, id);
-        if (row == null) {
-            row = new TenantViewRow(id, e.slug(), e.at());
-            em.persist(row);
-        }
+        TenantViewRow existing = em.find(TenantViewRow.class, id);
+        TenantViewRow row = existing != null ? existing : new TenantViewRow(id, e.slug(), e.at());
         row.name = e.name();
         row.currency = e.currency();
         row.timezone = e.timezone();
         row.updatedAt = e.at();
+        if (existing == null) {
+            em.persist(row); // after the fields are set: the insert takes the state at persist time
+        }
     }
 
     @EventHandler

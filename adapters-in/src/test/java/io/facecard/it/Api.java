@@ -1,0 +1,136 @@
+package io.facecard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A plain HTTP client against the running server, with the few steps every scenario repeats. */
+public final class Api {
+    public static final String BASE = System.getProperty("facecard.baseUrl", "http://127.0.0.1:9180");
+    public static final String OPERATOR_PASSWORD = System.getProperty("facecard.operator.password", "integration-tests-operator");
+    public static final String PASSWORD = "correct-horse-battery";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {}
+
+    public record Reply(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String get(String field) {
+            return json().path(field).asText();
+        }
+
+        /** Asserts an RFC 9457 problem with this status; returns it for further checks. */
+        public Reply problem(int expected) {
+            assertThat(status).as(body).isEqualTo(expected);
+            assertThat(contentType).as("content type of " + body).startsWith("application/problem+json");
+            assertThat(json().path("status").asInt()).isEqualTo(expected);
+            assertThat(json().path("type").asText()).startsWith("https://facecard.io/problems/");
+            assertThat(json().path("title").asText()).isNotBlank();
+            return this;
+        }
+
+        public Reply ok(int expected) {
+            assertThat(status).as(body).isEqualTo(expected);
+            return this;
+        }
+    }
+
+    public static Reply call(String method, String path, String token, Object body) {
+        return raw(method, path, token, body == null ? null : write(body), "application/json");
+    }
+
+    public static Reply raw(String method, String path, String token, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    public static Reply get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    public static Reply post(String path, String token, Object body) {
+        return call("POST", path, token, body);
+    }
+
+    public static Reply patch(String path, String token, Object body) {
+        return call("PATCH", path, token, body);
+    }
+
+    public static Reply delete(String path, String token) {
+        return call("DELETE", path, token, null);
+    }
+
+    static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static String operatorToken() {
+        return post("/api/v1/auth/token", null, Map.of("username", "operator", "password", OPERATOR_PASSWORD))
+                .ok(200).get("access_token");
+    }
+
+    public static String staffToken(String tenantSlug, String username, String password) {
+        return post("/api/v1/auth/token", null, Map.of("tenant", tenantSlug, "username", username, "password", password))
+                .ok(200).get("access_token");
+    }
+
+    /** A freshly onboarded chain with its admin logged in. */
+    public record Chain(String id, String slug, String adminToken) {
+        public String user(String username, String... roles) {
+            post("/api/v1/users", adminToken, Map.of("username", username, "password", PASSWORD, "roles", roles)).ok(201);
+            return staffToken(slug, username, PASSWORD);
+        }
+
+        public String store(String code) {
+            return post("/api/v1/stores", adminToken, Map.of("name", "Store " + code, "code", code)).ok(201).get("id");
+        }
+
+        public JsonNode terminal(String storeId, String kind) {
+            return post("/api/v1/stores/" + storeId + "/terminals", adminToken, Map.of("kind", kind, "name", kind + " 1"))
+                    .ok(201).json();
+        }
+    }
+
+    public static Chain onboard(String operatorToken) {
+        String slug = "chain-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply r = post("/api/v1/tenants", operatorToken, Map.of(
+                "name", "Chain " + slug, "slug", slug, "currency", "EUR", "timezone", "Europe/Berlin",
+                "admin", Map.of("username", "admin", "password", PASSWORD))).ok(201);
+        return new Chain(r.get("id"), slug, staffToken(slug, "admin", PASSWORD));
+    }
+}

@@ -1,0 +1,120 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile admin of chain B probes every endpoint with chain A's ids: each answers exactly as
+ * for an id that does not exist, and nothing of A changes.
+ */
+class CrossTenantIT {
+    static Chain a;
+    static Chain b;
+    static String aStore;
+    static String aTerminal;
+    static String aKey;
+    static String aUser;
+
+    @BeforeAll
+    static void setUp() {
+        String operator = operatorToken();
+        a = onboard(operator);
+        b = onboard(operator);
+        aStore = a.store("A1");
+        var t = a.terminal(aStore, "POS");
+        aTerminal = t.path("id").asText();
+        aKey = t.path("apiKey").asText();
+        a.user("alice", "CASHIER");
+        aUser = get("/api/v1/users", a.adminToken()).json().path("items").get(1).path("id").asText();
+    }
+
+    private static void sameAsMissing(Reply probe, Reply missing) {
+        probe.problem(404);
+        missing.problem(404);
+        assertThat(probe.json().path("type")).isEqualTo(missing.json().path("type"));
+        assertThat(probe.json().path("title")).isEqualTo(missing.json().path("title"));
+    }
+
+    @Test
+    void storesOfAnotherTenantDoNotExist() {
+        String missing = "00000000-0000-0000-0000-00000000abcd";
+        String bt = b.adminToken();
+        sameAsMissing(get("/api/v1/stores/" + aStore, bt), get("/api/v1/stores/" + missing, bt));
+        sameAsMissing(patch("/api/v1/stores/" + aStore, bt, Map.of("name", "Pwned")),
+                patch("/api/v1/stores/" + missing, bt, Map.of("name", "Pwned")));
+        assertThat(get("/api/v1/stores", bt).json().path("items").toString()).doesNotContain(aStore);
+        assertThat(get("/api/v1/stores/" + aStore, a.adminToken()).ok(200).get("name")).isEqualTo("Store A1");
+    }
+
+    @Test
+    void terminalsOfAnotherTenantDoNotExist() {
+        String missing = "00000000-0000-0000-0000-00000000abcd";
+        String bt = b.adminToken();
+        sameAsMissing(get("/api/v1/stores/" + aStore + "/terminals", bt), get("/api/v1/stores/" + missing + "/terminals", bt));
+        sameAsMissing(post("/api/v1/stores/" + aStore + "/terminals", bt, Map.of("kind", "POS", "name", "Rogue")),
+                post("/api/v1/stores/" + missing + "/terminals", bt, Map.of("kind", "POS", "name", "Rogue")));
+        sameAsMissing(delete("/api/v1/stores/" + aStore + "/terminals/" + aTerminal, bt),
+                delete("/api/v1/stores/" + missing + "/terminals/" + missing, bt));
+        String bStore = b.store("B1");
+        delete("/api/v1/stores/" + bStore + "/terminals/" + aTerminal, bt).problem(404);
+        get("/api/v1/terminals/me", aKey).ok(200);
+        assertThat(get("/api/v1/stores/" + aStore + "/terminals", a.adminToken()).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void usersOfAnotherTenantDoNotExist() {
+        String missing = "00000000-0000-0000-0000-00000000abcd";
+        String bt = b.adminToken();
+        sameAsMissing(get("/api/v1/users/" + aUser, bt), get("/api/v1/users/" + missing, bt));
+        sameAsMissing(patch("/api/v1/users/" + aUser, bt, Map.of("password", "a-new-password-99")),
+                patch("/api/v1/users/" + missing, bt, Map.of("password", "a-new-password-99")));
+        sameAsMissing(delete("/api/v1/users/" + aUser, bt), delete("/api/v1/users/" + missing, bt));
+        assertThat(get("/api/v1/users", bt).json().path("items").toString()).doesNotContain(aUser);
+        staffToken(a.slug(), "alice", PASSWORD);
+    }
+
+    @Test
+    void aTerminalOfOneTenantSeesNothingOfAnother() {
+        String bStore = b.store("B2");
+        get("/api/v1/stores/" + bStore, aKey).problem(403);
+        assertThat(get("/api/v1/terminals/me", aKey).get("storeId")).isEqualTo(aStore);
+    }
+
+    @Test
+    void rowLevelSecurityHidesRowsOfOtherTenantsEvenWithoutAFilter() throws SQLException {
+        String url = "jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
+                + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test");
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("facecard.db.user", "facecard"),
+                System.getProperty("facecard.db.password"));
+                Statement s = c.createStatement()) {
+            assertThat(count(s, "select count(*) from store")).as("no tenant bound").isZero();
+            assertThat(count(s, "select count(*) from staff_account")).isZero();
+            c.setAutoCommit(false);
+            s.execute("select set_config('app.tenant_id', '" + a.id() + "', true)");
+            assertThat(count(s, "select count(*) from store where tenant_id <> '" + a.id() + "'")).isZero();
+            assertThat(count(s, "select count(*) from store where id = '" + aStore + "'")).isEqualTo(1);
+            assertThat(count(s, "select count(*) from terminal")).isEqualTo(1);
+            c.rollback();
+            s.execute("select set_config('app.tenant_id', '" + b.id() + "', true)");
+            assertThat(count(s, "select count(*) from store where id = '" + aStore + "'")).isZero();
+            assertThat(s.executeUpdate("update store set name = 'x' where id = '" + aStore + "'")).isZero();
+            c.rollback();
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class PlatformEndpointsIT {
+
+    @Test
+    void readinessReportsTheDatabaseAndEveryAxonProcessor() {
+        JsonNode ready = get("/health/ready", null).ok(200).json();
+        assertThat(ready.path("status").asText()).isEqualTo("UP");
+        JsonNode data = ready.path("checks").get(0).path("data");
+        assertThat(data.path("database").asBoolean()).isTrue();
+        assertThat(data.path("axonProcessors").asBoolean()).isTrue();
+        assertThat(data.path("processor.tenant-directory").asText()).isEqualTo("running");
+        assertThat(data.path("processor.tenant-history").asText()).isEqualTo("running");
+        assertThat(get("/health/live", null).ok(200).json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        Reply m = get("/metrics", null).ok(200);
+        assertThat(m.contentType()).startsWith("text/plain");
+        assertThat(m.body()).contains("# TYPE").contains("jvm_");
+    }
+
+    @Test
+    void theServedOpenApiDocumentIsTheOneKeptInTheRepository() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode kept = yaml.readTree(new File(System.getProperty("facecard.openapi.file")));
+        JsonNode served = yaml.readTree(get("/openapi", null).ok(200).body());
+        assertThat(operations(served)).isEqualTo(operations(kept)).isNotEmpty();
+        assertThat(served.path("info").path("title").asText()).isEqualTo(kept.path("info").path("title").asText());
+    }
+
+    @Test
+    void everyDocumentedOperationExistsOnTheServer() throws IOException {
+        JsonNode kept = new ObjectMapper(new YAMLFactory()).readTree(new File(System.getProperty("facecard.openapi.file")));
+        for (String op : operations(kept)) {
+            String[] parts = op.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            Reply r = raw(parts[0], path, null, "{}", "application/json");
+            // Unauthenticated calls must reach a resource: 401 (or 400 for the login itself), never 404/405.
+            assertThat(r.status()).as(op + " -> " + r.body()).isIn(400, 401);
+        }
+    }
+
+    static TreeSet<String> operations(JsonNode doc) {
+        TreeSet<String> ops = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            p.getValue().fieldNames().forEachRemaining(m -> {
+                if (m.matches("get|post|put|patch|delete")) {
+                    ops.add(m.toUpperCase() + " " + p.getKey());
+                }
+            });
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,105 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TenantOnboardingIT {
+    static String operator;
+
+    @BeforeAll
+    static void login() {
+        operator = operatorToken();
+    }
+
+    @Test
+    void anOperatorOnboardsAChainWhoseAdminCanLogInAtOnce() {
+        Chain chain = onboard(operator);
+        Reply tenant = get("/api/v1/tenants/" + chain.id(), operator).ok(200);
+        assertThat(tenant.get("slug")).isEqualTo(chain.slug());
+        assertThat(tenant.get("status")).isEqualTo("ACTIVE");
+        assertThat(tenant.get("currency")).isEqualTo("EUR");
+        Reply token = post("/api/v1/auth/token", null, Map.of("tenant", chain.slug(), "username", "admin", "password", PASSWORD)).ok(200);
+        assertThat(token.get("token_type")).isEqualTo("Bearer");
+        assertThat(token.json().path("expires_in").asInt()).isPositive();
+        assertThat(token.get("access_token").split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void aDuplicateSlugIsAConflictAndCreatesNothing() {
+        Chain chain = onboard(operator);
+        int before = get("/api/v1/tenants?limit=200", operator).json().path("items").size();
+        post("/api/v1/tenants", operator, Map.of("name", "Other", "slug", chain.slug(), "currency", "USD",
+                "timezone", "America/New_York", "admin", Map.of("username", "boss", "password", PASSWORD)))
+                .problem(409);
+        assertThat(get("/api/v1/tenants?limit=200", operator).json().path("items").size()).isEqualTo(before);
+        assertThat(get("/api/v1/tenants/" + chain.id(), operator).get("currency")).isEqualTo("EUR");
+    }
+
+    @Test
+    void settingsChangeOnlyWhatIsSent() {
+        Chain chain = onboard(operator);
+        Reply changed = patch("/api/v1/tenants/" + chain.id(), operator, Map.of("name", "Renamed", "currency", "CNY")).ok(200);
+        assertThat(changed.get("name")).isEqualTo("Renamed");
+        assertThat(changed.get("currency")).isEqualTo("CNY");
+        assertThat(changed.get("timezone")).isEqualTo("Europe/Berlin");
+        patch("/api/v1/tenants/" + chain.id(), operator, Map.of("currency", "EURO")).problem(400);
+        assertThat(get("/api/v1/tenants/" + chain.id(), operator).get("currency")).isEqualTo("CNY");
+    }
+
+    @Test
+    void suspensionStopsEveryCredentialAndResumingLosesNothing() {
+        Chain chain = onboard(operator);
+        String store = chain.store("S1");
+        String key = chain.terminal(store, "POS").path("apiKey").asText();
+        String cashier = chain.user("cashier1", "CASHIER");
+
+        post("/api/v1/tenants/" + chain.id() + "/suspend", operator, Map.of("reason", "unpaid invoice")).ok(200);
+        assertThat(get("/api/v1/tenants/" + chain.id(), operator).get("status")).isEqualTo("SUSPENDED");
+        get("/api/v1/stores", chain.adminToken()).problem(401);
+        get("/api/v1/stores", cashier).problem(401);
+        get("/api/v1/terminals/me", key).problem(401);
+        post("/api/v1/auth/token", null, Map.of("tenant", chain.slug(), "username", "admin", "password", PASSWORD)).problem(401);
+
+        post("/api/v1/tenants/" + chain.id() + "/resume", operator, null).ok(200);
+        assertThat(get("/api/v1/stores/" + store, chain.adminToken()).ok(200).get("code")).isEqualTo("S1");
+        assertThat(get("/api/v1/terminals/me", key).ok(200).get("storeId")).isEqualTo(store);
+        get("/api/v1/stores", cashier).ok(200);
+    }
+
+    @Test
+    void theHistoryProjectionRecordsEveryTenantEvent() throws InterruptedException {
+        Chain chain = onboard(operator);
+        post("/api/v1/tenants/" + chain.id() + "/suspend", operator, null).ok(200);
+        post("/api/v1/tenants/" + chain.id() + "/suspend", operator, null).ok(200); // a retry adds no event
+        post("/api/v1/tenants/" + chain.id() + "/resume", operator, null).ok(200);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 50 && events.size() < 3; i++) {
+            events.clear();
+            for (JsonNode e : get("/api/v1/tenants/" + chain.id() + "/history", operator).ok(200).json()) {
+                events.add(e.path("event").asText());
+            }
+            Thread.sleep(100);
+        }
+        assertThat(events).containsExactly("ONBOARDED", "SUSPENDED", "RESUMED");
+    }
+
+    @Test
+    void wrongCredentialsGetTheSameAnswerWhetherOrNotTheAccountExists() {
+        Chain chain = onboard(operator);
+        String unknownUser = post("/api/v1/auth/token", null, Map.of("tenant", chain.slug(), "username", "nobody", "password", PASSWORD))
+                .problem(401).get("detail");
+        String wrongPassword = post("/api/v1/auth/token", null, Map.of("tenant", chain.slug(), "username", "admin", "password", "wrong-password-123"))
+                .problem(401).get("detail");
+        String unknownTenant = post("/api/v1/auth/token", null, Map.of("tenant", "no-such-chain", "username", "admin", "password", PASSWORD))
+                .problem(401).get("detail");
+        assertThat(unknownUser).isEqualTo(wrongPassword).isEqualTo(unknownTenant);
+        post("/api/v1/auth/token", null, Map.of("username", "operator", "password", "not-the-password")).problem(401);
+    }
+}
