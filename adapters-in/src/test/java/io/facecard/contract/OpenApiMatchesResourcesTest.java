@@ -1,0 +1,66 @@
+package io.facecard.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.facecard.adapters.in.http.FacecardApi;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Every JAX-RS operation is in the published document, and the document promises nothing more. */
+class OpenApiMatchesResourcesTest {
+
+    @Test
+    void documentAndResourcesListTheSameOperations() throws IOException {
+        assertThat(implemented()).isNotEmpty().isEqualTo(documented());
+    }
+
+    static TreeSet<String> implemented() {
+        String base = FacecardApi.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
+        TreeSet<String> ops = new TreeSet<>();
+        new ClassFileImporter().importPackages("io.facecard.adapters.in.http").stream()
+                .map(c -> c.reflect())
+                .filter(c -> c.isAnnotationPresent(Path.class))
+                .forEach(c -> {
+                    for (Method m : c.getDeclaredMethods()) {
+                        for (Annotation a : m.getAnnotations()) {
+                            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+                            if (verb != null) {
+                                Path sub = m.getAnnotation(Path.class);
+                                String path = base + "/" + c.getAnnotation(Path.class).value()
+                                        + (sub == null ? "" : "/" + sub.value());
+                                ops.add(verb.value() + " " + path.replaceAll("/+", "/").replaceAll("/$", ""));
+                            }
+                        }
+                    }
+                });
+        return ops;
+    }
+
+    static TreeSet<String> documented() throws IOException {
+        TreeSet<String> ops = new TreeSet<>();
+        try (InputStream in = OpenApiMatchesResourcesTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = it.next();
+                p.getValue().fieldNames().forEachRemaining(m -> {
+                    if (m.matches("get|post|put|patch|delete")) {
+                        ops.add(m.toUpperCase() + " " + p.getKey());
+                    }
+                });
+            }
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,104 @@
+package io.facecard.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Loads every manifest into fabric8's typed model (unknown fields fail) and checks what operations rely on. */
+class ManifestsTest {
+    static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("base");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final Map<String, Class<? extends HasMetadata>> KINDS =
+            Map.of("Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class);
+    static List<HasMetadata> objects = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        JsonNode kustomization = YAML.readTree(ROOT.resolve("kustomization.yaml").toFile());
+        for (JsonNode resource : kustomization.path("resources")) {
+            JsonNode raw = YAML.readTree(ROOT.resolve(resource.asText()).toFile());
+            Class<? extends HasMetadata> type = KINDS.get(raw.path("kind").asText());
+            assertThat(type).as("a typed model for " + resource.asText()).isNotNull();
+            objects.add(YAML.treeToValue(raw, type));
+        }
+    }
+
+    private static Deployment deployment() {
+        return objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyFileInTheBaseIsListedInTheKustomization() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT)) {
+            assertThat(files.filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).count())
+                    .isEqualTo(objects.size());
+        }
+        assertThat(objects).extracting(HasMetadata::getKind).contains("Deployment", "Service", "ConfigMap");
+    }
+
+    @Test
+    void probesUseMicroProfileHealth() {
+        Container c = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertProbe(c.getStartupProbe(), "/health/started");
+        assertProbe(c.getReadinessProbe(), "/health/ready");
+        assertProbe(c.getLivenessProbe(), "/health/live");
+        assertThat(c.getStartupProbe().getFailureThreshold() * c.getStartupProbe().getPeriodSeconds())
+                .as("seconds a cold start may take").isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
+    void resourcesAreRequestedAndLimited() {
+        Container c = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, Quantity> requests = c.getResources().getRequests();
+        Map<String, Quantity> limits = c.getResources().getLimits();
+        assertThat(requests).containsKeys("cpu", "memory");
+        assertThat(limits).containsKeys("cpu", "memory");
+        assertThat(Quantity.getAmountInBytes(limits.get("memory"))).isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
+    }
+
+    @Test
+    void secretsAreReferencedNeverWritten() {
+        Container c = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (EnvVar e : c.getEnv()) {
+            if (e.getName().contains("PASSWORD") || e.getName().contains("SECRET")) {
+                assertThat(e.getValue()).as(e.getName()).isNull();
+                assertThat(e.getValueFrom().getSecretKeyRef()).as(e.getName()).isNotNull();
+            }
+        }
+        ConfigMap config = objects.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).findFirst().orElseThrow();
+        assertThat(config.getData().keySet()).noneMatch(k -> k.contains("PASSWORD") || k.contains("SECRET"));
+        assertThat(objects).noneMatch(o -> o.getKind().equals("Secret"));
+    }
+
+    @Test
+    void theServiceSelectsTheDeploymentsPods() {
+        Service s = objects.stream().filter(Service.class::isInstance).map(Service.class::cast).findFirst().orElseThrow();
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(s.getSpec().getSelector());
+    }
+
+    private static void assertProbe(Probe p, String path) {
+        assertThat(p).as(path).isNotNull();
+        assertThat(p.getHttpGet().getPath()).isEqualTo(path);
+        assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+}
