@@ -31,7 +31,7 @@ final class StaffRules {
     }
 
     static Set<Role> roles(Set<Role> raw) {
-        if (raw == null || raw.isEmpty() || raw.contains(null)) {
+        if (raw == null || raw.isEmpty() || raw.stream().anyMatch(java.util.Objects::isNull)) {
             throw Refusal.invalid("'roles' must name at least one of " + java.util.Arrays.toString(Role.values()));
         }
         return Set.copyOf(raw);
