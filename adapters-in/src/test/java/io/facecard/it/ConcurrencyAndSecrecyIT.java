@@ -1,0 +1,75 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class ConcurrencyAndSecrecyIT {
+
+    @Test
+    void concurrentOnboardingsOfOneSlugCreateExactlyOneTenant() throws Exception {
+        String operator = operatorToken();
+        String slug = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> statuses = parallel(8, () -> post("/api/v1/tenants", operator, Map.of(
+                "name", "Race", "slug", slug, "currency", "EUR", "timezone", "UTC",
+                "admin", Map.of("username", "admin", "password", PASSWORD))).status());
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        staffToken(slug, "admin", PASSWORD);
+    }
+
+    @Test
+    void concurrentStoresWithOneCodeCreateExactlyOneStore() throws Exception {
+        Chain chain = onboard(operatorToken());
+        List<Integer> statuses = parallel(8, () -> post("/api/v1/stores", chain.adminToken(),
+                Map.of("name", "Same", "code", "DUP")).status());
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(get("/api/v1/stores", chain.adminToken()).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void neitherPasswordsNorTokensNorKeysReachTheServerLog() throws IOException {
+        Chain chain = onboard(operatorToken());
+        String key = chain.terminal(chain.store("L1"), "POS").path("apiKey").asText();
+        get("/api/v1/terminals/me", key).ok(200);
+        post("/api/v1/auth/token", null, Map.of("tenant", chain.slug(), "username", "admin", "password", "wrong-but-secret-42")).problem(401);
+        Path log = Path.of(System.getProperty("facecard.server.log"));
+        String text = Files.readString(log);
+        assertThat(text).isNotEmpty()
+                .doesNotContain(PASSWORD)
+                .doesNotContain(OPERATOR_PASSWORD)
+                .doesNotContain("wrong-but-secret-42")
+                .doesNotContain(key)
+                .doesNotContain(chain.adminToken())
+                .doesNotContain("pbkdf2-sha256$");
+    }
+
+    private static List<Integer> parallel(int n, java.util.concurrent.Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Integer> out = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
