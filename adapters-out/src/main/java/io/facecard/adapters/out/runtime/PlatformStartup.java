@@ -32,7 +32,7 @@ public class PlatformStartup {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(migrations)
                 .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration") // Liberty finds only folders marked by flyway.location
+                .callbackLocations("classpath:db/callback") // Liberty finds only folders marked by flyway.location
                 .load()
                 .migrate();
         LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
