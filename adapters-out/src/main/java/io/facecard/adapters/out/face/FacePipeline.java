@@ -96,14 +96,13 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
                 return new FaceScan(Outcome.FACE_TOO_SMALL, null, main.score(), widthInOriginal, faces.size());
             }
             Mat aligned = align(bgr, main.box());
-            double quality = quality(main.score(), aligned);
+            Embedding embedding = embed(aligned);
+            double quality = quality(main.score(), aligned, embedding.mirrorAgreement());
+            aligned.release();
             if (quality < rules.minQuality()) {
-                aligned.release();
                 return new FaceScan(Outcome.LOW_QUALITY, null, quality, widthInOriginal, faces.size());
             }
-            float[] embedding = embed(aligned);
-            aligned.release();
-            return new FaceScan(Outcome.FACE, embedding, quality, widthInOriginal, faces.size());
+            return new FaceScan(Outcome.FACE, embedding.vector(), quality, widthInOriginal, faces.size());
         } finally {
             bgr.release();
         }
@@ -219,24 +218,49 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         return aligned;
     }
 
-    float[] embed(Mat alignedBgr) {
+    /** @param mirrorAgreement cosine between the face's and its mirror image's embeddings */
+    record Embedding(float[] vector, double mirrorAgreement) {}
+
+    /**
+     * The embedding of the aligned face plus that of its mirror image ("flip test"): the sum is
+     * robust to which way a head is turned, and how well the two agree says how much the model
+     * can be trusted on this photo (occlusion, closed eyes or a bowed head make them disagree).
+     */
+    Embedding embed(Mat alignedBgr) {
         Mat rgb = new Mat();
         Imgproc.cvtColor(alignedBgr, rgb, Imgproc.COLOR_BGR2RGB);
-        float[] v = embedder.run(planar(rgb), new int[] {1, 3, alignSize, alignSize}).values().iterator().next();
+        Mat mirrored = new Mat();
+        Core.flip(rgb, mirrored, 1);
+        int[] shape = {1, 3, alignSize, alignSize};
+        float[] v = embedder.run(planar(rgb), shape).values().iterator().next();
+        float[] w = embedder.run(planar(mirrored), shape).values().iterator().next();
         rgb.release();
+        mirrored.release();
+        double dot = 0;
+        double nv = 0;
+        double nw = 0;
+        for (int i = 0; i < v.length; i++) {
+            dot += v[i] * w[i];
+            nv += v[i] * v[i];
+            nw += w[i] * w[i];
+        }
         double norm = 0;
-        for (float x : v) {
-            norm += x * x;
+        for (int i = 0; i < v.length; i++) {
+            v[i] += w[i];
+            norm += v[i] * v[i];
         }
         norm = Math.sqrt(norm);
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) (v[i] / norm);
         }
-        return v;
+        return new Embedding(v, dot / Math.sqrt(nv * nw));
     }
 
-    /** Detector confidence damped by blur: the variance of the Laplacian of the aligned face. */
-    static double quality(double score, Mat aligned) {
+    /**
+     * From 0 to 1: detector confidence, damped by blur (variance of the Laplacian of the aligned
+     * face) and by disagreement between the face and its mirror image.
+     */
+    static double quality(double score, Mat aligned, double mirrorAgreement) {
         Mat grey = new Mat();
         Imgproc.cvtColor(aligned, grey, Imgproc.COLOR_BGR2GRAY);
         Mat lap = new Mat();
@@ -247,7 +271,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         double sharpness = Math.pow(sigma.get(0, 0)[0], 2);
         grey.release();
         lap.release();
-        return Math.min(1.0, score) * Math.min(1.0, sharpness / 100.0);
+        double agreement = Math.max(0, Math.min(1, (mirrorAgreement - 0.3) / 0.4));
+        return Math.min(1.0, score) * Math.min(1.0, sharpness / 100.0) * agreement;
     }
 
     private float[] planar(Mat rgb) {
