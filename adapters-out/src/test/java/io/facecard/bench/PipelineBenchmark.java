@@ -1,0 +1,63 @@
+package io.facecard.bench;
+
+import io.facecard.adapters.out.face.FacePipeline;
+import io.facecard.adapters.out.face.ModelPack;
+import io.facecard.application.membership.FaceAnalysis.ScanRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark 1: decode + detect + align + embed per image, ONNX Runtime against OpenCV DNN on the
+ * same model pack, in one run. Images: the London set of ../shared/faces-eval when present,
+ * otherwise the build's sample photos.
+ *
+ * <pre>./mvnw -q -pl adapters-out exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.facecard.bench.PipelineBenchmark</pre>
+ */
+public final class PipelineBenchmark {
+    public static void main(String[] args) throws Exception {
+        List<byte[]> images = images(Integer.getInteger("bench.images", 60));
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        ModelPack pack = ModelPack.load("classpath:default");
+        System.out.printf("%d images, %d rounds each, %d cores%n", images.size(), rounds, Runtime.getRuntime().availableProcessors());
+        double dnn = run("OpenCV DNN", new FacePipeline(pack, FacePipeline.Engine.OPENCV_DNN, 1), images, rounds);
+        double ort1 = run("ONNX Runtime, 1 thread", new FacePipeline(pack, FacePipeline.Engine.ONNX_RUNTIME, 1), images, rounds);
+        double ort2 = run("ONNX Runtime, 2 threads", new FacePipeline(pack, FacePipeline.Engine.ONNX_RUNTIME, 2), images, rounds);
+        System.out.printf("ratio ONNX Runtime / OpenCV DNN (mean): 1 thread %.2f, 2 threads %.2f (target <= 1.10)%n", ort1 / dnn, ort2 / dnn);
+    }
+
+    static double run(String name, FacePipeline pipeline, List<byte[]> images, int rounds) {
+        for (byte[] image : images.subList(0, Math.min(10, images.size()))) {
+            pipeline.scan(image, ScanRules.DEFAULT); // warm-up
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (byte[] image : images) {
+                long t0 = System.nanoTime();
+                pipeline.scan(image, ScanRules.DEFAULT);
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        pipeline.close();
+        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        System.out.printf("%-26s mean %6.2f ms  p50 %6.2f  p95 %6.2f  p99 %6.2f  (n=%d)%n", name, mean,
+                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[(int) (sorted.length * 0.99)], sorted.length);
+        return mean;
+    }
+
+    static List<byte[]> images(int max) throws Exception {
+        Path london = Path.of(System.getProperty("faces.eval", "../../shared/faces-eval")).resolve("london_cc_by");
+        Path dir = Files.isDirectory(london) ? london : Path.of(System.getProperty("facecard.test-images", "target/test-images"));
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<byte[]> out = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".jpg")).sorted().limit(max).toList()) {
+                out.add(Files.readAllBytes(p));
+            }
+            return out;
+        }
+    }
+}
