@@ -75,6 +75,24 @@ public final class Api {
         }
     }
 
+    public static Reply bytes(String path, String token, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("POST " + path + " failed", e);
+        }
+    }
+
+    public static Reply jpeg(String path, String token, byte[] body) {
+        return bytes(path, token, body, "image/jpeg");
+    }
+
     public static Reply get(String path, String token) {
         return call("GET", path, token, null);
     }

@@ -16,12 +16,23 @@ public class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String type;
+    private final String reason;
 
     /** @param type a short stable slug clients can switch on, such as {@code duplicate-slug} */
     public Refusal(Kind kind, String type, String detail) {
+        this(kind, type, null, detail);
+    }
+
+    /** @param reason a machine-readable sub-reason within the type, such as {@code NO_FACE} */
+    public Refusal(Kind kind, String type, String reason, String detail) {
         super(detail);
         this.kind = kind;
         this.type = type;
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public Kind kind() {

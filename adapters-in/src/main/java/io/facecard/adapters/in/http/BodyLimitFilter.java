@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * JSON bodies are at most 1 MB. A declared length over it is refused before reading; a
+ * JSON bodies are at most 1 MB, images at most 5 MB. A declared length over it is refused before reading; a
  * chunked body is counted as it is read and refused as soon as it passes the limit.
  */
 @Provider
@@ -20,10 +20,12 @@ import java.io.InputStream;
 @Priority(100)
 public class BodyLimitFilter implements ContainerRequestFilter {
     public static final long JSON_LIMIT = 1024 * 1024;
+    public static final long IMAGE_LIMIT = 5L * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = JSON_LIMIT;
+        var type = request.getMediaType();
+        long limit = type != null && type.getType().equalsIgnoreCase("image") ? IMAGE_LIMIT : JSON_LIMIT;
         if (request.getLength() > limit) {
             throw tooLarge(limit);
         }

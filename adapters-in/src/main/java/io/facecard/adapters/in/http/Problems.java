@@ -12,12 +12,19 @@ public final class Problems {
     private Problems() {}
 
     public static Response response(int status, String type, String title, String detail) {
+        return response(status, type, title, detail, null);
+    }
+
+    public static Response response(int status, String type, String title, String detail, String reason) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
                 .add("status", status);
         if (detail != null) {
             body.add("detail", detail);
+        }
+        if (reason != null) {
+            body.add("reason", reason);
         }
         Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
         if (status == 401) {

@@ -15,7 +15,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case FORBIDDEN -> Problems.response(403, r.type(), "Forbidden", r.getMessage());
             case NOT_FOUND -> Problems.response(404, r.type(), "Not found", r.getMessage());
             case CONFLICT -> Problems.response(409, r.type(), "Conflict", r.getMessage());
-            case UNPROCESSABLE -> Problems.response(422, r.type(), "Unprocessable", r.getMessage());
+            case UNPROCESSABLE -> Problems.response(422, r.type(), "Unprocessable", r.getMessage(), r.reason());
         };
     }
 }

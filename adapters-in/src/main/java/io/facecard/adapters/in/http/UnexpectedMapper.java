@@ -1,6 +1,8 @@
 package io.facecard.adapters.in.http;
 
+import io.facecard.application.membership.FaceAnalysis.UnreadableImage;
 import io.facecard.application.problem.Refusal;
+import io.facecard.domain.membership.MembershipRefused;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +30,15 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
         Refusal refusal = find(e, Refusal.class);
         if (refusal != null) {
             return new RefusalMapper().toResponse(refusal);
+        }
+        MembershipRefused rule = find(e, MembershipRefused.class);
+        if (rule != null) {
+            return Problems.response(409, rule.rule(), "Conflict", rule.getMessage());
+        }
+        UnreadableImage image = find(e, UnreadableImage.class);
+        if (image != null) {
+            int status = image.reason().equals("IMAGE_TOO_LARGE") ? 413 : 400;
+            return Problems.response(status, "unreadable-image", "Unreadable image", image.getMessage(), image.reason());
         }
         WebApplicationException tooLarge = find(e, WebApplicationException.class);
         if (tooLarge != null && tooLarge.getResponse().getStatus() == 413) {

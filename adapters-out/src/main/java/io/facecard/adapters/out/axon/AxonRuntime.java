@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.facecard.adapters.out.tenancy.TenantDirectoryProjection;
 import io.facecard.adapters.out.tenancy.TenantHistoryProjection;
+import io.facecard.adapters.out.membership.FacePartitionProjection;
+import io.facecard.adapters.out.membership.MemberDirectoryProjection;
+import io.facecard.domain.membership.Member;
 import io.facecard.domain.tenancy.Tenant;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +54,10 @@ public class AxonRuntime {
     TenantDirectoryProjection tenantDirectory;
     @Inject
     TenantHistoryProjection tenantHistory;
+    @Inject
+    MemberDirectoryProjection memberDirectory;
+    @Inject
+    FacePartitionProjection facePartitions;
 
     private Configuration configuration;
     private ScheduledExecutorService coordinator;
@@ -76,13 +84,18 @@ public class AxonRuntime {
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .build())
-                .configureAggregate(Tenant.class);
+                .configureAggregate(Tenant.class)
+                .configureAggregate(Member.class);
         configurer.eventProcessing(ep -> ep
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
                         .serializer(serializer)
                         .build())
+                // Errors in the subscribing projections must fail the command (a duplicate phone is a 409),
+                // never be logged and skipped.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(TenantDirectoryProjection.PROCESSOR)
+                .registerSubscribingEventProcessor(MemberDirectoryProjection.PROCESSOR)
                 .registerPooledStreamingEventProcessor(TenantHistoryProjection.PROCESSOR,
                         Configuration::eventStore,
                         (c, builder) -> builder
@@ -91,8 +104,12 @@ public class AxonRuntime {
                                 .initialSegmentCount(2))
                 .registerEventHandler(c -> tenantDirectory)
                 .registerEventHandler(c -> tenantHistory)
+                .registerEventHandler(c -> memberDirectory)
+                .registerEventHandler(c -> facePartitions)
                 .assignHandlerInstancesMatching(TenantDirectoryProjection.PROCESSOR,
-                        h -> h instanceof TenantDirectoryProjection)
+                        h -> h instanceof TenantDirectoryProjection || h instanceof FacePartitionProjection)
+                .assignHandlerInstancesMatching(MemberDirectoryProjection.PROCESSOR,
+                        h -> h instanceof MemberDirectoryProjection)
                 .assignHandlerInstancesMatching(TenantHistoryProjection.PROCESSOR,
                         h -> h instanceof TenantHistoryProjection));
         configuration = configurer.start();

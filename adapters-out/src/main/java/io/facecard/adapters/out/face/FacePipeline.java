@@ -68,6 +68,16 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
 
     record Face(Rect box, double score) {}
 
+    /** The faces in a photo as {x, y, width, height}, largest first (for cameras and tooling; no template is made). */
+    public List<int[]> faceBoxes(byte[] image) {
+        Mat bgr = decode(image).image();
+        try {
+            return detect(bgr).stream().map(f -> new int[] {f.box().x, f.box().y, f.box().width, f.box().height}).toList();
+        } finally {
+            bgr.release();
+        }
+    }
+
     @Override
     public FaceScan scan(byte[] image, ScanRules rules) {
         Decoded decoded = decode(image);

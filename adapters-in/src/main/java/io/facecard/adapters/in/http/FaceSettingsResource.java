@@ -1,0 +1,38 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.application.membership.FaceSettings;
+import io.facecard.application.membership.Faces;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A tenant admin's face-matching settings: threshold, ambiguity margin, smallest face. */
+@Path("/face-settings")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class FaceSettingsResource {
+    @Inject
+    Faces faces;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    public FaceSettings get() {
+        return faces.settings(caller.get());
+    }
+
+    @PUT
+    public FaceSettings put(MemberJson.Settings body) {
+        var caller = this.caller.get();
+        MemberJson.Settings s = Bodies.required(body);
+        FaceSettings d = FaceSettings.DEFAULT;
+        return faces.changeSettings(caller, new FaceSettings(
+                s.matchThreshold() == null ? d.matchThreshold() : s.matchThreshold(),
+                s.ambiguityMargin() == null ? d.ambiguityMargin() : s.ambiguityMargin(),
+                s.minFacePixels() == null ? d.minFacePixels() : s.minFacePixels()));
+    }
+}

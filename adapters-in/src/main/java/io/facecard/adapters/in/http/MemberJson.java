@@ -1,0 +1,81 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.application.membership.FaceTemplates;
+import io.facecard.application.membership.Faces;
+import io.facecard.application.membership.MemberDirectory;
+import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.PersonalData;
+import io.facecard.domain.membership.ConsentPurpose;
+import io.facecard.domain.membership.ConsentSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON shapes of members, consents and faces. Never a vector, never an image. */
+public final class MemberJson {
+    private MemberJson() {}
+
+    public record MemberDraft(String name, String phone, String email, String cardNumber, LocalDate birthDate, String gender, String locale) {
+        PersonalData data() {
+            return new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale);
+        }
+    }
+
+    public record MemberBody(UUID id, String name, String phone, String email, String cardNumber, LocalDate birthDate,
+            String gender, String locale, String tier, boolean erased, Instant createdAt, Instant updatedAt) {
+        static MemberBody of(MemberView v) {
+            PersonalData d = v.data() == null ? new PersonalData(null, null, null, null, null, null, null) : v.data();
+            return new MemberBody(v.id().value(), d.name(), d.phone(), d.email(), d.cardNumber(), d.birthDate(), d.gender(),
+                    d.locale(), v.tier(), v.erased(), v.createdAt(), v.updatedAt());
+        }
+    }
+
+    public record ConsentDraft(ConsentPurpose purpose, Boolean granted, String policyVersion, ConsentSource source) {}
+
+    public record ConsentBody(String purpose, boolean granted, String policyVersion, String source, String actor, Instant at) {
+        static ConsentBody of(MemberDirectory.ConsentEntry e) {
+            return new ConsentBody(e.purpose().name(), e.granted(), e.policyVersion(), e.source().name(), e.actor(), e.at());
+        }
+    }
+
+    public record Consents(Map<String, ConsentBody> current, List<ConsentBody> history) {
+        static Consents of(List<MemberDirectory.ConsentEntry> entries) {
+            Map<String, ConsentBody> current = new LinkedHashMap<>();
+            for (ConsentPurpose p : ConsentPurpose.values()) {
+                current.put(p.name(), null);
+            }
+            List<ConsentBody> history = entries.stream().map(ConsentBody::of).toList();
+            history.forEach(c -> current.put(c.purpose(), c));
+            return new Consents(current, history);
+        }
+    }
+
+    public record FaceBody(UUID faceId, double quality, Instant createdAt) {
+        static FaceBody of(FaceTemplates.FaceRecord f) {
+            return new FaceBody(f.faceId(), f.quality(), f.createdAt());
+        }
+    }
+
+    public record Enrolled(UUID faceId, double quality) {}
+
+    public record MemberRef(UUID id, String name, String tier) {}
+
+    public record Identified(String decision, MemberRef member, double score, long tookMs) {
+        static Identified of(Faces.Identification i, long tookMs) {
+            MemberRef ref = i.member() == null ? null
+                    : new MemberRef(i.member().id().value(), i.member().data() == null ? null : i.member().data().name(), i.member().tier());
+            return new Identified(i.decision().name(), ref, Math.round(i.score() * 10000) / 10000.0, tookMs);
+        }
+    }
+
+    public record Verified(boolean verified, double score) {}
+
+    public record IdentifierProbe(String cardNumber, String phone) {}
+
+    public record Export(MemberBody member, Consents consents, List<FaceBody> faces) {}
+
+    public record Settings(Double matchThreshold, Double ambiguityMargin, Integer minFacePixels) {}
+}

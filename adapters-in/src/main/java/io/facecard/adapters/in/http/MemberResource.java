@@ -1,0 +1,144 @@
+package io.facecard.adapters.in.http;
+
+import io.facecard.application.membership.Faces;
+import io.facecard.application.membership.Members;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.tenants.tenancy.Paging;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Path("/members")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberResource {
+    @Inject
+    Members members;
+    @Inject
+    Faces faces;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public Response register(MemberJson.MemberDraft draft) {
+        var caller = this.caller.get();
+        var m = members.register(caller, Bodies.required(draft).data());
+        return Response.created(URI.create("/api/v1/members/" + m.id())).entity(MemberJson.MemberBody.of(m)).build();
+    }
+
+    @GET
+    public Json.Page<MemberJson.MemberBody> search(@QueryParam("phone") String phone, @QueryParam("cardNumber") String card,
+            @QueryParam("email") String email, @QueryParam("q") String q,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        var caller = this.caller.get();
+        Paging p = Paging.of(offset, limit);
+        Map<String, String> by = new LinkedHashMap<>();
+        if (phone != null) by.put("phone", phone);
+        if (card != null) by.put("cardNumber", card);
+        if (email != null) by.put("email", email);
+        return new Json.Page<>(members.search(caller, by, q, p.offset(), p.limit()).stream().map(MemberJson.MemberBody::of).toList(),
+                p.offset(), p.limit());
+    }
+
+    @GET
+    @Path("{id}")
+    public MemberJson.MemberBody get(@PathParam("id") String id) {
+        return MemberJson.MemberBody.of(members.get(caller.get(), member(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public MemberJson.MemberBody patch(@PathParam("id") String id, MemberJson.MemberDraft patch) {
+        var caller = this.caller.get();
+        return MemberJson.MemberBody.of(members.change(caller, member(id), Bodies.required(patch).data()));
+    }
+
+    /** Erasure (GDPR art. 17): templates deleted, the member's key destroyed, the member shown as erased. */
+    @DELETE
+    @Path("{id}")
+    public Response erase(@PathParam("id") String id) {
+        members.erase(caller.get(), member(id));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/export")
+    public MemberJson.Export export(@PathParam("id") String id) {
+        Members.Export e = members.export(caller.get(), member(id));
+        return new MemberJson.Export(MemberJson.MemberBody.of(e.member()), MemberJson.Consents.of(e.consents()),
+                e.faces().stream().map(MemberJson.FaceBody::of).toList());
+    }
+
+    @POST
+    @Path("{id}/consents")
+    public Response consent(@PathParam("id") String id, MemberJson.ConsentDraft draft) {
+        var caller = this.caller.get();
+        MemberJson.ConsentDraft d = Bodies.required(draft);
+        var entries = members.recordConsent(caller, member(id), d.purpose(), d.granted(), d.policyVersion(), d.source());
+        return Response.status(201).entity(MemberJson.Consents.of(entries)).build();
+    }
+
+    @GET
+    @Path("{id}/consents")
+    public MemberJson.Consents consents(@PathParam("id") String id) {
+        return MemberJson.Consents.of(members.consents(caller.get(), member(id)));
+    }
+
+    @POST
+    @Path("{id}/faces")
+    @Consumes({"image/jpeg", "image/png"})
+    public Response enrol(@PathParam("id") String id, byte[] image) {
+        var caller = this.caller.get();
+        Faces.Enrolled e = faces.enrol(caller, member(id), image);
+        return Response.created(URI.create("/api/v1/members/" + id + "/faces/" + e.faceId()))
+                .entity(new MemberJson.Enrolled(e.faceId(), Math.round(e.quality() * 1000) / 1000.0)).build();
+    }
+
+    @GET
+    @Path("{id}/faces")
+    public List<MemberJson.FaceBody> faces(@PathParam("id") String id) {
+        return faces.list(caller.get(), member(id)).stream().map(MemberJson.FaceBody::of).toList();
+    }
+
+    @DELETE
+    @Path("{id}/faces/{faceId}")
+    public Response removeFace(@PathParam("id") String id, @PathParam("faceId") String faceId) {
+        faces.remove(caller.get(), member(id), Optional.of(Bodies.id(faceId, "face")));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/faces")
+    public Response removeFaces(@PathParam("id") String id) {
+        faces.remove(caller.get(), member(id), Optional.empty());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/verify")
+    @Consumes({"image/jpeg", "image/png"})
+    public MemberJson.Verified verify(@PathParam("id") String id, byte[] image) {
+        var caller = this.caller.get();
+        Faces.Identification i = faces.verify(caller, member(id), image);
+        return new MemberJson.Verified(i.decision() == Faces.Decision.MATCH, Math.round(i.score() * 10000) / 10000.0);
+    }
+
+    static MemberId member(String id) {
+        return new MemberId(Bodies.id(id, "member"));
+    }
+
+}

@@ -1,0 +1,186 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Members, consents, enrolment and identification over HTTP with the real models and real photos. */
+class MembersAndFacesIT {
+    static Chain a;
+    static Chain b;
+    static List<byte[]> people;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        String operator = operatorToken();
+        a = onboard(operator);
+        b = onboard(operator);
+        people = Photos.people();
+        assertThat(people).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    static String member(Chain chain, String name, String phone, String card) {
+        return post("/api/v1/members", chain.adminToken(), Map.of("name", name, "phone", phone, "cardNumber", card)).ok(201).get("id");
+    }
+
+    static void consent(Chain chain, String member, boolean granted) {
+        post("/api/v1/members/" + member + "/consents", chain.adminToken(), Map.of("purpose", "BIOMETRIC_IDENTIFICATION",
+                "granted", granted, "policyVersion", "2026-01", "source", "KIOSK")).ok(201);
+    }
+
+    static Reply identify(Chain chain, byte[] photo) {
+        return jpeg("/api/v1/identify", chain.adminToken(), photo).ok(200);
+    }
+
+    @Test
+    void enrolThenTheSamePersonInAnotherPhotoMatchesAndSomeoneElseDoesNot() {
+        String m = member(a, "Ada Quinn", "+4915100000001", "CARD-0001");
+        post("/api/v1/members", a.adminToken(), Map.of("name", "Copy", "phone", "+49 151 0000 0001")).problem(409);
+        assertThat(jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), people.get(0)).problem(409).json().path("type").asText())
+                .endsWith("consent-required");
+        consent(a, m, true);
+        Reply enrolled = jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), people.get(0)).ok(201);
+        assertThat(enrolled.get("faceId")).isNotBlank();
+        String faces = get("/api/v1/members/" + m + "/faces", a.adminToken()).ok(200).body();
+        assertThat(faces).contains(enrolled.get("faceId")).doesNotContain("embedding").doesNotContain("vector");
+
+        Reply match = identify(a, Photos.altered(people.get(0)));
+        assertThat(match.get("decision")).as(match.body()).isEqualTo("MATCH");
+        assertThat(match.json().path("member").path("id").asText()).isEqualTo(m);
+        assertThat(match.json().path("member").path("name").asText()).isEqualTo("Ada Quinn");
+        assertThat(match.json().path("score").asDouble()).isGreaterThan(0.4);
+        assertThat(identify(a, people.get(1)).get("decision")).isEqualTo("NO_MATCH");
+        assertThat(identify(a, people.get(1)).json().path("member").isNull()).isTrue();
+
+        assertThat(jpeg("/api/v1/members/" + m + "/verify", a.adminToken(), Photos.altered(people.get(0))).ok(200)
+                .json().path("verified").asBoolean()).isTrue();
+        assertThat(jpeg("/api/v1/members/" + m + "/verify", a.adminToken(), people.get(1)).ok(200)
+                .json().path("verified").asBoolean()).isFalse();
+        assertThat(post("/api/v1/identify", a.adminToken(), Map.of("cardNumber", "card-0001")).ok(200).json()
+                .path("member").path("id").asText()).isEqualTo(m);
+        assertThat(post("/api/v1/identify", a.adminToken(), Map.of("phone", "+49 151 00000001")).ok(200).get("decision")).isEqualTo("MATCH");
+    }
+
+    @Test
+    void aFaceEnrolledInOneTenantIsNeverFoundFromAnother() {
+        String m = member(a, "Ben Ray", "+4915100000002", "CARD-0002");
+        consent(a, m, true);
+        jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), people.get(2)).ok(201);
+        Reply inA = identify(a, Photos.rescaled(people.get(2)));
+        assertThat(inA.get("decision")).as(inA.body()).isEqualTo("MATCH");
+        assertThat(identify(b, Photos.rescaled(people.get(2))).get("decision")).isEqualTo("NO_MATCH");
+        get("/api/v1/members/" + m, b.adminToken()).problem(404);
+        jpeg("/api/v1/members/" + m + "/faces", b.adminToken(), people.get(2)).problem(404);
+        post("/api/v1/identify", b.adminToken(), Map.of("cardNumber", "CARD-0002")).ok(200);
+        assertThat(post("/api/v1/identify", b.adminToken(), Map.of("cardNumber", "CARD-0002")).get("decision")).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void oneFaceOneAccount() {
+        Chain c = onboard(operatorToken());
+        String first = member(c, "First", "+4915100000003", "CARD-0003");
+        String second = member(c, "Second", "+4915100000004", "CARD-0004");
+        consent(c, first, true);
+        consent(c, second, true);
+        jpeg("/api/v1/members/" + first + "/faces", c.adminToken(), people.get(3)).ok(201);
+        jpeg("/api/v1/members/" + second + "/faces", c.adminToken(), Photos.altered(people.get(3))).problem(409);
+        assertThat(get("/api/v1/members/" + second + "/faces", c.adminToken()).json().size()).isZero();
+    }
+
+    @Test
+    void withdrawingConsentDeletesTheTemplatesBeforeTheAnswer() {
+        Chain c = onboard(operatorToken());
+        String m = member(c, "Cleo", "+4915100000005", "CARD-0005");
+        consent(c, m, true);
+        jpeg("/api/v1/members/" + m + "/faces", c.adminToken(), people.get(1)).ok(201);
+        assertThat(identify(c, people.get(1)).get("decision")).isEqualTo("MATCH");
+        consent(c, m, false);
+        assertThat(get("/api/v1/members/" + m + "/faces", c.adminToken()).json().size()).isZero();
+        assertThat(identify(c, people.get(1)).get("decision")).isEqualTo("NO_MATCH");
+        var consents = get("/api/v1/members/" + m + "/consents", c.adminToken()).ok(200).json();
+        assertThat(consents.path("current").path("BIOMETRIC_IDENTIFICATION").path("granted").asBoolean()).isFalse();
+        assertThat(consents.path("history").size()).isEqualTo(2);
+    }
+
+    @Test
+    void photosThatAreNotOneGoodFaceAreNamed() {
+        String m = member(a, "Dora", "+4915100000006", "CARD-0006");
+        consent(a, m, true);
+        assertThat(jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), Photos.blank()).problem(422).get("reason")).isEqualTo("NO_FACE");
+        assertThat(jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), Photos.group).problem(422).get("reason")).isEqualTo("MULTIPLE_FACES");
+        assertThat(identify(a, Photos.blank()).get("decision")).isEqualTo("NO_FACE");
+        assertThat(identify(a, Photos.group).get("decision")).isEqualTo("MULTIPLE_FACES");
+    }
+
+    @Test
+    void brokenAndHostileImagesGetFastClearAnswersAndTheServerStaysUp() {
+        byte[] good = people.get(0);
+        assertThat(jpeg("/api/v1/identify", a.adminToken(), Arrays.copyOf(good, good.length / 2)).problem(400).get("reason"))
+                .isEqualTo("CORRUPT_IMAGE");
+        assertThat(jpeg("/api/v1/identify", a.adminToken(), "plain text, not a photo at all".getBytes()).problem(400).get("reason"))
+                .isEqualTo("NOT_AN_IMAGE");
+        jpeg("/api/v1/identify", a.adminToken(), new byte[0]).problem(400);
+        byte[] bomb = new byte[64];
+        byte[] head = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30};
+        System.arraycopy(head, 0, bomb, 0, head.length);
+        assertThat(bytes("/api/v1/identify", a.adminToken(), bomb, "image/png").problem(413).get("reason")).isEqualTo("IMAGE_TOO_LARGE");
+        bytes("/api/v1/identify", a.adminToken(), good, "text/plain").problem(415);
+        jpeg("/api/v1/identify", a.adminToken(), new byte[6 * 1024 * 1024]).problem(413);
+        get("/health/ready", null).ok(200);
+    }
+
+    @Test
+    void erasureLeavesNoPersonalDataAndNoFace() throws Exception {
+        String m = member(a, "Erin Vale", "+4915100000007", "CARD-0007");
+        consent(a, m, true);
+        jpeg("/api/v1/members/" + m + "/faces", a.adminToken(), people.get(3)).ok(201);
+        var export = get("/api/v1/members/" + m + "/export", a.adminToken()).ok(200).json();
+        assertThat(export.path("member").path("name").asText()).isEqualTo("Erin Vale");
+        assertThat(export.path("faces").size()).isEqualTo(1);
+        assertThat(export.path("consents").path("history").size()).isEqualTo(1);
+
+        delete("/api/v1/members/" + m, a.adminToken()).ok(204);
+        Reply erased = get("/api/v1/members/" + m, a.adminToken()).ok(200);
+        assertThat(erased.json().path("erased").asBoolean()).isTrue();
+        assertThat(erased.body()).doesNotContain("Erin").doesNotContain("CARD-0007").doesNotContain("4915100000007");
+        assertThat(identify(a, Photos.altered(people.get(3))).json().path("member").path("id").asText()).isNotEqualTo(m);
+        assertThat(post("/api/v1/identify", a.adminToken(), Map.of("cardNumber", "CARD-0007")).get("decision")).isEqualTo("NO_MATCH");
+        assertThat(get("/api/v1/members/" + m + "/export", a.adminToken()).body()).doesNotContain("Erin");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
+                + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test"),
+                "facecard", System.getProperty("facecard.db.password"))) {
+            // The event store never held the name in clear, and the key that opened it is gone.
+            try (PreparedStatement s = c.prepareStatement("select count(*) from domainevententry where aggregateidentifier = ? "
+                    + "and (convert_from(payload, 'UTF8') like '%Erin%' or convert_from(payload, 'UTF8') like '%CARD-0007%')")) {
+                s.setString(1, m);
+                ResultSet rs = s.executeQuery();
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            try (PreparedStatement s = c.prepareStatement("select count(*) from domainevententry where aggregateidentifier = ?")) {
+                s.setString(1, m);
+                ResultSet rs = s.executeQuery();
+                rs.next();
+                assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(4);
+            }
+            c.setAutoCommit(false);
+            c.createStatement().execute("select set_config('app.tenant_id', '" + a.id() + "', true)");
+            try (PreparedStatement s = c.prepareStatement("select count(*) from member_key where member_id = cast(? as uuid)")) {
+                s.setString(1, m);
+                ResultSet rs = s.executeQuery();
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            c.rollback();
+        }
+    }
+}

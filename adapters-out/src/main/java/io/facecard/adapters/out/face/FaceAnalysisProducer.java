@@ -1,0 +1,39 @@
+package io.facecard.adapters.out.face;
+
+import io.facecard.application.membership.FaceAnalysis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The face pipeline on the configured model pack (verified at load), with ONNX Runtime. */
+@ApplicationScoped
+public class FaceAnalysisProducer {
+    private static final Logger LOG = Logger.getLogger(FaceAnalysisProducer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "facecard.face.model-pack", defaultValue = "classpath:default")
+    String location;
+    @Inject
+    @ConfigProperty(name = "facecard.face.threads", defaultValue = "1")
+    int threads;
+    @Inject
+    @ConfigProperty(name = "facecard.face.queue", defaultValue = "64")
+    int queue;
+
+    @Produces
+    @ApplicationScoped
+    FaceAnalysis faceAnalysis() {
+        ModelPack pack = ModelPack.load(location);
+        LOG.info("Face model pack '" + pack.name() + "' loaded and verified from " + location);
+        return new PinnedFaceAnalysis(pack, threads, queue);
+    }
+
+    void close(@Disposes FaceAnalysis analysis) {
+        if (analysis instanceof PinnedFaceAnalysis p) {
+            p.close();
+        }
+    }
+}

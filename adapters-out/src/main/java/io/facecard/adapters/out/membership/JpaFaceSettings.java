@@ -1,0 +1,40 @@
+package io.facecard.adapters.out.membership;
+
+import io.facecard.adapters.out.persistence.TenantBinding;
+import io.facecard.application.membership.FaceSettings;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaFaceSettings implements FaceSettings.Store {
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+    @Inject
+    TenantBinding binding;
+
+    @Override
+    public FaceSettings of(TenantId tenant) {
+        binding.bind(em, tenant);
+        List<?> rows = em.createNativeQuery("select match_threshold, ambiguity_margin, min_face_pixels from face_settings where tenant_id = ?1")
+                .setParameter(1, tenant.value()).getResultList();
+        if (rows.isEmpty()) {
+            return FaceSettings.DEFAULT;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new FaceSettings(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).intValue());
+    }
+
+    @Override
+    public void put(TenantId tenant, FaceSettings s) {
+        binding.bind(em, tenant);
+        em.createNativeQuery("insert into face_settings (tenant_id, match_threshold, ambiguity_margin, min_face_pixels) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (tenant_id) do update set match_threshold = excluded.match_threshold, "
+                        + "ambiguity_margin = excluded.ambiguity_margin, min_face_pixels = excluded.min_face_pixels")
+                .setParameter(1, tenant.value()).setParameter(2, s.matchThreshold()).setParameter(3, s.ambiguityMargin())
+                .setParameter(4, s.minFacePixels()).executeUpdate();
+    }
+}

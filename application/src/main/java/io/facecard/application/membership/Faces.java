@@ -1,0 +1,168 @@
+package io.facecard.application.membership;
+
+import io.facecard.application.membership.FaceAnalysis.FaceScan;
+import io.facecard.application.membership.FaceAnalysis.Outcome;
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
+import io.facecard.application.security.Role;
+import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.membership.MemberCommands;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Face enrolment, 1:N identification and 1:1 verification inside one tenant. */
+@ApplicationScoped
+@Transactional
+public class Faces {
+    public static final Permit IDENTIFY = new Permit(
+            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
+            java.util.Set.of(TerminalKind.POS, TerminalKind.KIOSK, TerminalKind.CAMERA));
+
+    public enum Decision { MATCH, NO_MATCH, AMBIGUOUS, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
+
+    public record Identification(Decision decision, MemberView member, double score) {}
+
+    public record Enrolled(UUID faceId, double quality) {}
+
+    private CommandGateway commands;
+    private FaceAnalysis analysis;
+    private FaceTemplates templates;
+    private FaceSettings.Store settings;
+    private Members members;
+    private MemberDirectory directory;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected Faces() {}
+
+    @Inject
+    public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettings.Store settings,
+            Members members, MemberDirectory directory, Clock clock) {
+        this.commands = commands;
+        this.analysis = analysis;
+        this.templates = templates;
+        this.settings = settings;
+        this.members = members;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Enrolled enrol(Caller caller, MemberId member, byte[] image) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        members.living(tenant, member);
+        FaceSettings s = settings.of(tenant);
+        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        if (scan.outcome() != Outcome.FACE) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
+        }
+        // One face, one account: a face that already matches someone else is not enrolled again.
+        for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
+            if (!c.member().equals(member) && c.score() >= s.matchThreshold()) {
+                throw Refusal.conflict("face-belongs-to-another-member", "this face already matches another member of the chain");
+            }
+        }
+        UUID faceId = UUID.randomUUID();
+        commands.sendAndWait(new MemberCommands.EnrolFace(member, faceId, caller.actor(), clock.instant()));
+        templates.add(tenant, member, faceId, scan.embedding(), scan.quality(), clock.instant());
+        return new Enrolled(faceId, scan.quality());
+    }
+
+    public List<FaceTemplates.FaceRecord> list(Caller caller, MemberId member) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        members.get(caller, member);
+        return templates.of(tenant, member);
+    }
+
+    public void remove(Caller caller, MemberId member, Optional<UUID> face) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        members.living(tenant, member);
+        List<UUID> all = templates.of(tenant, member).stream().map(FaceTemplates.FaceRecord::faceId).toList();
+        if (face.isPresent() && !all.contains(face.get())) {
+            throw Refusal.notFound("face " + face.get());
+        }
+        List<UUID> ids = face.map(List::of).orElse(all);
+        if (!ids.isEmpty()) {
+            commands.sendAndWait(new MemberCommands.RemoveFaces(member, ids, "REQUESTED", caller.actor(), clock.instant()));
+        }
+    }
+
+    public Identification identify(Caller caller, byte[] image) {
+        TenantId tenant = IDENTIFY.tenantOf(caller);
+        FaceSettings s = settings.of(tenant);
+        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        switch (scan.outcome()) {
+            case NO_FACE, FACE_TOO_SMALL:
+                return new Identification(Decision.NO_FACE, null, 0);
+            case MULTIPLE_FACES:
+                return new Identification(Decision.MULTIPLE_FACES, null, 0);
+            case LOW_QUALITY:
+                return new Identification(Decision.LOW_QUALITY, null, 0);
+            default:
+                break;
+        }
+        List<FaceTemplates.Candidate> best = templates.nearest(tenant, scan.embedding(), 2);
+        if (best.isEmpty() || best.get(0).score() < s.matchThreshold()) {
+            return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : best.get(0).score());
+        }
+        double top = best.get(0).score();
+        if (best.size() > 1 && best.get(1).score() >= s.matchThreshold() && top - best.get(1).score() < s.ambiguityMargin()) {
+            return new Identification(Decision.AMBIGUOUS, null, top);
+        }
+        MemberView m = directory.find(tenant, best.get(0).member()).orElse(null);
+        return m == null || m.erased() ? new Identification(Decision.NO_MATCH, null, top) : new Identification(Decision.MATCH, m, top);
+    }
+
+    /** The till's fallback: a card or a phone instead of a face. */
+    public Identification identifyBy(Caller caller, String field, String value) {
+        TenantId tenant = IDENTIFY.tenantOf(caller);
+        String normalised = field.equals("phone") ? MemberRules.phone(value) : MemberRules.card(value);
+        return directory.findBy(tenant, field, normalised).filter(m -> !m.erased())
+                .map(m -> new Identification(Decision.MATCH, m, 1.0))
+                .orElse(new Identification(Decision.NO_MATCH, null, 0));
+    }
+
+    public Identification verify(Caller caller, MemberId member, byte[] image) {
+        TenantId tenant = IDENTIFY.tenantOf(caller);
+        MemberView m = members.living(tenant, member);
+        FaceSettings s = settings.of(tenant);
+        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        if (scan.outcome() != Outcome.FACE) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
+        }
+        double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
+        return new Identification(score >= s.matchThreshold() ? Decision.MATCH : Decision.NO_MATCH, m, score);
+    }
+
+    public FaceSettings settings(Caller caller) {
+        return settings.of(adminOnly().tenantOf(caller));
+    }
+
+    public FaceSettings changeSettings(Caller caller, FaceSettings next) {
+        TenantId tenant = adminOnly().tenantOf(caller);
+        settings.put(tenant, next);
+        return settings.of(tenant);
+    }
+
+    private static Permit adminOnly() {
+        return new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
+    }
+
+    private static String describe(FaceScan scan) {
+        return switch (scan.outcome()) {
+            case NO_FACE -> "no face was found in the image";
+            case MULTIPLE_FACES -> scan.facesFound() + " faces were found; the photo must show one person";
+            case FACE_TOO_SMALL -> "the face is " + scan.faceWidth() + " pixels wide, too small for a reliable template";
+            case LOW_QUALITY -> String.format("the face is too blurred or occluded (quality %.2f)", scan.quality());
+            case FACE -> "a face was found";
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.facecard.application.membership;
+
+import static io.facecard.application.problem.Validation.optionalText;
+import static io.facecard.application.problem.Validation.requiredText;
+
+import io.facecard.application.problem.Refusal;
+import java.util.Locale;
+
+/** How identifiers are normalised, so that "+49 30 1234" and "+49301234" are one phone. */
+final class MemberRules {
+    private MemberRules() {}
+
+    static PersonalData normalised(PersonalData d) {
+        return new PersonalData(requiredText(d.name(), "name", 200), phone(d.phone()), email(d.email()), card(d.cardNumber()),
+                d.birthDate(), optionalText(d.gender(), "gender", 32), optionalText(d.locale(), "locale", 35));
+    }
+
+    static String phone(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String p = raw.replaceAll("[\\s()./-]", "");
+        if (!p.matches("\\+?[0-9]{5,17}")) {
+            throw Refusal.invalid("'phone' must be 5 to 17 digits, optionally starting with +");
+        }
+        return p;
+    }
+
+    static String email(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String e = raw.strip().toLowerCase(Locale.ROOT);
+        if (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw Refusal.invalid("'email' is not an e-mail address");
+        }
+        return e;
+    }
+
+    static String card(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String c = raw.strip().toUpperCase(Locale.ROOT);
+        if (!c.matches("[A-Z0-9-]{4,32}")) {
+            throw Refusal.invalid("'cardNumber' must be 4 to 32 letters, digits or dashes");
+        }
+        return c;
+    }
+}

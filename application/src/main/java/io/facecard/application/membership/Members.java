@@ -1,0 +1,151 @@
+package io.facecard.application.membership;
+
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
+import io.facecard.application.security.Role;
+import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.membership.ConsentPurpose;
+import io.facecard.domain.membership.ConsentSource;
+import io.facecard.domain.membership.MemberCommands;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Members and their consents; erasure and export (GDPR art. 15, 17, 20). */
+@ApplicationScoped
+@Transactional
+public class Members {
+    public static final Permit PERMIT = new Permit(
+            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
+            java.util.Set.of(TerminalKind.APP, TerminalKind.KIOSK, TerminalKind.POS));
+
+    public record Export(MemberView member, List<MemberDirectory.ConsentEntry> consents, List<FaceTemplates.FaceRecord> faces) {}
+
+    private CommandGateway commands;
+    private MemberDirectory directory;
+    private MemberKeys keys;
+    private FaceTemplates templates;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected Members() {}
+
+    @Inject
+    public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, FaceTemplates templates, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.keys = keys;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public MemberView register(Caller caller, PersonalData draft) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        PersonalData data = MemberRules.normalised(draft);
+        requireUnique(tenant, null, data);
+        MemberId id = new MemberId(UUID.randomUUID());
+        byte[] key = keys.create(tenant, id);
+        commands.sendAndWait(new MemberCommands.RegisterMember(id, tenant, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    public MemberView change(Caller caller, MemberId id, PersonalData patch) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        MemberView current = living(tenant, id);
+        PersonalData d = current.data();
+        PersonalData data = MemberRules.normalised(new PersonalData(
+                patch.name() != null ? patch.name() : d.name(), patch.phone() != null ? patch.phone() : d.phone(),
+                patch.email() != null ? patch.email() : d.email(), patch.cardNumber() != null ? patch.cardNumber() : d.cardNumber(),
+                patch.birthDate() != null ? patch.birthDate() : d.birthDate(), patch.gender() != null ? patch.gender() : d.gender(),
+                patch.locale() != null ? patch.locale() : d.locale()));
+        requireUnique(tenant, id, data);
+        byte[] key = keys.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
+        commands.sendAndWait(new MemberCommands.ChangeProfile(id, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    public MemberView get(Caller caller, MemberId id) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        return directory.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
+    }
+
+    public List<MemberView> search(Caller caller, Map<String, String> by, String text, int offset, int limit) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        if (by.size() > 1 || (by.size() == 1 && text != null)) {
+            throw Refusal.invalid("search by one of phone, cardNumber, email or q at a time");
+        }
+        if (by.size() == 1) {
+            var e = by.entrySet().iterator().next();
+            String value = switch (e.getKey()) {
+                case "phone" -> MemberRules.phone(e.getValue());
+                case "email" -> MemberRules.email(e.getValue());
+                default -> MemberRules.card(e.getValue());
+            };
+            return directory.findBy(tenant, e.getKey(), value).stream().toList();
+        }
+        if (text != null && text.strip().length() < 2) {
+            throw Refusal.invalid("'q' needs at least 2 characters");
+        }
+        return directory.search(tenant, text == null ? null : text.strip(), offset, limit);
+    }
+
+    public List<MemberDirectory.ConsentEntry> recordConsent(Caller caller, MemberId id, ConsentPurpose purpose, Boolean granted,
+            String policyVersion, ConsentSource source) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        living(tenant, id);
+        if (purpose == null || granted == null || source == null) {
+            throw Refusal.invalid("'purpose', 'granted' and 'source' are required");
+        }
+        String version = io.facecard.application.problem.Validation.requiredText(policyVersion, "policyVersion", 64);
+        commands.sendAndWait(new MemberCommands.RecordConsent(id, purpose, granted, version, source, caller.actor(), clock.instant()));
+        return directory.consents(tenant, id);
+    }
+
+    public List<MemberDirectory.ConsentEntry> consents(Caller caller, MemberId id) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        get(caller, id);
+        return directory.consents(tenant, id);
+    }
+
+    /** Faces go first (in the same transaction), then the key: after this no event can be read as personal data. */
+    public void erase(Caller caller, MemberId id) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        MemberView m = get(caller, id);
+        if (m.erased()) {
+            return;
+        }
+        commands.sendAndWait(new MemberCommands.EraseMember(id, caller.actor(), clock.instant()));
+        keys.destroy(tenant, id);
+    }
+
+    public Export export(Caller caller, MemberId id) {
+        TenantId tenant = PERMIT.tenantOf(caller);
+        return new Export(get(caller, id), directory.consents(tenant, id), templates.of(tenant, id));
+    }
+
+    MemberView living(TenantId tenant, MemberId id) {
+        MemberView m = directory.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
+        if (m.erased()) {
+            throw Refusal.conflict("member-erased", "the member has been erased");
+        }
+        return m;
+    }
+
+    private void requireUnique(TenantId tenant, MemberId self, PersonalData d) {
+        for (String[] f : new String[][] {{"phone", d.phone()}, {"email", d.email()}, {"cardNumber", d.cardNumber()}}) {
+            if (f[1] != null) {
+                directory.findBy(tenant, f[0], f[1]).filter(m -> !m.id().equals(self)).ifPresent(m -> {
+                    throw Refusal.conflict("duplicate-" + f[0], "another member has this " + f[0]);
+                });
+            }
+        }
+    }
+}

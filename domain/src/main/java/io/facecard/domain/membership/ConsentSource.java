@@ -1,0 +1,8 @@
+package io.facecard.domain.membership;
+
+public enum ConsentSource {
+    APP,
+    POS,
+    KIOSK,
+    STAFF
+}
