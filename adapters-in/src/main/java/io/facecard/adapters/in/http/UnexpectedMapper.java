@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
+import org.axonframework.modelling.command.ConcurrencyException;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,11 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
         Refusal refusal = find(e, Refusal.class);
         if (refusal != null) {
             return new RefusalMapper().toResponse(refusal);
+        }
+        if (find(e, ConcurrencyException.class) != null) {
+            // Two requests changed the same aggregate at once; the loser changed nothing and may retry.
+            return Problems.response(409, "concurrent-change", "Conflict",
+                    "the resource was changed by another request at the same moment; retry");
         }
         MembershipRefused rule = find(e, MembershipRefused.class);
         if (rule != null) {
