@@ -8,9 +8,25 @@ public interface FaceAnalysis {
 
     FaceScan scan(byte[] image, ScanRules rules);
 
-    /** @param minFacePixels the smallest face width accepted, in pixels of the original image */
-    record ScanRules(int minFacePixels, double minQuality) {
-        public static final ScanRules DEFAULT = new ScanRules(60, 0.5);
+    /**
+     * @param minFacePixels the smallest face width accepted, in pixels of the original image
+     * @param bothOrientations embed the face and its mirror image: steadier templates for enrolment,
+     *     at twice the embedding cost; a till's probe takes one orientation
+     */
+    record ScanRules(int minFacePixels, double minQuality, boolean bothOrientations) {
+        public static final ScanRules DEFAULT = new ScanRules(60, 0.5, true);
+
+        public ScanRules(int minFacePixels, double minQuality) {
+            this(minFacePixels, minQuality, true);
+        }
+
+        public static ScanRules enrolment(int minFacePixels) {
+            return new ScanRules(minFacePixels, DEFAULT.minQuality(), true);
+        }
+
+        public static ScanRules probe(int minFacePixels) {
+            return new ScanRules(minFacePixels, DEFAULT.minQuality(), false);
+        }
     }
 
     enum Outcome {

@@ -60,7 +60,7 @@ public class Faces {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
         if (scan.outcome() != Outcome.FACE) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
         }
@@ -98,7 +98,7 @@ public class Faces {
     public Identification identify(Caller caller, byte[] image) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         switch (scan.outcome()) {
             case NO_FACE, FACE_TOO_SMALL:
                 return new Identification(Decision.NO_FACE, null, 0);
@@ -134,7 +134,7 @@ public class Faces {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         MemberView m = members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, new FaceAnalysis.ScanRules(s.minFacePixels(), FaceAnalysis.ScanRules.DEFAULT.minQuality()));
+        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         if (scan.outcome() != Outcome.FACE) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
         }

@@ -106,7 +106,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
                 return new FaceScan(Outcome.FACE_TOO_SMALL, null, main.score(), widthInOriginal, faces.size());
             }
             Mat aligned = align(bgr, main.box());
-            Embedding embedding = embed(aligned);
+            Embedding embedding = embed(aligned, rules.bothOrientations());
             double quality = quality(main.score(), aligned, embedding.mirrorAgreement());
             aligned.release();
             if (quality < rules.minQuality()) {
@@ -236,16 +236,19 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
      * robust to which way a head is turned, and how well the two agree says how much the model
      * can be trusted on this photo (occlusion, closed eyes or a bowed head make them disagree).
      */
-    Embedding embed(Mat alignedBgr) {
+    Embedding embed(Mat alignedBgr, boolean bothOrientations) {
         Mat rgb = new Mat();
         Imgproc.cvtColor(alignedBgr, rgb, Imgproc.COLOR_BGR2RGB);
-        Mat mirrored = new Mat();
-        Core.flip(rgb, mirrored, 1);
         int[] shape = {1, 3, alignSize, alignSize};
         float[] v = embedder.run(planar(rgb), shape).values().iterator().next();
-        float[] w = embedder.run(planar(mirrored), shape).values().iterator().next();
+        float[] w = v.clone();
+        if (bothOrientations) {
+            Mat mirrored = new Mat();
+            Core.flip(rgb, mirrored, 1);
+            w = embedder.run(planar(mirrored), shape).values().iterator().next();
+            mirrored.release();
+        }
         rgb.release();
-        mirrored.release();
         double dot = 0;
         double nv = 0;
         double nw = 0;
