@@ -29,7 +29,7 @@ final class Photos {
 
     static synchronized List<byte[]> people() throws IOException {
         if (PEOPLE.isEmpty()) {
-            try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME, 1)) {
+            try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
                 for (String sample : new String[] {"sample2.jpg", "sample3.jpg"}) {
                     byte[] bytes = Files.readAllBytes(DIR.resolve(sample));
                     group = group == null ? bytes : group;

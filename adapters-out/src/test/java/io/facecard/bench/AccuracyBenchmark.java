@@ -28,7 +28,7 @@ public final class AccuracyBenchmark {
         Path root = Path.of(System.getProperty("faces.eval", "../../shared/faces-eval"));
         List<Face> faces = new ArrayList<>();
         int failed = 0;
-        try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME, 2)) {
+        try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
             // Enrolment-grade rules, but small faces allowed: the Congress photos are 200×250.
             ScanRules rules = new ScanRules(40, 0.0, true);
             ScanRules probe = new ScanRules(40, 0.0, false);

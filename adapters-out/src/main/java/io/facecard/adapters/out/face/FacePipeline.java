@@ -50,9 +50,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     private final double mean;
     private final double scale;
 
-    public FacePipeline(ModelPack pack, Engine engine, int threads) {
+    public FacePipeline(ModelPack pack, Engine engine) {
         OpenCvLoader.load();
-        Function<byte[], Net> open = engine == Engine.ONNX_RUNTIME ? b -> new OrtNet(b, threads) : OpenCvDnnNet::new;
+        Function<byte[], Net> open = engine == Engine.ONNX_RUNTIME ? OrtNet::new : OpenCvDnnNet::new;
         detector = open.apply(pack.detector());
         landmarks = open.apply(pack.landmarks());
         embedder = open.apply(pack.embedder());

@@ -24,7 +24,7 @@ final class OrtNet implements Net {
         try {
             OrtEnvironment.ThreadingOptions threading = new OrtEnvironment.ThreadingOptions();
             threading.setGlobalDenormalAsZero();
-            threading.setGlobalIntraOpNumThreads(Integer.getInteger("facecard.ort.threads", 2));
+            threading.setGlobalIntraOpNumThreads(Integer.getInteger("facecard.ort.threads", Runtime.getRuntime().availableProcessors()));
             threading.setGlobalInterOpNumThreads(1);
             threading.setGlobalSpinControl(false);
             return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "facecard", threading);
@@ -35,7 +35,7 @@ final class OrtNet implements Net {
     private final OrtSession session;
     private final String inputName;
 
-    OrtNet(byte[] model, int threads) {
+    OrtNet(byte[] model) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.disablePerSessionThreads();
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);

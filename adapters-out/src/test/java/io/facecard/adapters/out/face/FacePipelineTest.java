@@ -26,7 +26,7 @@ class FacePipelineTest {
 
     @BeforeAll
     static void load() {
-        pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME, 2);
+        pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME);
         people = SampleFaces.people(pipeline);
     }
 
@@ -111,7 +111,7 @@ class FacePipelineTest {
 
     @Test
     void bothEnginesComputeTheSameEmbedding() {
-        try (FacePipeline dnn = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.OPENCV_DNN, 1)) {
+        try (FacePipeline dnn = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.OPENCV_DNN)) {
             byte[] face = people.get(1).jpeg();
             assertThat(cosine(embedding(face), dnn.scan(face, ScanRules.DEFAULT).embedding())).isGreaterThan(0.999);
         }
