@@ -117,6 +117,14 @@ public final class Api {
         }
     }
 
+    /** The tests' database as the application role (row-level security applies). */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        String url = "jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
+                + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test");
+        return java.sql.DriverManager.getConnection(url, System.getProperty("facecard.db.user", "facecard"),
+                System.getProperty("facecard.db.password"));
+    }
+
     public static String operatorToken() {
         return post("/api/v1/auth/token", null, Map.of("username", "operator", "password", OPERATOR_PASSWORD))
                 .ok(200).get("access_token");

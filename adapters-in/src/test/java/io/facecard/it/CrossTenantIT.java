@@ -4,7 +4,6 @@ import static io.facecard.it.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,11 +90,7 @@ class CrossTenantIT {
 
     @Test
     void rowLevelSecurityHidesRowsOfOtherTenantsEvenWithoutAFilter() throws SQLException {
-        String url = "jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
-                + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test");
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("facecard.db.user", "facecard"),
-                System.getProperty("facecard.db.password"));
-                Statement s = c.createStatement()) {
+        try (Connection c = database(); Statement s = c.createStatement()) {
             assertThat(count(s, "select count(*) from store")).as("no tenant bound").isZero();
             assertThat(count(s, "select count(*) from staff_account")).isZero();
             c.setAutoCommit(false);

@@ -4,7 +4,6 @@ import static io.facecard.it.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
@@ -155,9 +154,7 @@ class MembersAndFacesIT {
         assertThat(identify(a, Photos.altered(people.get(3))).json().path("member").path("id").asText()).isNotEqualTo(m);
         assertThat(post("/api/v1/identify", a.adminToken(), Map.of("cardNumber", "CARD-0007")).get("decision")).isEqualTo("NO_MATCH");
         assertThat(get("/api/v1/members/" + m + "/export", a.adminToken()).body()).doesNotContain("Erin");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
-                + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test"),
-                "facecard", System.getProperty("facecard.db.password"))) {
+        try (Connection c = database()) {
             // The event store never held the name in clear, and the key that opened it is gone.
             try (PreparedStatement s = c.prepareStatement("select count(*) from domainevententry where aggregateidentifier = ? "
                     + "and (convert_from(payload, 'UTF8') like '%Erin%' or convert_from(payload, 'UTF8') like '%CARD-0007%')")) {
