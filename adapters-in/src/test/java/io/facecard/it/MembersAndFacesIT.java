@@ -156,28 +156,23 @@ class MembersAndFacesIT {
         assertThat(get("/api/v1/members/" + m + "/export", a.adminToken()).body()).doesNotContain("Erin");
         try (Connection c = database()) {
             // The event store never held the name in clear, and the key that opened it is gone.
-            try (PreparedStatement s = c.prepareStatement("select count(*) from domainevententry where aggregateidentifier = ? "
-                    + "and (convert_from(payload, 'UTF8') like '%Erin%' or convert_from(payload, 'UTF8') like '%CARD-0007%')")) {
-                s.setString(1, m);
-                ResultSet rs = s.executeQuery();
-                rs.next();
-                assertThat(rs.getLong(1)).isZero();
-            }
-            try (PreparedStatement s = c.prepareStatement("select count(*) from domainevententry where aggregateidentifier = ?")) {
-                s.setString(1, m);
-                ResultSet rs = s.executeQuery();
-                rs.next();
-                assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(4);
-            }
+            assertThat(count(c, "select count(*) from domainevententry where aggregateidentifier = ? "
+                    + "and (convert_from(payload, 'UTF8') like '%Erin%' or convert_from(payload, 'UTF8') like '%CARD-0007%')", m)).isZero();
+            assertThat(count(c, "select count(*) from domainevententry where aggregateidentifier = ?", m)).isGreaterThanOrEqualTo(4);
             c.setAutoCommit(false);
             c.createStatement().execute("select set_config('app.tenant_id', '" + a.id() + "', true)");
-            try (PreparedStatement s = c.prepareStatement("select count(*) from member_key where member_id = cast(? as uuid)")) {
-                s.setString(1, m);
-                ResultSet rs = s.executeQuery();
-                rs.next();
-                assertThat(rs.getLong(1)).isZero();
-            }
+            assertThat(count(c, "select count(*) from member_key where member_id = cast(? as uuid)", m)).isZero();
             c.rollback();
+        }
+    }
+
+    private static long count(Connection c, String sql, String parameter) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public class Faces {
             java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
             java.util.Set.of(TerminalKind.POS, TerminalKind.KIOSK, TerminalKind.CAMERA));
 
+    private static final Permit ADMIN = new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
+
     public enum Decision { MATCH, NO_MATCH, AMBIGUOUS, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
 
     public record Identification(Decision decision, MemberView member, double score) {}
@@ -60,10 +62,7 @@ public class Faces {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
-        if (scan.outcome() != Outcome.FACE) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
-        }
+        FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
         // One face, one account: a face that already matches someone else is not enrolled again.
         for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
             if (!c.member().equals(member) && c.score() >= s.matchThreshold()) {
@@ -134,26 +133,28 @@ public class Faces {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         MemberView m = members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
-        if (scan.outcome() != Outcome.FACE) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
-        }
+        FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
         return new Identification(score >= s.matchThreshold() ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
 
     public FaceSettings settings(Caller caller) {
-        return settings.of(adminOnly().tenantOf(caller));
+        return settings.of(ADMIN.tenantOf(caller));
     }
 
     public FaceSettings changeSettings(Caller caller, FaceSettings next) {
-        TenantId tenant = adminOnly().tenantOf(caller);
+        TenantId tenant = ADMIN.tenantOf(caller);
         settings.put(tenant, next);
         return settings.of(tenant);
     }
 
-    private static Permit adminOnly() {
-        return new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
+    /** Enrolment and verification need exactly one usable face; anything else is the caller's to fix. */
+    private FaceScan oneFace(byte[] image, FaceAnalysis.ScanRules rules) {
+        FaceScan scan = analysis.scan(image, rules);
+        if (scan.outcome() != Outcome.FACE) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
+        }
+        return scan;
     }
 
     private static String describe(FaceScan scan) {
