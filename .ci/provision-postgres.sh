@@ -3,6 +3,9 @@
 # Idempotent: a second run only checks. Needs root on Debian 12 (or 13) when something is missing.
 # Prints nothing on stdout but the shell assignments of the connection settings, so callers can eval it.
 set -euo pipefail
+# Everything any tool prints goes to stderr (pg_ctlcluster, for one, prints "Removed stale pid file." on
+# stdout after an unclean shutdown, which broke the caller's eval); only the settings at the end go to fd 3.
+exec 3>&1 1>&2 # (the server started below must not inherit fd 3, or the caller's $(...) never ends)
 log() { echo "[provision-postgres] $*" >&2; }
 
 PGVERSION_WANTED=${FACECARD_PG_VERSION:-15}
@@ -14,7 +17,7 @@ as_postgres() { runuser -u postgres -- "$@"; }
 apt_ready=""
 apt_install() {
   if [ -z "$apt_ready" ]; then DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; apt_ready=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2 3>&-
 }
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
@@ -24,10 +27,10 @@ fi
 PGV=$(pg_lsclusters -h | awk 'NR==1{print $1}')
 PGV=${PGV:-$PGVERSION_WANTED}
 if [ -z "$(pg_lsclusters -h)" ]; then
-  log "no cluster: creating $PGV/main"; pg_createcluster "$PGV" main >&2
+  log "no cluster: creating $PGV/main"; pg_createcluster "$PGV" main 3>&-
 fi
 if ! pg_lsclusters -h | awk '$2=="main"{print $4}' | grep -q online; then
-  log "starting cluster $PGV/main"; pg_ctlcluster "$PGV" main start
+  log "starting cluster $PGV/main"; pg_ctlcluster "$PGV" main start 3>&-
 fi
 PGPORT=$(pg_lsclusters -h | awk '$2=="main"{print $3}')
 
@@ -50,7 +53,7 @@ if [ ! -f "/usr/share/postgresql/$PGV/extension/vector.control" ]; then
   fi
   # Installing the server headers can upgrade the server package under a running cluster:
   # restart so the running binaries match the libraries on disk.
-  log "restarting cluster $PGV/main"; pg_ctlcluster "$PGV" main restart
+  log "restarting cluster $PGV/main"; pg_ctlcluster "$PGV" main restart 3>&-
 fi
 
 mkdir -p "$STATE_DIR"; chmod 700 "$STATE_DIR"
@@ -74,7 +77,5 @@ SQL
   as_postgres psql -p "$PGPORT" -d "$db" -qAt -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS vector" >&2
 done
 
-echo "FACECARD_DB_HOST=127.0.0.1"
-echo "FACECARD_DB_PORT=$PGPORT"
-echo "FACECARD_DB_USER=$DB_USER"
-echo "FACECARD_DB_PASSWORD=$DB_PASSWORD"
+printf '%s\n' "FACECARD_DB_HOST=127.0.0.1" "FACECARD_DB_PORT=$PGPORT" "FACECARD_DB_USER=$DB_USER" \
+  "FACECARD_DB_PASSWORD=$DB_PASSWORD" >&3
