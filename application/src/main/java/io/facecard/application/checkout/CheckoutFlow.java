@@ -1,0 +1,223 @@
+package io.facecard.application.checkout;
+
+import io.facecard.application.loyalty.Balances;
+import io.facecard.application.loyalty.LoyaltyPorts;
+import io.facecard.application.loyalty.LoyaltyPorts.CheckoutView;
+import io.facecard.application.membership.Faces;
+import io.facecard.application.membership.Members;
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
+import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.checkout.Basket;
+import io.facecard.domain.checkout.CheckoutCommands;
+import io.facecard.domain.checkout.CheckoutId;
+import io.facecard.domain.checkout.Earning;
+import io.facecard.domain.checkout.ReceiptId;
+import io.facecard.domain.loyalty.BonusAccountId;
+import io.facecard.domain.loyalty.LoyaltyCommands;
+import io.facecard.domain.loyalty.LoyaltyProgram;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** The till's flow: open → identify → (redeem) → complete, or cancel. Every step is one transaction. */
+@ApplicationScoped
+@Transactional
+public class CheckoutFlow {
+    public static final Permit TILL = new Permit(Set.of(), Set.of(TerminalKind.POS, TerminalKind.KIOSK));
+
+    public record Quote(long balance, long redeemable, long pointsToEarn, List<Object> offers) {}
+
+    public record Identified(Faces.Identification identification, Quote quote) {}
+
+    public record Redemption(UUID checkoutId, long points, BigDecimal value, BigDecimal due, long balance) {}
+
+    public record Completed(String status, long pointsEarned, long pointsRedeemed, Long balance) {}
+
+    private CommandGateway commands;
+    private LoyaltyPorts.Checkouts checkouts;
+    private LoyaltyPorts.Ledger ledger;
+    private LoyaltyPorts.Programs programs;
+    private Balances balances;
+    private Faces faces;
+    private Members members;
+    private Clock clock;
+
+    protected CheckoutFlow() {}
+
+    @Inject
+    public CheckoutFlow(CommandGateway commands, LoyaltyPorts.Checkouts checkouts, LoyaltyPorts.Ledger ledger,
+            LoyaltyPorts.Programs programs, Balances balances, Faces faces, Members members, Clock clock) {
+        this.commands = commands;
+        this.checkouts = checkouts;
+        this.ledger = ledger;
+        this.programs = programs;
+        this.balances = balances;
+        this.faces = faces;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public CheckoutView open(Caller caller, String currency, List<Baskets.LineDraft> drafts) {
+        TenantId tenant = TILL.tenantOf(caller);
+        Caller.Terminal till = (Caller.Terminal) caller;
+        int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
+        List<Basket.Line> lines = Baskets.lines(drafts, scale);
+        CheckoutId id = new CheckoutId(UUID.randomUUID());
+        commands.sendAndWait(new CheckoutCommands.OpenCheckout(id, tenant, till.storeId(), till.terminalId(), currency, lines,
+                Basket.total(lines).setScale(scale), clock.instant()));
+        return view(tenant, till, id.value());
+    }
+
+    public CheckoutView get(Caller caller, UUID id) {
+        TenantId tenant = TILL.tenantOf(caller);
+        return view(tenant, (Caller.Terminal) caller, id);
+    }
+
+    public Identified identifyByFace(Caller caller, UUID id, byte[] image) {
+        return attach(caller, id, faces.identify(caller, image), "FACE");
+    }
+
+    public Identified identifyBy(Caller caller, UUID id, String field, String value) {
+        return attach(caller, id, faces.identifyBy(caller, field, value), field.equals("phone") ? "PHONE" : "CARD");
+    }
+
+    public Identified identifyMember(Caller caller, UUID id, MemberId member) {
+        var m = members.get(caller, member);
+        Faces.Identification i = m.erased() ? new Faces.Identification(Faces.Decision.NO_MATCH, null, 0)
+                : new Faces.Identification(Faces.Decision.MATCH, m, 1.0);
+        return attach(caller, id, i, "MEMBER_ID");
+    }
+
+    private Identified attach(Caller caller, UUID id, Faces.Identification i, String method) {
+        TenantId tenant = TILL.tenantOf(caller);
+        CheckoutView c = view(tenant, (Caller.Terminal) caller, id);
+        if (i.decision() != Faces.Decision.MATCH) {
+            return new Identified(i, null);
+        }
+        MemberId member = i.member().id();
+        Instant now = clock.instant();
+        commands.sendAndWait(new CheckoutCommands.IdentifyCustomer(new CheckoutId(id), member, method, now));
+        LoyaltyProgram p = balances.program(tenant);
+        var tier = balances.tier(tenant, member, p, now);
+        long available = ledger.balance(tenant, member, now).available();
+        long toEarn = Earning.earned(Earning.receiptLines(p, tier, c.lines(), c.total(), c.total(), 0));
+        Faces.Identification shown = new Faces.Identification(i.decision(), i.member().withTier(tier.map(LoyaltyProgram.Tier::name)
+                .orElse(null)), i.score());
+        return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn, List.of()));
+    }
+
+    public Redemption redeem(Caller caller, UUID id, Long points) {
+        TenantId tenant = TILL.tenantOf(caller);
+        CheckoutView c = open(tenant, (Caller.Terminal) caller, id);
+        if (c.memberId() == null) {
+            throw Refusal.conflict("no-member", "identify the customer before redeeming points");
+        }
+        if (points == null || points <= 0) {
+            throw Refusal.invalid("'points' must be a whole number above 0");
+        }
+        MemberId member = new MemberId(c.memberId());
+        Instant now = clock.instant();
+        LoyaltyProgram p = balances.program(tenant);
+        long available = ledger.balance(tenant, member, now).available() + c.heldPoints();
+        long limit = p.redeemable(c.total(), Long.MAX_VALUE);
+        if (points > limit) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "redeem-limit", "at most " + limit + " points may pay for this basket ("
+                    + p.maxRedeemShare().stripTrailingZeros().toPlainString() + " of it)");
+        }
+        BigDecimal value = p.valueOf(points, c.total().scale());
+        commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(member), tenant, member, holdId(id), points,
+                now.plus(p.holdTime()), now));
+        commands.sendAndWait(new CheckoutCommands.RecordRedemption(new CheckoutId(id), points, value, now));
+        return new Redemption(id, points, value, c.total().subtract(value), available - points);
+    }
+
+    public Redemption release(Caller caller, UUID id) {
+        TenantId tenant = TILL.tenantOf(caller);
+        CheckoutView c = open(tenant, (Caller.Terminal) caller, id);
+        Instant now = clock.instant();
+        releaseHold(c, "RELEASED", now);
+        commands.sendAndWait(new CheckoutCommands.ClearRedemption(new CheckoutId(id), "RELEASED", now));
+        long balance = c.memberId() == null ? 0 : ledger.balance(tenant, new MemberId(c.memberId()), now).available();
+        return new Redemption(id, 0, BigDecimal.ZERO.setScale(c.total().scale()), c.total(), balance);
+    }
+
+    public CheckoutView cancel(Caller caller, UUID id) {
+        TenantId tenant = TILL.tenantOf(caller);
+        Caller.Terminal till = (Caller.Terminal) caller;
+        CheckoutView c = open(tenant, till, id);
+        Instant now = clock.instant();
+        releaseHold(c, "CANCELLED", now);
+        commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
+        return view(tenant, till, id);
+    }
+
+    public Completed complete(Caller caller, UUID id, String receipt, List<Baskets.PaymentDraft> payments) {
+        TenantId tenant = TILL.tenantOf(caller);
+        Caller.Terminal till = (Caller.Terminal) caller;
+        CheckoutView c = open(tenant, till, id);
+        String receiptNumber = Baskets.receiptNumber(receipt);
+        int scale = c.total().scale();
+        BigDecimal due = c.total().subtract(c.heldValue());
+        List<Basket.Payment> paid = Baskets.payments(payments, scale, due);
+        Instant now = clock.instant();
+        if (c.memberId() == null) {
+            commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, 0, 0, now));
+            return new Completed("COMPLETED", 0, 0, null);
+        }
+        if (ledger.receiptExists(tenant, receiptNumber)) {
+            throw Refusal.conflict("duplicate-receipt", "receipt " + receiptNumber + " is already bound to a member");
+        }
+        MemberId member = new MemberId(c.memberId());
+        BonusAccountId account = BonusAccountId.of(member);
+        long redeemed = c.heldPoints() == 0 ? 0
+                : commands.<Long>sendAndWait(new LoyaltyCommands.CaptureHold(account, holdId(id), receiptNumber, now));
+        LoyaltyProgram p = balances.program(tenant);
+        var lines = Earning.receiptLines(p, balances.tier(tenant, member, p, now), c.lines(), c.total(), due, redeemed);
+        long earned = Earning.earned(lines);
+        UUID lot = UUID.randomUUID();
+        commands.sendAndWait(new LoyaltyCommands.EarnPoints(account, tenant, member, lot, earned, p.availableAt(now),
+                p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
+        commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
+                new CheckoutId(id), till.storeId(), c.currency(), lines, c.total(), due, lot, earned, redeemed, now, now));
+        commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, earned, redeemed, now));
+        return new Completed("COMPLETED", earned, redeemed, ledger.balance(tenant, member, now).available());
+    }
+
+    private void releaseHold(CheckoutView c, String reason, Instant now) {
+        if (c.memberId() != null && c.heldPoints() > 0) {
+            commands.sendAndWait(new LoyaltyCommands.ReleaseHold(BonusAccountId.of(new MemberId(c.memberId())), holdId(c.id()),
+                    reason, now));
+        }
+    }
+
+    static String holdId(UUID checkout) {
+        return "checkout-" + checkout;
+    }
+
+    private CheckoutView open(TenantId tenant, Caller.Terminal till, UUID id) {
+        CheckoutView c = view(tenant, till, id);
+        if (!c.status().equals("OPEN")) {
+            throw Refusal.conflict("checkout-" + c.status().toLowerCase(java.util.Locale.ROOT),
+                    "the checkout is " + c.status().toLowerCase(java.util.Locale.ROOT) + " and cannot change");
+        }
+        return c;
+    }
+
+    /** A checkout belongs to its store: another store's till gets the same 404 as for a checkout that does not exist. */
+    private CheckoutView view(TenantId tenant, Caller.Terminal till, UUID id) {
+        Optional<CheckoutView> c = checkouts.find(tenant, id).filter(v -> v.storeId().equals(till.storeId()));
+        return c.orElseThrow(() -> Refusal.notFound("checkout " + id));
+    }
+}

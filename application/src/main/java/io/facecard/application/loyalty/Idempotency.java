@@ -1,0 +1,55 @@
+package io.facecard.application.loyalty;
+
+import io.facecard.application.loyalty.LoyaltyPorts.Answer;
+import io.facecard.application.loyalty.LoyaltyPorts.IdempotencyRecords;
+import io.facecard.application.problem.Refusal;
+import io.facecard.application.security.Caller;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Exactly-once for mutating till calls: the key is claimed, the call runs and its answer is stored
+ * in one database transaction, so a crash either leaves nothing (the retry runs it) or everything
+ * (the retry gets the first answer). A refused call stores nothing: it changed nothing either.
+ */
+@ApplicationScoped
+@Transactional
+public class Idempotency {
+    public record Outcome(Answer answer, boolean replayed) {}
+
+    private IdempotencyRecords records;
+    private Clock clock;
+
+    protected Idempotency() {}
+
+    @Inject
+    public Idempotency(IdempotencyRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    public Outcome once(Caller caller, String key, String fingerprint, Supplier<Answer> call) {
+        TenantId tenant = caller.tenant().orElseThrow(() -> Refusal.forbidden("idempotent calls belong to a tenant's credential"));
+        if (key == null || key.isBlank()) {
+            throw new Refusal(Refusal.Kind.INVALID, "idempotency-key-required", "this call needs an 'Idempotency-Key' header");
+        }
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw Refusal.invalid("'Idempotency-Key' must be 1-255 visible ASCII characters");
+        }
+        var stored = records.claim(tenant, caller.actor(), key, fingerprint, clock.instant());
+        if (stored.isPresent()) {
+            if (!stored.get().fingerprint().equals(fingerprint)) {
+                throw new Refusal(Refusal.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                        "this Idempotency-Key was used with a different request");
+            }
+            return new Outcome(stored.get().answer(), true);
+        }
+        Answer answer = call.get();
+        records.answer(tenant, caller.actor(), key, answer);
+        return new Outcome(answer, false);
+    }
+}

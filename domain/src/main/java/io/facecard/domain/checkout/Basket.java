@@ -1,0 +1,21 @@
+package io.facecard.domain.checkout;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What the till sells; money in the checkout's currency, already rounded to its minor unit. */
+public final class Basket {
+    private Basket() {}
+
+    public record Line(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
+
+    public record Payment(String method, BigDecimal amount) {}
+
+    /** A line of a receipt with the points it earned and the share of redeemed points it used. */
+    public record ReceiptLine(String sku, String category, BigDecimal quantity, BigDecimal amount, long pointsEarned,
+            long pointsRedeemed) {}
+
+    public static BigDecimal total(List<Line> lines) {
+        return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
