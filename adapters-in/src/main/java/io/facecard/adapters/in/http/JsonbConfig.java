@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 /** Nulls are written: "member": null says "nobody", an absent field says nothing. */
 @Provider
 public class JsonbConfig implements ContextResolver<Jsonb> {
-    private static final Jsonb JSONB = JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withNullValues(true));
+    static final Jsonb JSONB = JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -31,6 +31,10 @@ public class MemberResource {
     @Inject
     Faces faces;
     @Inject
+    io.facecard.application.loyalty.Balances balances;
+    @Inject
+    IdempotentCalls once;
+    @Inject
     CurrentCaller caller;
 
     @POST
@@ -73,6 +77,31 @@ public class MemberResource {
     public Response erase(@PathParam("id") String id) {
         members.erase(caller.get(), member(id));
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/balance")
+    public LoyaltyJson.BalanceBody balance(@PathParam("id") String id) {
+        return LoyaltyJson.BalanceBody.of(balances.balance(caller.get(), member(id)));
+    }
+
+    @GET
+    @Path("{id}/ledger")
+    public Json.Page<io.facecard.application.loyalty.LoyaltyPorts.Entry> ledger(@PathParam("id") String id,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        Paging p = Paging.of(offset, limit);
+        return new Json.Page<>(balances.statement(caller.get(), member(id), p.offset(), p.limit()), p.offset(), p.limit());
+    }
+
+    @POST
+    @Path("{id}/adjustments")
+    public Response adjust(@jakarta.ws.rs.HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
+            LoyaltyJson.Adjustment body) {
+        var c = caller.get();
+        MemberId m = member(id);
+        var b = Bodies.required(body);
+        return once.run(c, key, "POST", "/members/" + m + "/adjustments", b, 201,
+                () -> LoyaltyJson.BalanceBody.of(balances.adjust(c, m, b.points(), b.reason())));
     }
 
     @GET

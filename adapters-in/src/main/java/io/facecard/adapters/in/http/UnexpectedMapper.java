@@ -2,6 +2,7 @@ package io.facecard.adapters.in.http;
 
 import io.facecard.application.membership.FaceAnalysis.UnreadableImage;
 import io.facecard.application.problem.Refusal;
+import io.facecard.domain.loyalty.LoyaltyRefused;
 import io.facecard.domain.membership.MembershipRefused;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -40,6 +41,16 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
         MembershipRefused rule = find(e, MembershipRefused.class);
         if (rule != null) {
             return Problems.response(409, rule.rule(), "Conflict", rule.getMessage());
+        }
+        LoyaltyRefused loyalty = find(e, LoyaltyRefused.class);
+        if (loyalty != null) {
+            int status = switch (loyalty.rule()) {
+                case "invalid-points", "empty-basket" -> 400;
+                case "not-on-receipt", "return-exceeds-purchase" -> 422;
+                default -> 409;
+            };
+            return Problems.response(status, loyalty.rule(), status == 409 ? "Conflict" : status == 400 ? "Bad Request" : "Unprocessable",
+                    loyalty.getMessage());
         }
         UnreadableImage image = find(e, UnreadableImage.class);
         if (image != null) {

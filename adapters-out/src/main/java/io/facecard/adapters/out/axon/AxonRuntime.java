@@ -8,6 +8,11 @@ import io.facecard.adapters.out.tenancy.TenantDirectoryProjection;
 import io.facecard.adapters.out.tenancy.TenantHistoryProjection;
 import io.facecard.adapters.out.membership.FacePartitionProjection;
 import io.facecard.adapters.out.membership.MemberDirectoryProjection;
+import io.facecard.adapters.out.loyalty.CheckoutProjection;
+import io.facecard.adapters.out.loyalty.LedgerProjection;
+import io.facecard.domain.checkout.Checkout;
+import io.facecard.domain.checkout.Receipt;
+import io.facecard.domain.loyalty.BonusAccount;
 import io.facecard.domain.membership.Member;
 import io.facecard.domain.tenancy.Tenant;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -27,7 +32,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -58,10 +65,15 @@ public class AxonRuntime {
     MemberDirectoryProjection memberDirectory;
     @Inject
     FacePartitionProjection facePartitions;
+    @Inject
+    LedgerProjection ledger;
+    @Inject
+    CheckoutProjection checkouts;
 
     private Configuration configuration;
     private ScheduledExecutorService coordinator;
     private ScheduledExecutorService workers;
+    private PersistentDeadlines deadlines;
 
     public synchronized void start() {
         if (configuration != null) {
@@ -71,6 +83,7 @@ public class AxonRuntime {
         JtaTransactionManager tx = new JtaTransactionManager(userTransaction, registry);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         coordinator = Executors.newScheduledThreadPool(1, threads);
+        deadlines = new PersistentDeadlines(dataSource, threads);
         workers = Executors.newScheduledThreadPool(2, threads);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -85,7 +98,13 @@ public class AxonRuntime {
                         .snapshotSerializer(serializer)
                         .build())
                 .configureAggregate(Tenant.class)
-                .configureAggregate(Member.class);
+                .configureAggregate(Member.class)
+                .configureAggregate(Checkout.class)
+                .configureAggregate(Receipt.class)
+                // A busy member's account is read from its latest snapshot plus at most 100 events.
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(BonusAccount.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 100)))
+                .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
         configurer.eventProcessing(ep -> ep
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
@@ -96,6 +115,7 @@ public class AxonRuntime {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(TenantDirectoryProjection.PROCESSOR)
                 .registerSubscribingEventProcessor(MemberDirectoryProjection.PROCESSOR)
+                .registerSubscribingEventProcessor(LedgerProjection.PROCESSOR)
                 .registerPooledStreamingEventProcessor(TenantHistoryProjection.PROCESSOR,
                         Configuration::eventStore,
                         (c, builder) -> builder
@@ -106,10 +126,14 @@ public class AxonRuntime {
                 .registerEventHandler(c -> tenantHistory)
                 .registerEventHandler(c -> memberDirectory)
                 .registerEventHandler(c -> facePartitions)
+                .registerEventHandler(c -> ledger)
+                .registerEventHandler(c -> checkouts)
                 .assignHandlerInstancesMatching(TenantDirectoryProjection.PROCESSOR,
                         h -> h instanceof TenantDirectoryProjection || h instanceof FacePartitionProjection)
                 .assignHandlerInstancesMatching(MemberDirectoryProjection.PROCESSOR,
                         h -> h instanceof MemberDirectoryProjection)
+                .assignHandlerInstancesMatching(LedgerProjection.PROCESSOR,
+                        h -> h instanceof LedgerProjection || h instanceof CheckoutProjection)
                 .assignHandlerInstancesMatching(TenantHistoryProjection.PROCESSOR,
                         h -> h instanceof TenantHistoryProjection));
         configuration = configurer.start();
@@ -121,6 +145,7 @@ public class AxonRuntime {
             configuration.shutdown();
             coordinator.shutdownNow();
             workers.shutdownNow();
+            deadlines.stop();
             configuration = null;
         }
     }
