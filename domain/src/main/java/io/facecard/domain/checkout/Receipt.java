@@ -37,6 +37,18 @@ public class Receipt {
         long earned;
         long redeemed;
         BigDecimal returned = BigDecimal.ZERO;
+
+        // Value equality, so sourcing the same events twice gives equal states (Axon's fixture checks this).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Sku s && quantity.compareTo(s.quantity) == 0 && amount.compareTo(s.amount) == 0
+                    && earned == s.earned && redeemed == s.redeemed && returned.compareTo(s.returned) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(earned);
+        }
     }
 
     @AggregateIdentifier
@@ -46,6 +58,8 @@ public class Receipt {
     private MemberId memberId;
     private UUID lotId;
     private int scale;
+    private BigDecimal total;
+    private BigDecimal paid;
     private final Map<String, Sku> skus = new LinkedHashMap<>();
 
     protected Receipt() {}
@@ -90,8 +104,12 @@ public class Receipt {
         return BigDecimal.valueOf(points).multiply(part).divide(whole, 0, RoundingMode.FLOOR).longValueExact();
     }
 
+    /** Money back is the part of the line paid in money; the part paid in points comes back as points. */
     private BigDecimal money(BigDecimal amount, BigDecimal part, BigDecimal whole) {
-        return amount.multiply(part).divide(whole, scale, RoundingMode.FLOOR);
+        if (total.signum() == 0) {
+            return BigDecimal.ZERO.setScale(scale);
+        }
+        return amount.multiply(paid).multiply(part).divide(total.multiply(whole), scale, RoundingMode.FLOOR);
     }
 
     @EventSourcingHandler
@@ -102,6 +120,8 @@ public class Receipt {
         memberId = e.memberId();
         lotId = e.lotId();
         scale = e.total().scale();
+        total = e.total();
+        paid = e.paid();
         for (var l : e.lines()) {
             Sku s = skus.computeIfAbsent(l.sku(), k -> new Sku());
             s.quantity = s.quantity.add(l.quantity());

@@ -69,6 +69,18 @@ public class BonusAccount {
         boolean availableAt(Instant t) {
             return !availableAt.isAfter(t) && !expiredAt(t);
         }
+
+        // Value equality, so sourcing the same events twice gives equal states (Axon's fixture checks this).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Lot l && id.equals(l.id) && remaining == l.remaining && availableAt.equals(l.availableAt)
+                    && java.util.Objects.equals(expiresAt, l.expiresAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     private record Hold(long points, Instant expiresAt) {}
