@@ -85,8 +85,9 @@ public class BonusAccount {
 
     private record Hold(long points, Instant expiresAt) {}
 
+    /** A plain string: deadlines store the identifier and must read it back as the same value. */
     @AggregateIdentifier
-    private BonusAccountId id;
+    private String id;
     private TenantId tenantId;
     private MemberId memberId;
     private final List<Lot> lots = new ArrayList<>();
@@ -229,7 +230,7 @@ public class BonusAccount {
     private void open(BonusAccountId account, TenantId tenant, MemberId member) {
         if (id == null) {
             // An account is created by its first credit or hold; its tenant and member never change after.
-            id = account;
+            id = account.toString();
             tenantId = tenant;
             memberId = member;
         } else if (!tenantId.equals(tenant)) {
@@ -345,7 +346,7 @@ public class BonusAccount {
 
     private void init(TenantId tenant, MemberId member) {
         if (id == null) {
-            id = BonusAccountId.of(member);
+            id = BonusAccountId.of(member).toString();
             tenantId = tenant;
             memberId = member;
         }

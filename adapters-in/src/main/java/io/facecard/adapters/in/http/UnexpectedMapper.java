@@ -130,7 +130,7 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
         return message.replaceAll("io\\.facecard\\.[\\w.$]+", "value").replaceAll("java\\.lang\\.", "");
     }
 
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

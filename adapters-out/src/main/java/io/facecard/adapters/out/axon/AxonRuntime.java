@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.AggregateConfigurer;
@@ -96,6 +97,9 @@ public class AxonRuntime {
                         .transactionManager(tx)
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
+                        // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
+                        // ConcurrencyException the caller may retry, not a storage failure.
+                        .persistenceExceptionResolver(new SQLStateResolver())
                         .build())
                 .configureAggregate(Tenant.class)
                 .configureAggregate(Member.class)
@@ -137,6 +141,7 @@ public class AxonRuntime {
                 .assignHandlerInstancesMatching(TenantHistoryProjection.PROCESSOR,
                         h -> h instanceof TenantHistoryProjection));
         configuration = configurer.start();
+        deadlines.start(configuration);
         LOG.info("Axon started with processors " + configuration.eventProcessingConfiguration().eventProcessors().keySet());
     }
 

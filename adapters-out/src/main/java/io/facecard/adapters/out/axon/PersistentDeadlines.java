@@ -42,16 +42,24 @@ final class PersistentDeadlines {
                     .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                     .serializer(serializer)
                     .transactionManager(tx)
-                    .startScheduler(true)
-                    .stopScheduler(true)
+                    // Started and stopped here: Axon creates this component lazily, after its own start phase.
+                    .startScheduler(false)
+                    .stopScheduler(false)
                     .build();
         }
         return manager;
     }
 
+    /** Starts polling for due deadlines; Axon's configuration must exist (the task resolves scopes through it). */
+    synchronized void start(org.axonframework.config.Configuration c) {
+        c.deadlineManager();
+        scheduler.start();
+    }
+
     synchronized void stop() {
         if (manager != null) {
             manager.shutdown();
+            scheduler.stop();
             manager = null;
         }
     }
