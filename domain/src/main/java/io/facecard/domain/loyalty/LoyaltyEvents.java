@@ -14,7 +14,7 @@ import java.util.UUID;
 public final class LoyaltyEvents {
     private LoyaltyEvents() {}
 
-    public sealed interface AccountEvent {
+    public sealed interface AccountFact {
         TenantId tenantId();
 
         MemberId memberId();
@@ -23,7 +23,7 @@ public final class LoyaltyEvents {
     }
 
     /** Entries of the ledger: the balance is their sum. */
-    public sealed interface LedgerEvent extends AccountEvent {
+    public sealed interface LedgerFact extends AccountFact {
         long ledgerPoints();
 
         String kind();
@@ -32,34 +32,34 @@ public final class LoyaltyEvents {
     }
 
     public record PointsEarnedEvent(TenantId tenantId, MemberId memberId, UUID lotId, long points, Instant availableAt,
-            Instant expiresAt, String receiptNumber, Instant at) implements LedgerEvent {
+            Instant expiresAt, String receiptNumber, Instant at) implements LedgerFact {
         public long ledgerPoints() { return points; }
         public String kind() { return "EARNED"; }
         public String reference() { return receiptNumber; }
     }
 
     public record PointsHeldEvent(TenantId tenantId, MemberId memberId, String holdId, long points, Instant expiresAt,
-            Instant at) implements AccountEvent {}
+            Instant at) implements AccountFact {}
 
     public record HoldReleasedEvent(TenantId tenantId, MemberId memberId, String holdId, long points, String reason,
-            Instant at) implements AccountEvent {}
+            Instant at) implements AccountFact {}
 
     public record PointsRedeemedEvent(TenantId tenantId, MemberId memberId, String holdId, long points,
-            Map<UUID, Long> fromLots, String receiptNumber, Instant at) implements LedgerEvent {
+            Map<UUID, Long> fromLots, String receiptNumber, Instant at) implements LedgerFact {
         public long ledgerPoints() { return -points; }
         public String kind() { return "REDEEMED"; }
         public String reference() { return receiptNumber; }
     }
 
     public record PointsReversedEvent(TenantId tenantId, MemberId memberId, long points, Map<UUID, Long> fromLots,
-            long notRecovered, String receiptNumber, Instant at) implements LedgerEvent {
+            long notRecovered, String receiptNumber, Instant at) implements LedgerFact {
         public long ledgerPoints() { return -points; }
         public String kind() { return "RETURN_REVERSED"; }
         public String reference() { return receiptNumber; }
     }
 
     public record PointsRestoredEvent(TenantId tenantId, MemberId memberId, UUID lotId, long points, Instant expiresAt,
-            String receiptNumber, Instant at) implements LedgerEvent {
+            String receiptNumber, Instant at) implements LedgerFact {
         public long ledgerPoints() { return points; }
         public String kind() { return "RETURN_RESTORED"; }
         public String reference() { return receiptNumber; }
@@ -67,14 +67,14 @@ public final class LoyaltyEvents {
 
     /** A credit opens lot {@code lotId}; a debit takes {@code fromLots}. */
     public record PointsAdjustedEvent(TenantId tenantId, MemberId memberId, UUID lotId, long points,
-            Map<UUID, Long> fromLots, Instant expiresAt, String reason, String actor, Instant at) implements LedgerEvent {
+            Map<UUID, Long> fromLots, Instant expiresAt, String reason, String actor, Instant at) implements LedgerFact {
         public long ledgerPoints() { return points; }
         public String kind() { return "ADJUSTED"; }
         public String reference() { return reason; }
     }
 
     public record PointsExpiredEvent(TenantId tenantId, MemberId memberId, UUID lotId, long points, Instant at)
-            implements LedgerEvent {
+            implements LedgerFact {
         public long ledgerPoints() { return -points; }
         public String kind() { return "EXPIRED"; }
         public String reference() { return null; }

@@ -2,7 +2,7 @@ package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.loyalty.LoyaltyEvents.HoldReleasedEvent;
-import io.facecard.domain.loyalty.LoyaltyEvents.LedgerEvent;
+import io.facecard.domain.loyalty.LoyaltyEvents.LedgerFact;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsAdjustedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsEarnedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsExpiredEvent;
@@ -100,7 +100,7 @@ public class LedgerProjection {
         // A rebuild replays every event from the start; the tables are emptied first by the caller per tenant.
     }
 
-    private void entry(LedgerEvent e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
+    private void entry(LedgerFact e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
         binding.bind(em, e.tenantId());
         String actor = e instanceof PointsAdjustedEvent a ? a.actor() : null;
         Query q = em.createNativeQuery("insert into ledger_entry (event_id, tenant_id, member_id, kind, points, reference, actor, at, "
@@ -114,7 +114,7 @@ public class LedgerProjection {
         Sql.instant(q, 10, expiresAt).executeUpdate();
     }
 
-    private void lot(LedgerEvent e, UUID lot, long points, Instant availableAt, Instant expiresAt) {
+    private void lot(LedgerFact e, UUID lot, long points, Instant availableAt, Instant expiresAt) {
         Query q = em.createNativeQuery("insert into bonus_lot (lot_id, tenant_id, member_id, remaining, available_at, expires_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (lot_id) do nothing")
                 .setParameter(1, lot).setParameter(2, e.tenantId().value()).setParameter(3, e.memberId().value())
