@@ -5,8 +5,10 @@ import io.facecard.application.loyalty.LoyaltyPorts.IdempotencyRecords;
 import io.facecard.application.problem.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.tenancy.TenantId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
 public class Idempotency {
     public record Outcome(Answer answer, boolean replayed) {}
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
     private IdempotencyRecords records;
     private Clock clock;
 
@@ -50,6 +54,11 @@ public class Idempotency {
         }
         Answer answer = call.get();
         records.answer(tenant, caller.actor(), key, answer);
+        if (transactions != null && transactions.getRollbackOnly()) {
+            // Something inside marked the transaction for rollback without throwing: the container would
+            // roll back silently and the caller would get a success that never happened.
+            throw new IllegalStateException("the transaction was marked for rollback; nothing was stored");
+        }
         return new Outcome(answer, false);
     }
 }
