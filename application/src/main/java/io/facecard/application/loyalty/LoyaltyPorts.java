@@ -53,6 +53,12 @@ public final class LoyaltyPorts {
         Optional<CheckoutView> find(TenantId tenant, UUID checkoutId);
     }
 
+    /** Rebuilds a tenant's ledger, checkout and receipt read models from the event store. */
+    public interface ReadModels {
+        /** @return the number of events replayed */
+        long rebuild(TenantId tenant);
+    }
+
     /** A stored first answer to an idempotent call. */
     public record Answer(int status, String body) {}
 

@@ -27,6 +27,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
     @Inject
+    io.facecard.application.loyalty.ReadModelRebuild rebuild;
+    @Inject
     TenantOnboarding onboarding;
     @Inject
     CurrentCaller caller;
@@ -95,5 +97,12 @@ public class TenantResource {
 
     private static TenantId tenant(String id) {
         return new TenantId(Bodies.id(id, "tenant"));
+    }
+
+    @POST
+    @Path("{id}/read-models/rebuild")
+    public java.util.Map<String, Long> rebuildReadModels(@PathParam("id") String id) {
+        var tenant = new io.facecard.domain.tenancy.TenantId(Bodies.id(id, "tenant"));
+        return java.util.Map.of("eventsReplayed", rebuild.rebuild(caller.get(), tenant));
     }
 }

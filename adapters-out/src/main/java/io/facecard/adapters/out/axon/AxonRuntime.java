@@ -153,6 +153,11 @@ public class AxonRuntime {
         }
     }
 
+    public synchronized org.axonframework.eventsourcing.eventstore.EventStore eventStore() {
+        start();
+        return configuration.eventStore();
+    }
+
     /** For readiness: every processor runs and none is stuck in an error. */
     public synchronized boolean healthy() {
         if (configuration == null) {

@@ -1,0 +1,66 @@
+package io.facecard.adapters.out.loyalty;
+
+import io.facecard.adapters.out.axon.AxonRuntime;
+import io.facecard.adapters.out.persistence.TenantBinding;
+import io.facecard.application.loyalty.LoyaltyPorts;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+/** Empties a tenant's loyalty read models and replays every event of the tenant into the same projections. */
+@ApplicationScoped
+public class LoyaltyReadModels implements LoyaltyPorts.ReadModels {
+    private static final List<String> TABLES = List.of("ledger_entry", "bonus_lot", "bonus_hold", "checkout_view", "receipt_view");
+
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+    @Inject
+    TenantBinding binding;
+    @Inject
+    AxonRuntime axon;
+    @Inject
+    LedgerProjection ledger;
+    @Inject
+    CheckoutProjection checkouts;
+
+    @Override
+    public long rebuild(TenantId tenant) {
+        binding.bind(em, tenant);
+        for (String table : TABLES) {
+            em.createNativeQuery("delete from " + table + " where tenant_id = ?1").setParameter(1, tenant.value()).executeUpdate();
+        }
+        var handlers = List.of(new AnnotationEventHandlerAdapter(ledger), new AnnotationEventHandlerAdapter(checkouts));
+        long replayed = 0;
+        try (BlockingStream<TrackedEventMessage<?>> events = axon.eventStore().openStream(null)) {
+            while (events.hasNextAvailable()) {
+                TrackedEventMessage<?> e = events.nextAvailable();
+                if (!tenant.equals(tenantOf(e.getPayload()))) {
+                    continue;
+                }
+                for (var h : handlers) {
+                    if (h.canHandle(e)) {
+                        h.handle(e);
+                        replayed++;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("rebuilding the loyalty read models failed", e);
+        }
+        return replayed;
+    }
+
+    private static Object tenantOf(Object payload) {
+        try {
+            return payload.getClass().getMethod("tenantId").invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}
