@@ -33,6 +33,8 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -99,13 +101,13 @@ public class AxonRuntime {
                         // ConcurrencyException the caller may retry, not a storage failure.
                         .persistenceExceptionResolver(new SQLStateResolver())
                         .build())
-                .configureAggregate(Tenant.class)
-                .configureAggregate(Member.class)
-                .configureAggregate(Checkout.class)
-                .configureAggregate(Receipt.class)
+                .configureAggregate(databaseLocked(Tenant.class))
+                .configureAggregate(databaseLocked(Member.class))
+                .configureAggregate(databaseLocked(Checkout.class))
+                .configureAggregate(databaseLocked(Receipt.class))
                 // No snapshots yet: Jackson cannot write the aggregates' private state, and a failed snapshot
                 // used to mark the command's own transaction rollback-only (see Idempotency).
-                .configureAggregate(BonusAccount.class)
+                .configureAggregate(databaseLocked(BonusAccount.class))
                 .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
         configurer.eventProcessing(ep -> ep
                 .registerTokenStore(c -> JdbcTokenStore.builder()
@@ -141,6 +143,17 @@ public class AxonRuntime {
         configuration = configurer.start();
         deadlines.start(configuration);
         LOG.info("Axon started with processors " + configuration.eventProcessingConfiguration().eventProcessors().keySet());
+    }
+
+    /**
+     * No in-JVM aggregate lock: it is released when a command ends, but the command's rows stay
+     * locked until the surrounding JTA transaction commits, and a transaction that sends two commands
+     * to one aggregate then deadlocked against a second request holding the JVM lock while waiting
+     * for those rows. The event store's (aggregate, sequence) key alone serialises writers; the loser
+     * gets a ConcurrencyException and is retried.
+     */
+    private static <A> AggregateConfigurer<A> databaseLocked(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureLockFactory(c -> NullLockFactory.INSTANCE);
     }
 
     public synchronized void stop() {

@@ -1,0 +1,245 @@
+package io.facecard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Issue 4's load driver: N tills each run full checkouts (open → identify by card → redeem →
+ * complete) against a running platform, then every balance is checked against the answers the
+ * tills received and against the member's ledger.
+ *
+ * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.facecard.bench.CheckoutLoadBenchmark -Dbench.url=http://127.0.0.1:9080 \
+ *   -Dbench.operatorPassword=$(cat /var/lib/facecard/operator-password) -Dbench.tills=32 -Dbench.seconds=60</pre>
+ */
+public final class CheckoutLoadBenchmark {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String[] CALLS = {"open", "identify", "redeem", "complete"};
+    static final long START_POINTS = 1_000_000;
+    static String base;
+
+    record Member(String id, String card) {}
+
+    record TillResult(List<long[]> latencies, long[] errors, long completed, Map<String, Long> deltas) {}
+
+    public static void main(String[] args) throws Exception {
+        base = System.getProperty("bench.url", "http://127.0.0.1:9080");
+        int tills = Integer.getInteger("bench.tills", 32);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int memberCount = Integer.getInteger("bench.members", 400);
+        String operator = token(Map.of("username", "operator", "password", System.getProperty("bench.operatorPassword",
+                "integration-tests-operator")));
+        String slug = "bench-co-" + UUID.randomUUID().toString().substring(0, 6);
+        call("POST", "/api/v1/tenants", operator, null, Map.of("name", "Checkout bench", "slug", slug, "currency", "EUR",
+                "timezone", "Europe/Berlin", "admin", Map.of("username", "admin", "password", "benchmark-password")));
+        String admin = token(Map.of("tenant", slug, "username", "admin", "password", "benchmark-password"));
+        call("PUT", "/api/v1/loyalty/program", admin, null, Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.01,
+                "maxRedeemShare", 0.5, "categoryMultipliers", Map.of("coffee", 2)));
+        String store = call("POST", "/api/v1/stores", admin, null, Map.of("name", "Bench store", "code", "B1")).path("id").asText();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < tills; i++) {
+            keys.add(call("POST", "/api/v1/stores/" + store + "/terminals", admin, null, Map.of("kind", "POS", "name", "Till " + i))
+                    .path("apiKey").asText());
+        }
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < memberCount; i++) {
+            String card = "BC" + i + "-" + slug;
+            String id = call("POST", "/api/v1/members", admin, null, Map.of("name", "Bench " + i, "cardNumber", card)).path("id").asText();
+            call("POST", "/api/v1/members/" + id + "/adjustments", admin, UUID.randomUUID().toString(),
+                    Map.of("points", START_POINTS, "reason", "benchmark"));
+            members.add(new Member(id, card));
+        }
+        System.out.printf("tenant %s: %d tills, %d members; warm-up %d s, then %d s measured%n", slug, tills, memberCount, warmup, seconds);
+        List<TillResult> warm = drive(keys, members, warmup);
+        long t0 = System.nanoTime();
+        List<TillResult> results = drive(keys, members, seconds);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        report(results, elapsed, tills);
+        List<TillResult> all = new ArrayList<>(warm);
+        all.addAll(results);
+        verify(admin, members, all);
+    }
+
+    static List<TillResult> drive(List<String> keys, List<Member> members, int seconds) throws Exception {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
+        List<Future<TillResult>> futures = new ArrayList<>();
+        for (String key : keys) {
+            futures.add(pool.submit(() -> till(key, members, until)));
+        }
+        List<TillResult> out = new ArrayList<>();
+        for (Future<TillResult> f : futures) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    /** One till: checkouts back to back until the time is up. */
+    static TillResult till(String key, List<Member> members, long until) {
+        List<long[]> latencies = new ArrayList<>();
+        for (int i = 0; i < CALLS.length; i++) {
+            latencies.add(new long[1 << 16]);
+        }
+        int[] counts = new int[CALLS.length];
+        long[] errors = new long[CALLS.length];
+        long completed = 0;
+        Map<String, Long> deltas = new java.util.HashMap<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (System.nanoTime() < until) {
+            Member m = members.get(random.nextInt(members.size()));
+            Object basket = Map.of("currency", "EUR", "lines", List.of(
+                    Map.of("sku", "LATTE", "name", "Latte", "category", "coffee", "quantity", 2, "unitPrice", new BigDecimal("3.50")),
+                    Map.of("sku", "BREAD", "name", "Bread", "quantity", 1, "unitPrice", new BigDecimal("4.20")),
+                    Map.of("sku", "MILK", "name", "Milk", "quantity", 3, "unitPrice", new BigDecimal("1.10"))));
+            JsonNode opened = timed(0, latencies, counts, errors, "POST", "/api/v1/checkouts", key, basket);
+            if (opened == null) {
+                continue;
+            }
+            String id = opened.path("id").asText();
+            if (timed(1, latencies, counts, errors, "POST", "/api/v1/checkouts/" + id + "/identify", key, Map.of("cardNumber", m.card())) == null
+                    || timed(2, latencies, counts, errors, "POST", "/api/v1/checkouts/" + id + "/redemption", key, Map.of("points", 50)) == null) {
+                continue;
+            }
+            // 7.00 + 4.20 + 3.30 = 14.50, less 50 points at 0.01 = 14.00 to pay
+            JsonNode done = timed(3, latencies, counts, errors, "POST", "/api/v1/checkouts/" + id + "/complete", key,
+                    Map.of("receiptNumber", "R-" + id, "payments", List.of(Map.of("method", "CARD", "amount", new BigDecimal("14.00")))));
+            if (done != null) {
+                completed++;
+                deltas.merge(m.id(), done.path("pointsEarned").asLong() - done.path("pointsRedeemed").asLong(), Long::sum);
+                deltas.merge(m.id() + "#receipts", 1L, Long::sum);
+            }
+        }
+        List<long[]> trimmed = new ArrayList<>();
+        for (int i = 0; i < CALLS.length; i++) {
+            trimmed.add(Arrays.copyOf(latencies.get(i), counts[i]));
+        }
+        return new TillResult(trimmed, errors, completed, deltas);
+    }
+
+    static JsonNode timed(int call, List<long[]> latencies, int[] counts, long[] errors, String method, String path, String key,
+            Object body) {
+        long t = System.nanoTime();
+        try {
+            HttpResponse<String> r = send(method, path, key, UUID.randomUUID().toString(), body);
+            long took = System.nanoTime() - t;
+            if (counts[call] < latencies.get(call).length) {
+                latencies.get(call)[counts[call]++] = took;
+            }
+            if (r.statusCode() >= 300) {
+                errors[call]++;
+                if (errors[call] <= 3) {
+                    System.out.println(CALLS[call] + " → " + r.statusCode() + " " + r.body());
+                }
+                return null;
+            }
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            errors[call]++;
+            return null;
+        }
+    }
+
+    static void report(List<TillResult> results, double elapsed, int tills) {
+        long completed = results.stream().mapToLong(TillResult::completed).sum();
+        System.out.printf("%d tills: %d checkouts completed in %.1f s = %.1f checkouts/s (%.0f calls/s)%n", tills, completed, elapsed,
+                completed / elapsed, completed * 4 / elapsed);
+        for (int c = 0; c < CALLS.length; c++) {
+            final int call = c;
+            long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies().get(call))).sorted().toArray();
+            long errors = results.stream().mapToLong(r -> r.errors()[call]).sum();
+            System.out.printf("  %-9s n=%6d errors=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", CALLS[c], all.length,
+                    errors, pct(all, 50), pct(all, 95), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        }
+    }
+
+    /** Every balance must equal the start plus what the tills were told, and the sum of the member's ledger. */
+    static void verify(String admin, List<Member> members, List<TillResult> results) throws Exception {
+        Map<String, Long> expected = new java.util.HashMap<>();
+        results.forEach(r -> r.deltas().forEach((k, v) -> expected.merge(k, v, Long::sum)));
+        int wrong = 0;
+        long receipts = 0;
+        for (Member m : members) {
+            JsonNode b = call("GET", "/api/v1/members/" + m.id() + "/balance", admin, null, null);
+            long ledger = 0;
+            long earnedEntries = 0;
+            for (int offset = 0; ; offset += 200) {
+                JsonNode page = call("GET", "/api/v1/members/" + m.id() + "/ledger?limit=200&offset=" + offset, admin, null, null)
+                        .path("items");
+                for (JsonNode e : page) {
+                    ledger += e.path("points").asLong();
+                    earnedEntries += e.path("kind").asText().equals("EARNED") ? 1 : 0;
+                }
+                if (page.size() < 200) {
+                    break;
+                }
+            }
+            long available = b.path("available").asLong();
+            long held = b.path("held").asLong();
+            long want = START_POINTS + expected.getOrDefault(m.id(), 0L);
+            long answeredReceipts = expected.getOrDefault(m.id() + "#receipts", 0L);
+            receipts += earnedEntries;
+            if (available != want || available + held + b.path("pending").asLong() != ledger || held != 0
+                    || earnedEntries != answeredReceipts) {
+                wrong++;
+                System.out.printf("  member %s: available %d (tills were told %d) held %d ledger %d receipts %d (told %d)%n",
+                        m.id(), available, want, held, ledger, earnedEntries, answeredReceipts);
+            }
+        }
+        System.out.printf("consistency: %d receipts credited; balance = start + what the tills were told = sum of ledger, "
+                + "one receipt per completed checkout: %d of %d members%n", receipts, members.size() - wrong, members.size());
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static String token(Object credentials) throws Exception {
+        return call("POST", "/api/v1/auth/token", null, null, credentials).path("access_token").asText();
+    }
+
+    static JsonNode call(String method, String path, String token, String key, Object body) throws Exception {
+        HttpResponse<String> r = send(method, path, token, key, body);
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    static HttpResponse<String> send(String method, String path, String token, String key, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
