@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public class IdempotentCalls {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    static final int RETRIES = 5;
+    static final int RETRIES = 10;
 
     @Inject
     Idempotency idempotency;
