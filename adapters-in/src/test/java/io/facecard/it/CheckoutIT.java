@@ -374,4 +374,23 @@ class CheckoutIT {
         }
         return s.toString();
     }
+
+    @Test
+    void spendOverTheLast12MonthsSetsTheTierAndAReturnDowngradesIt() {
+        Chain shop = Api.onboard(Api.operatorToken());
+        program(shop, 900, 0);
+        Till t = new Till(shop.terminal(shop.store("T1"), "POS").get("apiKey").asText());
+        String m = member(shop, 0);
+        String card = get("/api/v1/members/" + m, shop.adminToken()).json().path("cardNumber").asText();
+        assertThat(balance(shop, m).path("tier").isNull()).isTrue();
+        t.post("/api/v1/purchases", purchase("R-BIG", Instant.now().minus(1, ChronoUnit.DAYS), card, "1000.00")).ok(201);
+        assertThat(balance(shop, m).path("tier").asText()).isEqualTo("Gold");
+        String id = open(t);
+        JsonNode quote = t.post("/api/v1/checkouts/" + id + "/identify", Map.of("cardNumber", card)).ok(200).json();
+        assertThat(quote.path("member").path("tier").asText()).isEqualTo("Gold");
+        assertThat(quote.path("quote").path("pointsToEarn").asLong()).as("27 points × 1.5").isEqualTo(40);
+        t.post("/api/v1/returns", Map.of("receiptNumber", "R-BIG", "lines", List.of(Map.of("sku", "ITEM", "quantity", 1)))).ok(201);
+        assertThat(balance(shop, m).path("tier").isNull()).as("spend back under the threshold").isTrue();
+        assertThat(ledgerSum(shop, m)).isEqualTo(balance(shop, m).path("available").asLong());
+    }
 }
