@@ -101,6 +101,15 @@ class BonusAccountTest {
     }
 
     @Test
+    void aLotExpiresByItsDeadlineWithoutAnyOtherCommand() {
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        fixture.givenNoPriorActivity()
+                .andGivenCommands(new EarnPoints(ACCOUNT, TENANT, MEMBER, LOT1, 25, T0, expiry, "R-1", T0))
+                .whenTimeElapses(Duration.ofDays(31))
+                .expectEvents(new PointsExpiredEvent(TENANT, MEMBER, LOT1, 25, expiry));
+    }
+
+    @Test
     void aReturnNeverPushesTheBalanceBelowZero() {
         Map<UUID, Long> from = Map.of(LOT1, 20L);
         fixture.given(earned(LOT1, 100, T0, null),

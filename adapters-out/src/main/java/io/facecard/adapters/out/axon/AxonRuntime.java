@@ -92,15 +92,14 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> new SnapshotlessJdbcEngine(JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(tx)
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
                         // ConcurrencyException the caller may retry, not a storage failure.
-                        .persistenceExceptionResolver(new SQLStateResolver())
-                        .build())
+                        .persistenceExceptionResolver(new SQLStateResolver())))
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))
