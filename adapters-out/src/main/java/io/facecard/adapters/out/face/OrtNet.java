@@ -39,7 +39,7 @@ final class OrtNet implements Net {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.disablePerSessionThreads();
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(System.getProperty("facecard.ort.opt", "ALL_OPT")));
             options.addConfigEntry("session.set_denormal_as_zero", "1");
             options.addConfigEntry("session.intra_op.allow_spinning", "0"); // spinning doubled latency at 2 threads on 2 cores
             session = ENV.createSession(model, options);
