@@ -393,4 +393,30 @@ class CheckoutIT {
         assertThat(balance(shop, m).path("tier").isNull()).as("spend back under the threshold").isTrue();
         assertThat(ledgerSum(shop, m)).isEqualTo(balance(shop, m).path("available").asLong());
     }
+
+    @Test
+    void aLongAccountHistoryIsReadFromASnapshotWithTheSameBalance() throws Exception {
+        String m = member(chain, 0);
+        Till admin = new Till(chain.adminToken());
+        for (int i = 0; i < 60; i++) {
+            admin.post("/api/v1/members/" + m + "/adjustments", Map.of("points", 1 + i, "reason", "visit " + i)).ok(201);
+        }
+        long snapshots = 0;
+        for (int tries = 0; tries < 50 && snapshots == 0; tries++) {
+            try (var c = Api.database(); var s = c.prepareStatement("select count(*) from snapshotevententry where aggregateidentifier = ?")) {
+                s.setString(1, "bonus-" + m);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    snapshots = r.getLong(1);
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(snapshots).as("snapshots of the account").isPositive();
+        // Decisions after the snapshot still see every point: 1 + 2 + ... + 60 = 1830.
+        admin.post("/api/v1/members/" + m + "/adjustments", Map.of("points", -1830, "reason", "all of it")).ok(201);
+        admin.post("/api/v1/members/" + m + "/adjustments", Map.of("points", -1, "reason", "one too many")).problem(409);
+        assertThat(balance(chain, m).path("available").asLong()).isZero();
+        assertThat(ledgerSum(chain, m)).isZero();
+    }
 }

@@ -50,10 +50,13 @@ public class BonusAccount {
     public record LotExpiry(UUID lotId) {}
 
     private static final class Lot {
-        final UUID id;
-        final Instant availableAt;
-        final Instant expiresAt;
+        // Not final, and a no-argument constructor: snapshots write and read the aggregate's fields.
+        UUID id;
+        Instant availableAt;
+        Instant expiresAt;
         long remaining;
+
+        private Lot() {}
 
         Lot(UUID id, long points, Instant availableAt, Instant expiresAt) {
             this.id = id;

@@ -1,5 +1,7 @@
 package io.facecard.adapters.out.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,6 +38,15 @@ import org.axonframework.config.Configurer;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.annotation.FixedValueParameterResolver;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -75,16 +86,22 @@ public class AxonRuntime {
     private ScheduledExecutorService coordinator;
     private ScheduledExecutorService workers;
     private PersistentDeadlines deadlines;
+    private java.util.concurrent.ExecutorService snapshotExecutor;
 
     public synchronized void start() {
         if (configuration != null) {
             return;
         }
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
+        // Snapshots hold an aggregate's private fields, which have no getters: read and written field by field.
+        JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)).build();
         JtaTransactionManager tx = new JtaTransactionManager(userTransaction, registry);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         coordinator = Executors.newScheduledThreadPool(1, threads);
         deadlines = new PersistentDeadlines(dataSource, threads);
+        snapshotExecutor = Executors.newSingleThreadExecutor(threads);
         workers = Executors.newScheduledThreadPool(2, threads);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -92,21 +109,24 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> new SnapshotlessJdbcEngine(JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(tx)
                         .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
+                        .snapshotSerializer(snapshots)
                         // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
                         // ConcurrencyException the caller may retry, not a storage failure.
-                        .persistenceExceptionResolver(new SQLStateResolver())))
+                        .persistenceExceptionResolver(new SQLStateResolver())
+                        .build())
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))
                 .configureAggregate(databaseLocked(Receipt.class))
-                // No snapshots yet: Jackson cannot write the aggregates' private state, and a failed snapshot
-                // used to mark the command's own transaction rollback-only (see Idempotency).
-                .configureAggregate(databaseLocked(BonusAccount.class))
+                // A member's account is read from its latest snapshot plus at most 50 events. Snapshots are
+                // taken on their own thread in their own transaction: a failure there never touches a till's call.
+                .configureAggregate(databaseLocked(BonusAccount.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 50)))
+                .configureSnapshotter(c -> snapshotter(c, tx))
                 .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
         configurer.eventProcessing(ep -> ep
                 .registerTokenStore(c -> JdbcTokenStore.builder()
@@ -145,6 +165,26 @@ public class AxonRuntime {
     }
 
     /**
+     * Takes account snapshots on a thread of its own, in a transaction of its own. It only replays
+     * events, so the command handlers' DeadlineManager parameters are left unresolved (null).
+     */
+    private AggregateSnapshotter snapshotter(Configuration c, TransactionManager tx) {
+        ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(c.parameterResolverFactory(),
+                (executable, params, index) -> params[index].getType() == DeadlineManager.class
+                        ? new FixedValueParameterResolver<>(null) : null);
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(BonusAccount.class, parameters,
+                c.handlerDefinition(BonusAccount.class));
+        return AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .transactionManager(tx)
+                .executor(snapshotExecutor)
+                .aggregateFactories(new GenericAggregateFactory<>(model))
+                .parameterResolverFactory(parameters)
+                .handlerDefinition(c.handlerDefinition(BonusAccount.class))
+                .build();
+    }
+
+    /**
      * No in-JVM aggregate lock: it is released when a command ends, but the command's rows stay
      * locked until the surrounding JTA transaction commits, and a transaction that sends two commands
      * to one aggregate then deadlocked against a second request holding the JVM lock while waiting
@@ -161,6 +201,7 @@ public class AxonRuntime {
             coordinator.shutdownNow();
             workers.shutdownNow();
             deadlines.stop();
+            snapshotExecutor.shutdownNow();
             configuration = null;
         }
     }
