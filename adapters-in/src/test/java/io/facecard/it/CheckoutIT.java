@@ -419,4 +419,33 @@ class CheckoutIT {
         assertThat(balance(chain, m).path("available").asLong()).isZero();
         assertThat(ledgerSum(chain, m)).isZero();
     }
+
+    @Test
+    void theSameKeySentFiveTimesAtOnceRunsOnceAndAnswersAllAlike() throws Exception {
+        String m = member(chain, 0);
+        String id = open(till);
+        till.post("/api/v1/checkouts/" + id + "/identify", Map.of("memberId", m)).ok(200);
+        String key = Till.key();
+        Map<String, Object> body = paid("R-SAME-" + id, "CARD", "20.00");
+        CyclicBarrier start = new CyclicBarrier(5);
+        List<CompletableFuture<Till.Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return till.send("POST", "/api/v1/checkouts/" + id + "/complete", key, body);
+            }));
+        }
+        List<Till.Answer> answers = new ArrayList<>();
+        for (var c : calls) {
+            answers.add(c.get());
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a.reply().status()).as(a.reply().body()).isEqualTo(200));
+        assertThat(answers.stream().map(a -> a.reply().body()).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(a -> !a.replayed())).hasSize(1);
+        assertThat(balance(chain, m).path("available").asLong()).as("earned once").isEqualTo(27);
+    }
 }
