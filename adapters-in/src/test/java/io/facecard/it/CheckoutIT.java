@@ -448,4 +448,34 @@ class CheckoutIT {
         assertThat(answers.stream().filter(a -> !a.replayed())).hasSize(1);
         assertThat(balance(chain, m).path("available").asLong()).as("earned once").isEqualTo(27);
     }
+
+    @Test
+    void keysAreKeptForTwoDaysThenPurgedWithoutAJob() throws Exception {
+        Chain shop = Api.onboard(Api.operatorToken());
+        Till t = new Till(shop.terminal(shop.store("K1"), "POS").get("apiKey").asText());
+        String oldKey = Till.key();
+        String recentKey = Till.key();
+        t.send("POST", "/api/v1/checkouts", oldKey, basket(line("A", null, 1, "1.00"))).reply().ok(201);
+        t.send("POST", "/api/v1/checkouts", recentKey, basket(line("A", null, 1, "1.00"))).reply().ok(201);
+        try (var c = Api.database()) {
+            c.setAutoCommit(false);
+            try (var bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)");
+                    var age = c.prepareStatement("update idempotency_record set created_at = now() - ?::interval where idem_key = ?")) {
+                bind.setString(1, shop.id());
+                bind.executeQuery();
+                age.setString(1, "49 hours");
+                age.setString(2, oldKey);
+                assertThat(age.executeUpdate()).isEqualTo(1);
+                age.setString(1, "23 hours");
+                age.setString(2, recentKey);
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
+            c.commit();
+        }
+        t.post("/api/v1/checkouts", basket(line("B", null, 1, "1.00"))).ok(201);
+        assertThat(t.send("POST", "/api/v1/checkouts", recentKey, basket(line("A", null, 1, "1.00"))).replayed())
+                .as("a key 23 hours old still answers").isTrue();
+        assertThat(t.send("POST", "/api/v1/checkouts", oldKey, basket(line("A", null, 1, "1.00"))).replayed())
+                .as("a key 49 hours old is gone").isFalse();
+    }
 }

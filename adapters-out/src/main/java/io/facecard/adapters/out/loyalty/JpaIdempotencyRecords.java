@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.loyalty;
 
+import io.facecard.adapters.out.persistence.Sql;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.application.loyalty.LoyaltyPorts.Answer;
@@ -24,9 +25,17 @@ public class JpaIdempotencyRecords implements LoyaltyPorts.IdempotencyRecords {
     @Inject
     TenantBinding binding;
 
+    /** Keys are kept at least this long (the contract promises 24 hours). */
+    static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
+    /** Each new key removes at most this many expired ones of its tenant: the table stays bounded, no job needed. */
+    static final int PURGE_BATCH = 8;
+
     @Override
     public Optional<Stored> claim(TenantId tenant, String scope, String key, String fingerprint, Instant at) {
         binding.bind(em, tenant);
+        Sql.instant(em.createNativeQuery("delete from idempotency_record where ctid in (select ctid from idempotency_record "
+                        + "where tenant_id = ?1 and created_at < ?2 limit " + PURGE_BATCH + " for update skip locked)")
+                .setParameter(1, tenant.value()), 2, at.minus(RETENTION)).executeUpdate();
         int inserted = em.createNativeQuery("insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
                         + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, tenant.value()).setParameter(2, scope).setParameter(3, key).setParameter(4, fingerprint)
