@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -95,7 +94,7 @@ public class CheckoutProjection {
                 .setParameter(1, id);
         Sql.instant(q, 2, at);
         for (int i = 0; i < values.length; i++) {
-            q.setParameter(3 + i, values[i] instanceof BigDecimal b ? b : values[i]);
+            q.setParameter(3 + i, values[i]);
         }
         q.executeUpdate();
     }

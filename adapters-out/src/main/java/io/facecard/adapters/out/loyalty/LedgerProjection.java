@@ -21,12 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * The ledger read model (entries, lots, holds), kept inside the command's transaction. Entries are
- * keyed by the event's identifier and lots are written absolutely or by the event's own amounts,
- * so a replay after a reset rebuilds the same state.
+ * keyed by the event's identifier and lots change by the event's own amounts; a rebuild
+ * ({@link LoyaltyReadModels}) empties the tenant's rows and replays its events into these handlers.
  */
 @Dependent
 public class LedgerProjection {
@@ -93,11 +92,6 @@ public class LedgerProjection {
         binding.bind(em, e.tenantId());
         em.createNativeQuery("delete from bonus_hold where member_id = ?1 and hold_id = ?2")
                 .setParameter(1, e.memberId().value()).setParameter(2, e.holdId()).executeUpdate();
-    }
-
-    @ResetHandler
-    void reset() {
-        // A rebuild replays every event from the start; the tables are emptied first by the caller per tenant.
     }
 
     private void entry(LedgerFact e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
