@@ -180,14 +180,14 @@ public class CheckoutFlow {
             throw Refusal.conflict("duplicate-receipt", "receipt " + receiptNumber + " is already bound to a member");
         }
         MemberId member = new MemberId(c.memberId());
-        BonusAccountId account = BonusAccountId.of(member);
-        long redeemed = c.heldPoints() == 0 ? 0
-                : commands.<Long>sendAndWait(new LoyaltyCommands.CaptureHold(account, holdId(id), receiptNumber, now));
+        long redeemed = c.heldPoints();
         LoyaltyProgram p = balances.program(tenant);
         var lines = Earning.receiptLines(p, balances.tier(tenant, member, p, now), c.lines(), c.total(), due, redeemed);
         long earned = Earning.earned(lines);
         UUID lot = UUID.randomUUID();
-        commands.sendAndWait(new LoyaltyCommands.EarnPoints(account, tenant, member, lot, earned, p.availableAt(now),
+        // Capture and earn in one decision of the account; it refuses (hold-expired) if the hold is gone.
+        commands.sendAndWait(new LoyaltyCommands.SettleSale(BonusAccountId.of(member), tenant, member,
+                redeemed == 0 ? null : holdId(id), lot, earned, p.availableAt(now),
                 p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 new CheckoutId(id), till.storeId(), c.currency(), lines, c.total(), due, lot, earned, redeemed, now, now));

@@ -145,14 +145,34 @@ public class BonusAccount {
     /** @return the points redeemed */
     @CommandHandler
     public long handle(CaptureHold cmd) {
-        Hold hold = holds.get(cmd.holdId());
+        long redeemed = capture(cmd.holdId(), cmd.receiptNumber(), cmd.at());
+        expireDue(cmd.at());
+        return redeemed;
+    }
+
+    /** @return the points redeemed */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(LoyaltyCommands.SettleSale cmd, DeadlineManager deadlines) {
+        open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
+        long redeemed = cmd.holdId() == null ? 0 : capture(cmd.holdId(), cmd.receiptNumber(), cmd.at());
+        expireDue(cmd.at());
+        if (cmd.pointsEarned() > 0) {
+            apply(new PointsEarnedEvent(tenantId, memberId, cmd.lotId(), cmd.pointsEarned(), cmd.availableAt(), cmd.expiresAt(),
+                    cmd.receiptNumber(), cmd.at()));
+            scheduleExpiry(deadlines, cmd.lotId(), cmd.expiresAt());
+        }
+        return redeemed;
+    }
+
+    /** Expire only after the hold is taken: points a hold reserved were promised to this checkout. */
+    private long capture(String holdId, String receiptNumber, Instant at) {
+        Hold hold = holds.get(holdId);
         if (hold == null) {
             throw new LoyaltyRefused("hold-expired", "the points are no longer held (the hold expired or was released); redeem again");
         }
-        // Expire only after the hold is taken: points a hold reserved were promised to this checkout.
-        Map<UUID, Long> from = take(hold.points(), cmd.at(), true);
-        apply(new PointsRedeemedEvent(tenantId, memberId, cmd.holdId(), hold.points(), from, cmd.receiptNumber(), cmd.at()));
-        expireDue(cmd.at());
+        Map<UUID, Long> from = take(hold.points(), at, true);
+        apply(new PointsRedeemedEvent(tenantId, memberId, holdId, hold.points(), from, receiptNumber, at));
         return hold.points();
     }
 

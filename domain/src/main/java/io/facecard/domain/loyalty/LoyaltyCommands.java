@@ -23,6 +23,14 @@ public final class LoyaltyCommands {
     /** Turns a hold into a redemption: the points leave the oldest lots first. */
     public record CaptureHold(@TargetAggregateIdentifier BonusAccountId accountId, String holdId, String receiptNumber, Instant at) {}
 
+    /**
+     * A completed sale in one decision: the checkout's hold (if {@code holdId} is not null) is captured and the
+     * earned points become a lot. One command, so a till's completion loads the account once.
+     */
+    public record SettleSale(@TargetAggregateIdentifier BonusAccountId accountId, TenantId tenantId, MemberId memberId,
+            String holdId, UUID lotId, long pointsEarned, Instant availableAt, Instant expiresAt, String receiptNumber,
+            Instant at) {}
+
     /** A return takes back what was earned on the returned lines, as far as the points are still there. */
     public record ReverseEarning(@TargetAggregateIdentifier BonusAccountId accountId, UUID lotId, long points,
             String receiptNumber, Instant at) {}

@@ -73,6 +73,20 @@ class BonusAccountTest {
     }
 
     @Test
+    void aSaleIsSettledInOneDecisionAndRefusedWhenItsHoldIsGone() {
+        Instant t = T0.plusSeconds(60);
+        fixture.given(earned(LOT1, 100, T0, null), new PointsHeldEvent(TENANT, MEMBER, "c1", 30, T0.plusSeconds(900), T0))
+                .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
+                .expectEvents(new PointsRedeemedEvent(TENANT, MEMBER, "c1", 30, Map.of(LOT1, 30L), "R-5", t),
+                        new PointsEarnedEvent(TENANT, MEMBER, LOT2, 12, t, null, "R-5", t))
+                .expectResultMessagePayload(30L);
+        fixture.given(earned(LOT1, 100, T0, null))
+                .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
+                .expectException(LoyaltyRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void anUncompletedHoldIsReleasedByItsDeadline() {
         Instant due = T0.plusSeconds(900);
         fixture.given(earned(LOT1, 100, T0, null))
