@@ -97,7 +97,7 @@ public class AfterSales {
                 p.availableAt(occurredAt), p.expiry().expiresAt(occurredAt, programs.terms(tenant).zone()), receiptNumber, now));
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 null, till.storeId(), currency, receiptLines, total, total, lot, earned, 0, occurredAt, now));
-        return new CheckoutFlow.Completed("COMPLETED", earned, 0, ledger.balance(tenant, member, now).available());
+        return new CheckoutFlow.Completed("COMPLETED", earned, 0, ledger.available(tenant, member, now));
     }
 
     public Returned returnLines(Caller caller, String receipt, List<ReturnLine> lines) {
@@ -128,7 +128,7 @@ public class AfterSales {
                     p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
         }
         return new Returned(receiptNumber, reversed, o.pointsToReverse() - reversed, o.pointsToRestore(), o.refund(),
-                ledger.balance(tenant, o.memberId(), now).available());
+                ledger.available(tenant, o.memberId(), now));
     }
 
     private MemberId member(Caller caller, MemberRef who) {

@@ -111,7 +111,7 @@ public class CheckoutFlow {
         commands.sendAndWait(new CheckoutCommands.IdentifyCustomer(new CheckoutId(id), member, method, now));
         LoyaltyProgram p = balances.program(tenant);
         var tier = balances.tier(tenant, member, p, now);
-        long available = ledger.balance(tenant, member, now).available();
+        long available = ledger.available(tenant, member, now);
         long toEarn = Earning.earned(Earning.receiptLines(p, tier, c.lines(), c.total(), c.total(), 0));
         Faces.Identification shown = new Faces.Identification(i.decision(), i.member().withTier(tier.map(LoyaltyProgram.Tier::name)
                 .orElse(null)), i.score());
@@ -130,7 +130,7 @@ public class CheckoutFlow {
         MemberId member = new MemberId(c.memberId());
         Instant now = clock.instant();
         LoyaltyProgram p = balances.program(tenant);
-        long available = ledger.balance(tenant, member, now).available() + c.heldPoints();
+        long available = ledger.available(tenant, member, now) + c.heldPoints();
         long limit = p.redeemable(c.total(), Long.MAX_VALUE);
         if (points > limit) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, "redeem-limit", "at most " + limit + " points may pay for this basket ("
@@ -149,7 +149,7 @@ public class CheckoutFlow {
         Instant now = clock.instant();
         releaseHold(c, "RELEASED", now);
         commands.sendAndWait(new CheckoutCommands.ClearRedemption(new CheckoutId(id), "RELEASED", now));
-        long balance = c.memberId() == null ? 0 : ledger.balance(tenant, new MemberId(c.memberId()), now).available();
+        long balance = c.memberId() == null ? 0 : ledger.available(tenant, new MemberId(c.memberId()), now);
         return new Redemption(id, 0, BigDecimal.ZERO.setScale(c.total().scale()), c.total(), balance);
     }
 
@@ -192,7 +192,7 @@ public class CheckoutFlow {
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 new CheckoutId(id), till.storeId(), c.currency(), lines, c.total(), due, lot, earned, redeemed, now, now));
         commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, earned, redeemed, now));
-        return new Completed("COMPLETED", earned, redeemed, ledger.balance(tenant, member, now).available());
+        return new Completed("COMPLETED", earned, redeemed, ledger.available(tenant, member, now));
     }
 
     private void releaseHold(CheckoutView c, String reason, Instant now) {

@@ -37,6 +37,9 @@ public final class LoyaltyPorts {
     public interface Ledger {
         Balance balance(TenantId tenant, MemberId member, Instant now);
 
+        /** Just {@link Balance#available()}, in one round trip: what the till shows. */
+        long available(TenantId tenant, MemberId member, Instant now);
+
         List<Entry> statement(TenantId tenant, MemberId member, int offset, int limit);
 
         /** Money paid on receipts since {@code since}, less refunds: what tiers are measured on. */

@@ -32,7 +32,13 @@ public class JpaLedger implements LoyaltyPorts.Ledger, LoyaltyPorts.Checkouts {
     TenantBinding binding;
 
     @Override
-    public Balance balance(TenantId tenant, MemberId member, Instant now) {
+    public long available(TenantId tenant, MemberId member, Instant now) {
+        Object[] r = totals(tenant, member, now);
+        return ((Number) r[0]).longValue() - ((Number) r[2]).longValue();
+    }
+
+    /** Available (before holds), pending and held points. */
+    private Object[] totals(TenantId tenant, MemberId member, Instant now) {
         binding.bind(em, tenant);
         Query q = em.createNativeQuery("select "
                 + "coalesce(sum(remaining) filter (where available_at <= ?3 and (expires_at is null or expires_at > ?3)), 0), "
@@ -40,7 +46,12 @@ public class JpaLedger implements LoyaltyPorts.Ledger, LoyaltyPorts.Checkouts {
                 + "(select coalesce(sum(points), 0) from bonus_hold where tenant_id = ?1 and member_id = ?2) "
                 + "from bonus_lot where tenant_id = ?1 and member_id = ?2 and remaining > 0")
                 .setParameter(1, tenant.value()).setParameter(2, member.value());
-        Object[] r = (Object[]) Sql.instant(q, 3, now).getSingleResult();
+        return (Object[]) Sql.instant(q, 3, now).getSingleResult();
+    }
+
+    @Override
+    public Balance balance(TenantId tenant, MemberId member, Instant now) {
+        Object[] r = totals(tenant, member, now);
         long held = ((Number) r[2]).longValue();
         Query e = em.createNativeQuery("select sum(remaining), expires_at from bonus_lot where tenant_id = ?1 and member_id = ?2 "
                         + "and remaining > 0 and expires_at > ?3 group by expires_at order by expires_at limit 12")

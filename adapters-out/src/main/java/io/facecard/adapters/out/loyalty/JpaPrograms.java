@@ -5,10 +5,12 @@ import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.tenancy.TenantId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,18 +23,31 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
     EntityManager em;
     @Inject
     TenantBinding binding;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
+    /** Read once per transaction: a till's call asks for the program several times. */
     @Override
+    @SuppressWarnings("unchecked")
     public Optional<LoyaltyProgram> find(TenantId tenant) {
+        String key = "loyalty-program:" + tenant;
+        Object cached = transactions.getResource(key);
+        if (cached != null) {
+            return (Optional<LoyaltyProgram>) cached;
+        }
         binding.bind(em, tenant);
         List<?> rows = em.createNativeQuery("select body from loyalty_program where tenant_id = ?1")
                 .setParameter(1, tenant.value()).getResultList();
-        return rows.stream().findFirst().map(b -> LoyaltyJson.read((String) b, new TypeReference<LoyaltyProgram>() {}));
+        Optional<LoyaltyProgram> program = rows.stream().findFirst()
+                .map(b -> LoyaltyJson.read((String) b, new TypeReference<LoyaltyProgram>() {}));
+        transactions.putResource(key, program);
+        return program;
     }
 
     @Override
     public void save(TenantId tenant, LoyaltyProgram program, String actor, Instant at) {
         binding.bind(em, tenant);
+        transactions.putResource("loyalty-program:" + tenant, Optional.of(program));
         em.createNativeQuery("insert into loyalty_program (tenant_id, body, updated_by, updated_at) values (?1, ?2, ?3, ?4) "
                         + "on conflict (tenant_id) do update set body = excluded.body, updated_by = excluded.updated_by, "
                         + "updated_at = excluded.updated_at")
