@@ -54,7 +54,11 @@ class CheckoutIT {
     }
 
     static String card(String member) {
-        return get("/api/v1/members/" + member, chain.adminToken()).json().path("cardNumber").asText();
+        return card(chain, member);
+    }
+
+    static String card(Chain c, String member) {
+        return get("/api/v1/members/" + member, c.adminToken()).json().path("cardNumber").asText();
     }
 
     static JsonNode balance(Chain c, String member) {
@@ -173,7 +177,7 @@ class CheckoutIT {
     void aHoldNotCompletedInTimeIsReleasedByItself() throws Exception {
         Chain quick = Api.onboard(Api.operatorToken());
         program(quick, 2, 0);
-        Till t = new Till(quick.terminal(quick.store("Q1"), "POS").get("apiKey").asText());
+        Till t = Till.of(quick, "Q1");
         String m = member(quick, 100);
         String id = open(t);
         t.post("/api/v1/checkouts/" + id + "/identify", Map.of("memberId", m)).ok(200);
@@ -197,9 +201,9 @@ class CheckoutIT {
     void anOfflinePurchaseIsCreditedOnceWithPendingCountedFromTheSale() {
         Chain shop = Api.onboard(Api.operatorToken());
         program(shop, 900, 14);
-        Till t = new Till(shop.terminal(shop.store("O1"), "POS").get("apiKey").asText());
+        Till t = Till.of(shop, "O1");
         String m = member(shop, 0);
-        String card = get("/api/v1/members/" + m, shop.adminToken()).json().path("cardNumber").asText();
+        String card = card(shop, m);
         Map<String, Object> old = purchase("R-OLD", Instant.now().minus(20, ChronoUnit.DAYS), card, "10.00");
         Map<String, Object> recent = purchase("R-NEW", Instant.now().minus(1, ChronoUnit.DAYS), card, "5.00");
         String key = Till.key();
@@ -290,7 +294,7 @@ class CheckoutIT {
         till.post("/api/v1/checkouts/" + id + "/complete", paid(receipt, "CASH", "20.00")).ok(200);
 
         Chain other = Api.onboard(Api.operatorToken());
-        Till foreign = new Till(other.terminal(other.store("F1"), "POS").get("apiKey").asText());
+        Till foreign = Till.of(other, "F1");
         get("/api/v1/checkouts/" + id, foreign.token).problem(404);
         foreign.post("/api/v1/checkouts/" + id + "/cancel", null).problem(404);
         foreign.post("/api/v1/checkouts/" + open(foreign) + "/identify", Map.of("memberId", m)).problem(404);
@@ -299,7 +303,7 @@ class CheckoutIT {
         get("/api/v1/members/" + m + "/ledger", other.adminToken()).problem(404);
         new Till(other.adminToken()).post("/api/v1/members/" + m + "/adjustments", Map.of("points", 5, "reason", "x")).problem(404);
         // A till of another store of the same chain does not see this store's checkouts either.
-        Till elsewhere = new Till(chain.terminal(chain.store("S2"), "POS").get("apiKey").asText());
+        Till elsewhere = Till.of(chain, "S2");
         get("/api/v1/checkouts/" + id, elsewhere.token).problem(404);
 
         String cashier = chain.user("cashier-" + UUID.randomUUID().toString().substring(0, 6), "CASHIER");
@@ -340,7 +344,7 @@ class CheckoutIT {
     void readModelsRebuildFromTheEventsToTheSameState() {
         Chain shop = Api.onboard(Api.operatorToken());
         program(shop, 900, 0);
-        Till t = new Till(shop.terminal(shop.store("RB"), "POS").get("apiKey").asText());
+        Till t = Till.of(shop, "RB");
         String m = member(shop, 500);
         List<String> checkouts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -379,9 +383,9 @@ class CheckoutIT {
     void spendOverTheLast12MonthsSetsTheTierAndAReturnDowngradesIt() {
         Chain shop = Api.onboard(Api.operatorToken());
         program(shop, 900, 0);
-        Till t = new Till(shop.terminal(shop.store("T1"), "POS").get("apiKey").asText());
+        Till t = Till.of(shop, "T1");
         String m = member(shop, 0);
-        String card = get("/api/v1/members/" + m, shop.adminToken()).json().path("cardNumber").asText();
+        String card = card(shop, m);
         assertThat(balance(shop, m).path("tier").isNull()).isTrue();
         t.post("/api/v1/purchases", purchase("R-BIG", Instant.now().minus(1, ChronoUnit.DAYS), card, "1000.00")).ok(201);
         assertThat(balance(shop, m).path("tier").asText()).isEqualTo("Gold");
@@ -452,7 +456,7 @@ class CheckoutIT {
     @Test
     void keysAreKeptForTwoDaysThenPurgedWithoutAJob() throws Exception {
         Chain shop = Api.onboard(Api.operatorToken());
-        Till t = new Till(shop.terminal(shop.store("K1"), "POS").get("apiKey").asText());
+        Till t = Till.of(shop, "K1");
         String oldKey = Till.key();
         String recentKey = Till.key();
         t.send("POST", "/api/v1/checkouts", oldKey, basket(line("A", null, 1, "1.00"))).reply().ok(201);

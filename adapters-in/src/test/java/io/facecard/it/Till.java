@@ -23,6 +23,11 @@ public final class Till {
         this.token = token;
     }
 
+    /** A new POS till in a new store of the chain. */
+    public static Till of(Api.Chain chain, String storeCode) {
+        return new Till(chain.terminal(chain.store(storeCode), "POS").get("apiKey").asText());
+    }
+
     public static String key() {
         return UUID.randomUUID().toString();
     }

@@ -14,7 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.facecard.application.security.Caller;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** The till's checkout API; every mutating call is idempotent by its {@code Idempotency-Key}. */
 @Path("/checkouts")
@@ -46,10 +48,8 @@ public class CheckoutResource {
     @Path("{id}/identify")
     @Consumes({"image/jpeg", "image/png"})
     public Response identifyByFace(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id, byte[] image) {
-        var c = caller.get();
-        UUID checkout = checkout(id);
-        return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", image, 200,
-                () -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, image)));
+        return step(key, "POST", id, "identify", image, 200,
+                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, image)));
     }
 
     @POST
@@ -73,40 +73,38 @@ public class CheckoutResource {
     @Path("{id}/redemption")
     public Response redeem(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
             LoyaltyJson.RedemptionRequest body) {
-        var c = caller.get();
-        UUID checkout = checkout(id);
-        var b = Bodies.required(body);
-        return once.run(c, key, "POST", "/checkouts/" + checkout + "/redemption", b, 201,
-                () -> LoyaltyJson.RedemptionBody.of(flow.redeem(c, checkout, b.points())));
+        return step(key, "POST", id, "redemption", body, 201,
+                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.redeem(c, checkout, body.points())));
     }
 
     @DELETE
     @Path("{id}/redemption")
     public Response release(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id) {
-        var c = caller.get();
-        UUID checkout = checkout(id);
-        return once.run(c, key, "DELETE", "/checkouts/" + checkout + "/redemption", "", 200,
-                () -> LoyaltyJson.RedemptionBody.of(flow.release(c, checkout)));
+        return step(key, "DELETE", id, "redemption", "", 200,
+                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.release(c, checkout)));
     }
 
     @POST
     @Path("{id}/complete")
     public Response complete(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
             LoyaltyJson.Completion body) {
-        var c = caller.get();
-        UUID checkout = checkout(id);
-        var b = Bodies.required(body);
-        return once.run(c, key, "POST", "/checkouts/" + checkout + "/complete", b, 200,
-                () -> flow.complete(c, checkout, b.receiptNumber(), b.payments()));
+        return step(key, "POST", id, "complete", body, 200,
+                (c, checkout) -> flow.complete(c, checkout, body.receiptNumber(), body.payments()));
     }
 
     @POST
     @Path("{id}/cancel")
     public Response cancel(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id) {
-        var c = caller.get();
+        return step(key, "POST", id, "cancel", "", 200, (c, checkout) -> LoyaltyJson.CheckoutBody.of(flow.cancel(c, checkout)));
+    }
+
+    /** One idempotent step of a checkout: the caller first (401), then the id (404), then the body (400). */
+    private Response step(String key, String method, String id, String step, Object body, int status,
+            BiFunction<Caller, UUID, Object> call) {
+        Caller c = caller.get();
         UUID checkout = checkout(id);
-        return once.run(c, key, "POST", "/checkouts/" + checkout + "/cancel", "", 200,
-                () -> LoyaltyJson.CheckoutBody.of(flow.cancel(c, checkout)));
+        Object b = Bodies.required(body);
+        return once.run(c, key, method, "/checkouts/" + checkout + "/" + step, b, status, () -> call.apply(c, checkout));
     }
 
     private static UUID checkout(String id) {

@@ -231,7 +231,7 @@ public class AxonRuntime {
         return configuration.commandGateway();
     }
 
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

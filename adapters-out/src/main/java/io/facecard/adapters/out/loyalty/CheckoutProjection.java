@@ -33,7 +33,7 @@ public class CheckoutProjection {
         Query q = em.createNativeQuery("insert into checkout_view (id, tenant_id, store_id, terminal_id, status, currency, lines, total, "
                         + "opened_at, updated_at) values (?1, ?2, ?3, ?4, 'OPEN', ?5, ?6, ?7, ?8, ?8) on conflict (id) do nothing")
                 .setParameter(1, e.checkoutId().value()).setParameter(2, e.tenantId().value()).setParameter(3, e.storeId())
-                .setParameter(4, e.terminalId()).setParameter(5, e.currency()).setParameter(6, LoyaltyJson.write(e.lines()))
+                .setParameter(4, e.terminalId()).setParameter(5, e.currency()).setParameter(6, JsonColumns.write(e.lines()))
                 .setParameter(7, e.total());
         Sql.instant(q, 8, e.at()).executeUpdate();
     }

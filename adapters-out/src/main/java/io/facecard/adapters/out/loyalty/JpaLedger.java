@@ -95,7 +95,7 @@ public class JpaLedger implements LoyaltyPorts.Ledger, LoyaltyPorts.Checkouts {
                         + "held_value, receipt_number, points_earned, points_redeemed from checkout_view where tenant_id = ?1 and id = ?2")
                 .setParameter(1, tenant.value()).setParameter(2, id).getResultList();
         return rows.stream().map(o -> (Object[]) o).findFirst().map(r -> {
-            List<Basket.Line> lines = LoyaltyJson.read((String) r[5], new TypeReference<List<Basket.Line>>() {});
+            List<Basket.Line> lines = JsonColumns.read((String) r[5], new TypeReference<List<Basket.Line>>() {});
             int scale = lines.get(0).amount().scale();
             return new CheckoutView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], lines,
                     ((BigDecimal) r[6]).setScale(scale), (UUID) r[7], ((Number) r[8]).longValue(),

@@ -39,7 +39,7 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
         List<?> rows = em.createNativeQuery("select body from loyalty_program where tenant_id = ?1")
                 .setParameter(1, tenant.value()).getResultList();
         Optional<LoyaltyProgram> program = rows.stream().findFirst()
-                .map(b -> LoyaltyJson.read((String) b, new TypeReference<LoyaltyProgram>() {}));
+                .map(b -> JsonColumns.read((String) b, new TypeReference<LoyaltyProgram>() {}));
         transactions.putResource(key, program);
         return program;
     }
@@ -51,7 +51,7 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
         em.createNativeQuery("insert into loyalty_program (tenant_id, body, updated_by, updated_at) values (?1, ?2, ?3, ?4) "
                         + "on conflict (tenant_id) do update set body = excluded.body, updated_by = excluded.updated_by, "
                         + "updated_at = excluded.updated_at")
-                .setParameter(1, tenant.value()).setParameter(2, LoyaltyJson.write(program)).setParameter(3, actor)
+                .setParameter(1, tenant.value()).setParameter(2, JsonColumns.write(program)).setParameter(3, actor)
                 .setParameter(4, Timestamp.from(at)).executeUpdate();
     }
 

@@ -2,16 +2,15 @@ package io.facecard.adapters.out.loyalty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.facecard.adapters.out.axon.AxonRuntime;
 
 /** JSON columns of the loyalty read models (basket lines, the program). */
-final class LoyaltyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+final class JsonColumns {
+    /** The events' mapping: a basket reads back exactly as its event carried it. */
+    private static final ObjectMapper MAPPER = AxonRuntime.objectMapper();
 
-    private LoyaltyJson() {}
+    private JsonColumns() {}
 
     static String write(Object o) {
         try {
