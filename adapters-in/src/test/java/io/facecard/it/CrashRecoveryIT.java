@@ -46,7 +46,7 @@ class CrashRecoveryIT {
             members.add(CheckoutIT.member(chain, 1000));
         }
         List<String> cards = members.stream()
-                .map(m -> Api.card(chain, m)).toList();
+                .map(m -> CheckoutIT.card(chain, m)).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(TILLS);
         List<Future<long[]>> runs = new ArrayList<>();
