@@ -49,7 +49,7 @@ public final class PipelineBenchmark {
         return mean;
     }
 
-    static List<byte[]> images(int max) throws Exception {
+    public static List<byte[]> images(int max) throws Exception {
         Path london = Path.of(System.getProperty("faces.eval", "../../shared/faces-eval")).resolve("london_cc_by");
         Path dir = Files.isDirectory(london) ? london : Path.of(System.getProperty("facecard.test-images", "target/test-images"));
         try (Stream<Path> files = Files.walk(dir)) {
