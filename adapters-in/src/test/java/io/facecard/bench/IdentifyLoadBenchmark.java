@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  */
 public final class IdentifyLoadBenchmark {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as tills speak it: one connection per till in flight (the default, HTTP/2 over
+    // cleartext, would multiplex every till over one connection).
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
 
     public static void main(String[] args) throws Exception {
