@@ -56,6 +56,22 @@ if [ ! -f "/usr/share/postgresql/$PGV/extension/vector.control" ]; then
   log "restarting cluster $PGV/main"; pg_ctlcluster "$PGV" main restart 3>&-
 fi
 
+# Memory: with Debian's shared_buffers of 128 MB a large tenant's HNSW index (about 2.6 GB per
+# million templates) lives in the OS cache and every graph hop is a buffer miss. Raised once to a
+# quarter of RAM (at most 8 GB) when it is still exactly that default, so an operator's own value
+# stays; a restart applies it.
+SB_MB=$(as_postgres psql -p "$PGPORT" -qAtc "SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")
+if [ "$SB_MB" = "128" ]; then
+  RAM_MB=$(awk '/^MemTotal:/{print int($2 / 1024)}' /proc/meminfo)
+  WANT=$(( RAM_MB / 4 > 8192 ? 8192 : RAM_MB / 4 ))
+  if [ "$WANT" -gt 128 ]; then
+    log "shared_buffers 128MB -> ${WANT}MB, effective_cache_size $(( RAM_MB * 3 / 4 ))MB: restarting $PGV/main"
+    as_postgres psql -p "$PGPORT" -qAt -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET shared_buffers = '${WANT}MB'" \
+      -c "ALTER SYSTEM SET effective_cache_size = '$(( RAM_MB * 3 / 4 ))MB'" >&2
+    pg_ctlcluster "$PGV" main restart 3>&-
+  fi
+fi
+
 mkdir -p "$STATE_DIR"; chmod 700 "$STATE_DIR"
 if [ ! -s "$PASSWORD_FILE" ]; then
   head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$PASSWORD_FILE"; chmod 600 "$PASSWORD_FILE"
