@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Templates in pgvector, one partition per tenant with its own HNSW index (cosine). Every
@@ -29,6 +30,14 @@ public class PgVectorFaceTemplates implements FaceTemplates {
     EntityManager em;
     @Inject
     TenantBinding binding;
+    /**
+     * The HNSW search's beam width. SearchBenchmark, 1M face-like templates: 100 found the exact
+     * best template for 99.2 % of probes (96.0 % of twice-as-hard ones), 200 for 100 % (98.6 %),
+     * p99 7.5 against 13.8 ms; but 200 made identify at 4 clients miss its p95 of 100 ms (107 ms).
+     */
+    @Inject
+    @ConfigProperty(name = "facecard.face.ef-search", defaultValue = "100")
+    int efSearch;
 
     @Override
     public void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at) {
@@ -66,7 +75,7 @@ public class PgVectorFaceTemplates implements FaceTemplates {
     @Override
     public List<Candidate> nearest(TenantId tenant, float[] embedding, int members) {
         binding.bind(em, tenant);
-        em.createNativeQuery("select set_config('hnsw.ef_search', '100', true)").getSingleResult();
+        em.createNativeQuery("select set_config('hnsw.ef_search', ?1, true)").setParameter(1, Integer.toString(efSearch)).getSingleResult();
         List<?> rows = em.createNativeQuery("select member_id, max(score) as best from ("
                         + " select member_id, 1 - (embedding <=> cast(?2 as vector)) as score from face_template"
                         + " where tenant_id = ?1 order by embedding <=> cast(?2 as vector) limit " + CANDIDATES
