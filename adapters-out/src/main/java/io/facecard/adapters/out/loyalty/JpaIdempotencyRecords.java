@@ -33,8 +33,11 @@ public class JpaIdempotencyRecords implements LoyaltyPorts.IdempotencyRecords {
     @Override
     public Optional<Stored> claim(TenantId tenant, String scope, String key, String fingerprint, Instant at) {
         binding.bind(em, tenant);
+        // Oldest first: the order makes (tenant_id, created_at) the only sensible index, so a probe that
+        // finds nothing expired stops at once. Without it PostgreSQL once chose the primary key and
+        // read all of a tenant's keys on every call (seconds per call at 50,000 keys).
         Sql.instant(em.createNativeQuery("delete from idempotency_record where ctid in (select ctid from idempotency_record "
-                        + "where tenant_id = ?1 and created_at < ?2 limit " + PURGE_BATCH + " for update skip locked)")
+                        + "where tenant_id = ?1 and created_at < ?2 order by created_at limit " + PURGE_BATCH + " for update skip locked)")
                 .setParameter(1, tenant.value()), 2, at.minus(RETENTION)).executeUpdate();
         int inserted = em.createNativeQuery("insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
                         + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
