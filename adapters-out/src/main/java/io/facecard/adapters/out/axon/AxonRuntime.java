@@ -59,7 +59,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 @ApplicationScoped
 public class AxonRuntime {
-    private static final int EVENT_BATCH = 100;
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
 
     @Resource(lookup = "jdbc/facecard")
@@ -118,10 +117,6 @@ public class AxonRuntime {
                         // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
                         // ConcurrencyException the caller may retry, not a storage failure.
                         .persistenceExceptionResolver(new SQLStateResolver())
-                        // An aggregate's sequence numbers have no gaps, so a batch shorter than asked for is
-                        // the last one. Axon's JDBC default reads until an empty batch: one more query per load.
-                        .batchSize(EVENT_BATCH)
-                        .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
                         .build())
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
