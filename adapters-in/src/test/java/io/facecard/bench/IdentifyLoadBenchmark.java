@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.facecard.adapters.out.membership.PgVectorFaceTemplates;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -110,7 +111,7 @@ public final class IdentifyLoadBenchmark {
                         + "values (cast(? as uuid), gen_random_uuid(), gen_random_uuid(), cast(? as vector), 1, now())")) {
                     for (int i = 1; i <= synthetic; i++) {
                         insert.setString(1, tenantId);
-                        insert.setString(2, java.util.Arrays.toString(faces.template(random)).replace(" ", ""));
+                        insert.setString(2, PgVectorFaceTemplates.literal(faces.template(random)));
                         insert.addBatch();
                         if (i % 500 == 0 || i == synthetic) {
                             insert.executeBatch();

@@ -1,18 +1,19 @@
 package io.facecard.bench;
 
+import io.facecard.adapters.out.membership.PgVectorFaceTemplates;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.nio.file.Path;
-import java.util.SplittableRandom;
-import org.postgresql.PGConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.postgresql.PGConnection;
 
 /**
  * Benchmark 3: 1:N search in pgvector at N templates (default 1,000,000): p50/p95/p99 latency of
@@ -171,7 +172,7 @@ public final class SearchBenchmark {
         }
         List<String> vectors = new ArrayList<>();
         for (float[] v : probes) {
-            vectors.add(Arrays.toString(v).replace(" ", ""));
+            vectors.add(PgVectorFaceTemplates.literal(v));
         }
         return new Probes(vectors, exact);
     }

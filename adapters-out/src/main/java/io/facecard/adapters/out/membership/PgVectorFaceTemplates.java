@@ -99,7 +99,8 @@ public class PgVectorFaceTemplates implements FaceTemplates {
         return best == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) best).doubleValue());
     }
 
-    static String literal(float[] v) {
+    /** pgvector's text form of a vector; the benchmarks write their synthetic templates with it too. */
+    public static String literal(float[] v) {
         StringBuilder b = new StringBuilder(v.length * 12).append('[');
         for (int i = 0; i < v.length; i++) {
             if (i > 0) {
