@@ -59,6 +59,7 @@ class TenantOnboardingIT {
         String store = chain.store("S1");
         String key = chain.terminal(store, "POS").path("apiKey").asText();
         String cashier = chain.user("cashier1", "CASHIER");
+        get("/api/v1/terminals/me", key).ok(200); // the key is now remembered for a few seconds
 
         post("/api/v1/tenants/" + chain.id() + "/suspend", operator, Map.of("reason", "unpaid invoice")).ok(200);
         assertThat(get("/api/v1/tenants/" + chain.id(), operator).get("status")).isEqualTo("SUSPENDED");
@@ -88,6 +89,26 @@ class TenantOnboardingIT {
             Thread.sleep(100);
         }
         assertThat(events).containsExactly("ONBOARDED", "SUSPENDED", "RESUMED");
+    }
+
+    /**
+     * An aggregate is read back in batches of 100 events, and a batch shorter than that is taken as
+     * the last: 250 events span three batches, one of them full, and every one must be seen or the
+     * next command would reuse a sequence number and fail.
+     */
+    @Test
+    void anAggregateWithHundredsOfEventsIsReadWhole() throws InterruptedException {
+        Chain chain = onboard(operator);
+        for (int i = 1; i < 250; i++) {
+            patch("/api/v1/tenants/" + chain.id(), operator, Map.of("name", "Name " + i)).ok(200);
+        }
+        assertThat(patch("/api/v1/tenants/" + chain.id(), operator, Map.of("name", "Last")).ok(200).get("name")).isEqualTo("Last");
+        int seen = 0;
+        for (int i = 0; i < 100 && seen < 251; i++) {
+            seen = get("/api/v1/tenants/" + chain.id() + "/history", operator).ok(200).json().size();
+            Thread.sleep(100);
+        }
+        assertThat(seen).isEqualTo(251);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.Optional;
  * a suspended tenant or a deactivated account loses access at once rather than when the token expires.
  */
 @ApplicationScoped
-@Transactional
 public class Authentication {
     public record Login(String tenant, String username, String password) {}
 
@@ -23,25 +22,29 @@ public class Authentication {
 
     private TenantDirectory directory;
     private StaffAccounts staff;
-    private Terminals terminals;
     private PasswordHashing passwords;
     private OperatorCredentials operator;
     private AccessTokens tokens;
+    private RecentTerminals recent;
+    private TerminalKeys keys;
 
     /** For the CDI client proxy only. */
     protected Authentication() {}
 
     @Inject
-    public Authentication(TenantDirectory directory, StaffAccounts staff, Terminals terminals,
-            PasswordHashing passwords, OperatorCredentials operator, AccessTokens tokens) {
+    public Authentication(TenantDirectory directory, StaffAccounts staff,
+            PasswordHashing passwords, OperatorCredentials operator, AccessTokens tokens, RecentTerminals recent,
+            TerminalKeys keys) {
         this.directory = directory;
         this.staff = staff;
-        this.terminals = terminals;
         this.passwords = passwords;
         this.operator = operator;
         this.tokens = tokens;
+        this.recent = recent;
+        this.keys = keys;
     }
 
+    @Transactional
     public AccessTokens.IssuedToken login(Login login) {
         if (login.username() == null || login.password() == null) {
             throw Refusal.invalid("'username' and 'password' are required");
@@ -70,28 +73,28 @@ public class Authentication {
     }
 
     /** The caller a verified token names, as it stands now; roles come from the account, not the token. */
+    @Transactional
     public Caller confirm(Caller fromToken) {
         if (!(fromToken instanceof Caller.Staff s)) {
             return fromToken;
         }
-        requireActive(s.tenantId());
+        requireActive(directory, s.tenantId());
         StaffAccount a = staff.find(s.tenantId(), s.userId())
                 .filter(StaffAccount::active)
                 .orElseThrow(() -> Refusal.unauthenticated("the account is no longer active"));
         return new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles());
     }
 
+    /** A till's key: checked in the database at most every few seconds per key (see {@link RecentTerminals}). */
     public Caller.Terminal terminal(String apiKey) {
         if (!ApiKeys.looksLikeKey(apiKey)) {
             throw Refusal.unauthenticated("the bearer credential is neither a valid token nor a terminal key");
         }
-        Terminal t = terminals.findActiveByKeyHash(ApiKeys.hash(apiKey))
-                .orElseThrow(() -> Refusal.unauthenticated("the terminal key is unknown or revoked"));
-        requireActive(t.tenantId());
-        return new Caller.Terminal(t.tenantId(), t.storeId(), t.id(), t.kind());
+        String hash = ApiKeys.hash(apiKey);
+        return recent.get(hash, () -> keys.check(hash));
     }
 
-    private void requireActive(TenantId tenant) {
+    static void requireActive(TenantDirectory directory, TenantId tenant) {
         boolean active = directory.find(tenant).map(v -> v.status() == TenantStatus.ACTIVE).orElse(false);
         if (!active) {
             throw Refusal.unauthenticated("the tenant is suspended");

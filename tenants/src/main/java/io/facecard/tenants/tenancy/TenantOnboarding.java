@@ -33,19 +33,21 @@ public class TenantOnboarding {
     private StaffAccounts staff;
     private PasswordHashing passwords;
     private Clock clock;
+    private RecentTerminals recent;
 
     /** For the CDI client proxy only. */
     protected TenantOnboarding() {}
 
     @Inject
     public TenantOnboarding(CommandGateway commands, TenantSlugs slugs, TenantDirectory directory,
-            StaffAccounts staff, PasswordHashing passwords, Clock clock) {
+            StaffAccounts staff, PasswordHashing passwords, Clock clock, RecentTerminals recent) {
         this.commands = commands;
         this.slugs = slugs;
         this.directory = directory;
         this.staff = staff;
         this.passwords = passwords;
         this.clock = clock;
+        this.recent = recent;
     }
 
     public TenantView onboard(Caller caller, Onboarding request) {
@@ -77,6 +79,7 @@ public class TenantOnboarding {
     public TenantView suspend(Caller caller, TenantId id, String reason) {
         get(caller, id);
         commands.sendAndWait(new TenantCommands.SuspendTenant(id, reason, caller.actor(), clock.instant()));
+        recent.forgetAll();
         return get(caller, id);
     }
 

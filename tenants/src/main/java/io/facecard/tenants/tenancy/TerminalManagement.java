@@ -28,15 +28,17 @@ public class TerminalManagement {
     private Stores stores;
     private Terminals terminals;
     private Clock clock;
+    private RecentTerminals recent;
 
     /** For the CDI client proxy only. */
     protected TerminalManagement() {}
 
     @Inject
-    public TerminalManagement(Stores stores, Terminals terminals, Clock clock) {
+    public TerminalManagement(Stores stores, Terminals terminals, Clock clock, RecentTerminals recent) {
         this.stores = stores;
         this.terminals = terminals;
         this.clock = clock;
+        this.recent = recent;
     }
 
     public RegisteredTerminal register(Caller caller, UUID storeId, TerminalDraft draft) {
@@ -63,6 +65,7 @@ public class TerminalManagement {
                 .orElseThrow(() -> Refusal.notFound("terminal " + terminalId));
         if (!t.revoked()) {
             terminals.revoke(tenant, terminalId, clock.instant());
+            recent.forgetAll();
         }
     }
 

@@ -1,0 +1,104 @@
+package io.facecard.adapters.out.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+class PacedStreamReadsTest {
+    private long now = 1_000_000_000L;
+    private final List<Long> slept = new ArrayList<>();
+    private final Recording store = new Recording();
+    private final PacedStreamReads paced = new PacedStreamReads(store, Duration.ofMillis(50), () -> now, nanos -> {
+        slept.add(nanos);
+        now += nanos;
+    });
+
+    @Test
+    void theFirstReadGoesAtOnce() {
+        paced.readEvents((TrackingToken) null, true);
+        assertThat(slept).isEmpty();
+        assertThat(store.streamReads).isEqualTo(1);
+    }
+
+    @Test
+    void aReadSoonAfterAnotherWaitsForTheRestOfThePace() {
+        paced.readEvents((TrackingToken) null, true);
+        now += 20_000_000L;
+        paced.readEvents((TrackingToken) null, true);
+        assertThat(slept).containsExactly(30_000_000L);
+        assertThat(store.streamReads).isEqualTo(2);
+    }
+
+    @Test
+    void aReadAfterThePaceHasPassedDoesNotWait() {
+        paced.readEvents((TrackingToken) null, true);
+        now += 80_000_000L;
+        paced.readEvents((TrackingToken) null, true);
+        now += 50_000_000L;
+        paced.readEvents((TrackingToken) null, true);
+        assertThat(slept).isEmpty();
+        assertThat(store.streamReads).isEqualTo(3);
+    }
+
+    @Test
+    void aggregateLoadsAndAppendsAreNeverPaced() {
+        paced.readEvents((TrackingToken) null, true);
+        paced.readEvents("account-1");
+        paced.readEvents("account-1", 3);
+        paced.readSnapshot("account-1");
+        paced.appendEvents(List.of());
+        assertThat(slept).isEmpty();
+        assertThat(store.aggregateReads).isEqualTo(3);
+        assertThat(store.appends).isEqualTo(1);
+    }
+
+    /** Counts what reaches the real store. */
+    private static final class Recording implements EventStorageEngine {
+        int streamReads;
+        int aggregateReads;
+        int appends;
+
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            appends++;
+        }
+
+        @Override
+        public void storeSnapshot(DomainEventMessage<?> snapshot) {}
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+            streamReads++;
+            return Stream.empty();
+        }
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier) {
+            aggregateReads++;
+            return DomainEventStream.empty();
+        }
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            aggregateReads++;
+            return DomainEventStream.empty();
+        }
+
+        @Override
+        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            aggregateReads++;
+            return Optional.empty();
+        }
+    }
+}
