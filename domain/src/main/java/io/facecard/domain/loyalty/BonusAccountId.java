@@ -6,6 +6,9 @@ import java.util.UUID;
 
 /** One bonus account per member; its event stream has its own identifier, derived from the member's. */
 public record BonusAccountId(UUID member) {
+    /** How every account's stream identifier begins. */
+    public static final String PREFIX = "bonus-";
+
     public BonusAccountId {
         Objects.requireNonNull(member, "member");
     }
@@ -16,6 +19,6 @@ public record BonusAccountId(UUID member) {
 
     @Override
     public String toString() {
-        return "bonus-" + member;
+        return PREFIX + member;
     }
 }

@@ -15,6 +15,7 @@ import io.facecard.adapters.out.loyalty.LedgerProjection;
 import io.facecard.domain.checkout.Checkout;
 import io.facecard.domain.checkout.Receipt;
 import io.facecard.domain.loyalty.BonusAccount;
+import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.membership.Member;
 import io.facecard.domain.tenancy.Tenant;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -25,6 +26,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,7 +114,7 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> new PacedStreamReads(JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> new PacedStreamReads(new SnapshotReadsFor(JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(tx)
                         .eventSerializer(serializer)
@@ -125,7 +127,8 @@ public class AxonRuntime {
                         // TenantOnboardingIT loads a 250-event aggregate.
                         .batchSize(EVENT_BATCH)
                         .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
-                        .build(), STREAM_PACE))
+                        // Only accounts are snapshotted (below).
+                        .build(), List.of(BonusAccountId.PREFIX)), STREAM_PACE))
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))

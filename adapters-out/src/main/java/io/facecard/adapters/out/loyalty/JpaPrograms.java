@@ -26,39 +26,56 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Read once per transaction: a till's call asks for the program several times. */
+    /** A tenant's program and terms, read together once per transaction: a till's call asks for both, several times. */
+    private record Settings(Optional<LoyaltyProgram> program, LoyaltyPorts.TenantTerms terms) {}
+
     @Override
-    @SuppressWarnings("unchecked")
     public Optional<LoyaltyProgram> find(TenantId tenant) {
-        String key = "loyalty-program:" + tenant;
+        return settings(tenant).program();
+    }
+
+    @Override
+    public LoyaltyPorts.TenantTerms terms(TenantId tenant) {
+        LoyaltyPorts.TenantTerms terms = settings(tenant).terms();
+        if (terms == null) {
+            throw new IllegalStateException("tenant " + tenant + " has no directory entry");
+        }
+        return terms;
+    }
+
+    private Settings settings(TenantId tenant) {
+        String key = key(tenant);
         Object cached = transactions.getResource(key);
         if (cached != null) {
-            return (Optional<LoyaltyProgram>) cached;
+            return (Settings) cached;
         }
         binding.bind(em, tenant);
-        List<?> rows = em.createNativeQuery("select body from loyalty_program where tenant_id = ?1")
+        List<?> rows = em.createNativeQuery("select t.currency, t.timezone, p.body from tenant_view t "
+                        + "left join loyalty_program p on p.tenant_id = t.id where t.id = ?1")
                 .setParameter(1, tenant.value()).getResultList();
-        Optional<LoyaltyProgram> program = rows.stream().findFirst()
-                .map(b -> JsonColumns.read((String) b, new TypeReference<LoyaltyProgram>() {}));
-        transactions.putResource(key, program);
-        return program;
+        Settings settings = rows.stream().findFirst().map(r -> (Object[]) r)
+                .map(r -> new Settings(Optional.ofNullable((String) r[2])
+                        .map(b -> JsonColumns.read(b, new TypeReference<LoyaltyProgram>() {})),
+                        new LoyaltyPorts.TenantTerms(((String) r[0]).trim(), ZoneId.of((String) r[1]))))
+                .orElse(new Settings(Optional.empty(), null));
+        transactions.putResource(key, settings);
+        return settings;
+    }
+
+    private static String key(TenantId tenant) {
+        return "loyalty-settings:" + tenant;
     }
 
     @Override
     public void save(TenantId tenant, LoyaltyProgram program, String actor, Instant at) {
         binding.bind(em, tenant);
-        transactions.putResource("loyalty-program:" + tenant, Optional.of(program));
+        if (transactions.getResource(key(tenant)) instanceof Settings cached) {
+            transactions.putResource(key(tenant), new Settings(Optional.of(program), cached.terms()));
+        }
         em.createNativeQuery("insert into loyalty_program (tenant_id, body, updated_by, updated_at) values (?1, ?2, ?3, ?4) "
                         + "on conflict (tenant_id) do update set body = excluded.body, updated_by = excluded.updated_by, "
                         + "updated_at = excluded.updated_at")
                 .setParameter(1, tenant.value()).setParameter(2, JsonColumns.write(program)).setParameter(3, actor)
                 .setParameter(4, Timestamp.from(at)).executeUpdate();
-    }
-
-    @Override
-    public LoyaltyPorts.TenantTerms terms(TenantId tenant) {
-        Object[] r = (Object[]) em.createNativeQuery("select currency, timezone from tenant_view where id = ?1")
-                .setParameter(1, tenant.value()).getSingleResult();
-        return new LoyaltyPorts.TenantTerms(((String) r[0]).trim(), ZoneId.of((String) r[1]));
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PacedStreamReadsTest {
     private long now = 1_000_000_000L;
     private final List<Long> slept = new ArrayList<>();
-    private final Recording store = new Recording();
+    private final RecordingEventStorage store = new RecordingEventStorage();
     private final PacedStreamReads paced = new PacedStreamReads(store, Duration.ofMillis(50), () -> now, nanos -> {
         slept.add(nanos);
         now += nanos;
@@ -61,44 +61,5 @@ class PacedStreamReadsTest {
         assertThat(slept).isEmpty();
         assertThat(store.aggregateReads).isEqualTo(3);
         assertThat(store.appends).isEqualTo(1);
-    }
-
-    /** Counts what reaches the real store. */
-    private static final class Recording implements EventStorageEngine {
-        int streamReads;
-        int aggregateReads;
-        int appends;
-
-        @Override
-        public void appendEvents(List<? extends EventMessage<?>> events) {
-            appends++;
-        }
-
-        @Override
-        public void storeSnapshot(DomainEventMessage<?> snapshot) {}
-
-        @Override
-        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-            streamReads++;
-            return Stream.empty();
-        }
-
-        @Override
-        public DomainEventStream readEvents(String aggregateIdentifier) {
-            aggregateReads++;
-            return DomainEventStream.empty();
-        }
-
-        @Override
-        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-            aggregateReads++;
-            return DomainEventStream.empty();
-        }
-
-        @Override
-        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-            aggregateReads++;
-            return Optional.empty();
-        }
     }
 }
