@@ -461,12 +461,8 @@ class CheckoutIT {
         String recentKey = Till.key();
         t.send("POST", "/api/v1/checkouts", oldKey, basket(line("A", null, 1, "1.00"))).reply().ok(201);
         t.send("POST", "/api/v1/checkouts", recentKey, basket(line("A", null, 1, "1.00"))).reply().ok(201);
-        try (var c = Api.database()) {
-            c.setAutoCommit(false);
-            try (var bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)");
-                    var age = c.prepareStatement("update idempotency_record set created_at = now() - ?::interval where idem_key = ?")) {
-                bind.setString(1, shop.id());
-                bind.executeQuery();
+        asTenant(shop, c -> {
+            try (var age = c.prepareStatement("update idempotency_record set created_at = now() - ?::interval where idem_key = ?")) {
                 age.setString(1, "49 hours");
                 age.setString(2, oldKey);
                 assertThat(age.executeUpdate()).isEqualTo(1);
@@ -474,8 +470,8 @@ class CheckoutIT {
                 age.setString(2, recentKey);
                 assertThat(age.executeUpdate()).isEqualTo(1);
             }
-            c.commit();
-        }
+            return null;
+        });
         // One new key in 16, at random, purges: 300 new keys all skipping it has odds of 4e-9.
         for (int i = 0; i < 300 && stored(shop, oldKey); i++) {
             t.post("/api/v1/checkouts", basket(line("B", null, 1, "1.00"))).ok(201);
@@ -487,20 +483,32 @@ class CheckoutIT {
     }
 
     private static boolean stored(Chain shop, String key) throws Exception {
-        try (var c = Api.database()) {
-            c.setAutoCommit(false);
-            try (var bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)");
-                    var find = c.prepareStatement("select count(*) from idempotency_record where idem_key = ?")) {
-                bind.setString(1, shop.id());
-                bind.executeQuery();
+        return asTenant(shop, c -> {
+            try (var find = c.prepareStatement("select count(*) from idempotency_record where idem_key = ?")) {
                 find.setString(1, key);
                 try (var r = find.executeQuery()) {
                     r.next();
                     return r.getInt(1) == 1;
                 }
-            } finally {
-                c.rollback();
             }
+        });
+    }
+
+    interface SqlWork<T> {
+        T run(java.sql.Connection c) throws Exception;
+    }
+
+    /** Runs straight SQL in one transaction bound to the shop's tenant, as row-level security requires. */
+    private static <T> T asTenant(Chain shop, SqlWork<T> work) throws Exception {
+        try (var c = Api.database()) {
+            c.setAutoCommit(false);
+            try (var bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, shop.id());
+                bind.executeQuery();
+            }
+            T result = work.run(c);
+            c.commit();
+            return result;
         }
     }
 }

@@ -26,6 +26,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -64,7 +65,7 @@ public class AxonRuntime {
     private static final int EVENT_BATCH = 100;
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     /** How far streaming processors may lag behind a commit; see {@link PacedStreamReads}. */
-    private static final java.time.Duration STREAM_PACE = java.time.Duration.ofMillis(50);
+    private static final Duration STREAM_PACE = Duration.ofMillis(50);
 
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
