@@ -198,6 +198,55 @@ class CheckoutIT {
     }
 
     @Test
+    void aHoldThatEndsEarlyTakesItsDeadlineWithIt() throws Exception {
+        String m = member(chain, 100);
+        String completed = open(till);
+        till.post("/api/v1/checkouts/" + completed + "/identify", Map.of("memberId", m)).ok(200);
+        till.post("/api/v1/checkouts/" + completed + "/redemption", Map.of("points", 30)).ok(201);
+        String first = holdDeadline(m, completed);
+        assertThat(deadlinePending(first)).as("the hold's expiry is scheduled").isTrue();
+        till.post("/api/v1/checkouts/" + completed + "/complete", paid("R-" + completed, "CARD", "17.00")).ok(200);
+        assertThat(deadlinePending(first)).as("captured: nothing left to expire").isFalse();
+
+        String cancelled = open(till);
+        till.post("/api/v1/checkouts/" + cancelled + "/identify", Map.of("memberId", m)).ok(200);
+        till.post("/api/v1/checkouts/" + cancelled + "/redemption", Map.of("points", 20)).ok(201);
+        String replaced = holdDeadline(m, cancelled);
+        till.post("/api/v1/checkouts/" + cancelled + "/redemption", Map.of("points", 25)).ok(201);
+        String second = holdDeadline(m, cancelled);
+        assertThat(second).isNotEqualTo(replaced);
+        assertThat(deadlinePending(replaced)).as("a replaced hold's deadline is gone").isFalse();
+        till.post("/api/v1/checkouts/" + cancelled + "/cancel", null).ok(200);
+        assertThat(deadlinePending(second)).as("released: nothing left to expire").isFalse();
+        assertThat(balance(chain, m).path("held").asLong()).isZero();
+    }
+
+    /** The schedule the account recorded with the checkout's latest hold. */
+    private static String holdDeadline(String member, String checkout) throws Exception {
+        try (var c = Api.database(); var q = c.prepareStatement("select convert_from(payload, 'UTF8')::jsonb ->> 'expiryDeadline' "
+                + "from domainevententry where aggregateidentifier = ? and payloadtype like '%PointsHeldEvent' "
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'holdId' = ? order by sequencenumber desc limit 1")) {
+            q.setString(1, "bonus-" + member);
+            q.setString(2, "checkout-" + checkout);
+            try (var r = q.executeQuery()) {
+                assertThat(r.next()).as("a hold event for checkout " + checkout).isTrue();
+                assertThat(r.getString(1)).isNotNull();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private static boolean deadlinePending(String schedule) throws Exception {
+        try (var c = Api.database(); var q = c.prepareStatement("select count(*) from scheduled_tasks where task_instance = ?")) {
+            q.setString(1, schedule);
+            try (var r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Test
     void anOfflinePurchaseIsCreditedOnceWithPendingCountedFromTheSale() {
         Chain shop = Api.onboard(Api.operatorToken());
         program(shop, 900, 14);

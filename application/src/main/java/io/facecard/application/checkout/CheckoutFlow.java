@@ -14,6 +14,7 @@ import io.facecard.domain.checkout.CheckoutCommands;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.Earning;
 import io.facecard.domain.checkout.ReceiptId;
+import io.facecard.domain.loyalty.BonusAccount;
 import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands;
 import io.facecard.domain.loyalty.LoyaltyProgram;
@@ -75,9 +76,12 @@ public class CheckoutFlow {
         int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
         List<Basket.Line> lines = Baskets.lines(drafts, scale);
         CheckoutId id = new CheckoutId(UUID.randomUUID());
+        BigDecimal total = Basket.total(lines).setScale(scale);
         commands.sendAndWait(new CheckoutCommands.OpenCheckout(id, tenant, till.storeId(), till.terminalId(), currency, lines,
-                Basket.total(lines).setScale(scale), clock.instant()));
-        return view(tenant, till, id.value());
+                total, clock.instant()));
+        // What the read model now holds, without reading the row just written.
+        BigDecimal none = BigDecimal.ZERO.setScale(scale);
+        return new CheckoutView(id.value(), till.storeId(), till.terminalId(), "OPEN", currency, lines, total, null, 0, none, null, 0, 0);
     }
 
     public CheckoutView get(Caller caller, UUID id) {
@@ -130,17 +134,17 @@ public class CheckoutFlow {
         MemberId member = new MemberId(c.memberId());
         Instant now = clock.instant();
         LoyaltyProgram p = balances.program(tenant);
-        long available = ledger.available(tenant, member, now) + c.heldPoints();
         long limit = p.redeemable(c.total(), Long.MAX_VALUE);
         if (points > limit) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, "redeem-limit", "at most " + limit + " points may pay for this basket ("
                     + p.maxRedeemShare().stripTrailingZeros().toPlainString() + " of it)");
         }
         BigDecimal value = p.valueOf(points, c.total().scale());
-        commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(member), tenant, member, holdId(id), points,
+        // The account answers with what is left to redeem: no second look at the ledger.
+        long left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(member), tenant, member, holdId(id), points,
                 now.plus(p.holdTime()), now));
         commands.sendAndWait(new CheckoutCommands.RecordRedemption(new CheckoutId(id), points, value, now));
-        return new Redemption(id, points, value, c.total().subtract(value), available - points);
+        return new Redemption(id, points, value, c.total().subtract(value), left);
     }
 
     public Redemption release(Caller caller, UUID id) {
@@ -186,13 +190,13 @@ public class CheckoutFlow {
         long earned = Earning.earned(lines);
         UUID lot = UUID.randomUUID();
         // Capture and earn in one decision of the account; it refuses (hold-expired) if the hold is gone.
-        commands.sendAndWait(new LoyaltyCommands.SettleSale(BonusAccountId.of(member), tenant, member,
+        BonusAccount.Settled settled = commands.sendAndWait(new LoyaltyCommands.SettleSale(BonusAccountId.of(member), tenant, member,
                 redeemed == 0 ? null : holdId(id), lot, earned, p.availableAt(now),
                 p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 new CheckoutId(id), till.storeId(), c.currency(), lines, c.total(), due, lot, earned, redeemed, now, now));
         commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, earned, redeemed, now));
-        return new Completed("COMPLETED", earned, redeemed, ledger.available(tenant, member, now));
+        return new Completed("COMPLETED", earned, redeemed, settled.available());
     }
 
     private void releaseHold(CheckoutView c, String reason, Instant now) {

@@ -86,7 +86,10 @@ public class BonusAccount {
         }
     }
 
-    private record Hold(long points, Instant expiresAt) {}
+    private record Hold(long points, Instant expiresAt, String expiryDeadline) {}
+
+    /** What a completed sale did to the account: the points its hold gave up, and what is left to redeem. */
+    public record Settled(long redeemed, long available) {}
 
     /** A plain string: deadlines store the identifier and must read it back as the same value. */
     @AggregateIdentifier
@@ -115,7 +118,7 @@ public class BonusAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(PlaceHold cmd, DeadlineManager deadlines) {
+    public long handle(PlaceHold cmd, DeadlineManager deadlines) {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
         expireDue(cmd.at());
         if (cmd.points() <= 0) {
@@ -128,52 +131,65 @@ public class BonusAccount {
         }
         if (previous != null) {
             apply(new HoldReleasedEvent(tenantId, memberId, cmd.holdId(), previous.points(), "REPLACED", cmd.at()));
+            cancelExpiry(deadlines, previous);
         }
-        apply(new PointsHeldEvent(tenantId, memberId, cmd.holdId(), cmd.points(), cmd.expiresAt(), cmd.at()));
-        deadlines.schedule(cmd.expiresAt(), HOLD_EXPIRY, new HoldExpiry(cmd.holdId(), cmd.expiresAt()));
+        String deadline = deadlines.schedule(cmd.expiresAt(), HOLD_EXPIRY, new HoldExpiry(cmd.holdId(), cmd.expiresAt()));
+        apply(new PointsHeldEvent(tenantId, memberId, cmd.holdId(), cmd.points(), cmd.expiresAt(), cmd.at(), deadline));
+        return available(cmd.at());
     }
 
     @CommandHandler
-    public void handle(ReleaseHold cmd) {
+    public void handle(ReleaseHold cmd, DeadlineManager deadlines) {
         Hold hold = holds.get(cmd.holdId());
         if (hold != null) {
             apply(new HoldReleasedEvent(tenantId, memberId, cmd.holdId(), hold.points(), cmd.reason(), cmd.at()));
+            cancelExpiry(deadlines, hold);
             expireDue(cmd.at());
         }
     }
 
     /** @return the points redeemed */
     @CommandHandler
-    public long handle(CaptureHold cmd) {
-        long redeemed = capture(cmd.holdId(), cmd.receiptNumber(), cmd.at());
+    public long handle(CaptureHold cmd, DeadlineManager deadlines) {
+        long redeemed = capture(cmd.holdId(), cmd.receiptNumber(), cmd.at(), deadlines);
         expireDue(cmd.at());
         return redeemed;
     }
 
-    /** @return the points redeemed */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(LoyaltyCommands.SettleSale cmd, DeadlineManager deadlines) {
+    public Settled handle(LoyaltyCommands.SettleSale cmd, DeadlineManager deadlines) {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
-        long redeemed = cmd.holdId() == null ? 0 : capture(cmd.holdId(), cmd.receiptNumber(), cmd.at());
+        long redeemed = cmd.holdId() == null ? 0 : capture(cmd.holdId(), cmd.receiptNumber(), cmd.at(), deadlines);
         expireDue(cmd.at());
         if (cmd.pointsEarned() > 0) {
             apply(new PointsEarnedEvent(tenantId, memberId, cmd.lotId(), cmd.pointsEarned(), cmd.availableAt(), cmd.expiresAt(),
                     cmd.receiptNumber(), cmd.at()));
             scheduleExpiry(deadlines, cmd.lotId(), cmd.expiresAt());
         }
-        return redeemed;
+        return new Settled(redeemed, available(cmd.at()));
     }
 
     /** Expire only after the hold is taken: points a hold reserved were promised to this checkout. */
-    private long capture(String holdId, String receiptNumber, Instant at) {
+    private long capture(String holdId, String receiptNumber, Instant at, DeadlineManager deadlines) {
         Hold hold = holds.get(holdId);
         if (hold == null) {
             throw new LoyaltyRefused("hold-expired", "the points are no longer held (the hold expired or was released); redeem again");
         }
         Map<UUID, Long> from = take(hold.points(), at, true);
         apply(new PointsRedeemedEvent(tenantId, memberId, holdId, hold.points(), from, receiptNumber, at));
+        cancelExpiry(deadlines, hold);
         return hold.points();
+    }
+
+    /**
+     * A hold that ends before its time takes its deadline with it: otherwise every redeemed checkout
+     * loads its account once more, a quarter of an hour later, to do nothing.
+     */
+    private static void cancelExpiry(DeadlineManager deadlines, Hold hold) {
+        if (hold.expiryDeadline() != null) {
+            deadlines.cancelSchedule(HOLD_EXPIRY, hold.expiryDeadline());
+        }
     }
 
     /** @return the points actually taken back (a return cannot push the balance below zero) */
@@ -328,7 +344,7 @@ public class BonusAccount {
     @EventSourcingHandler
     void on(PointsHeldEvent e) {
         init(e.tenantId(), e.memberId());
-        holds.put(e.holdId(), new Hold(e.points(), e.expiresAt()));
+        holds.put(e.holdId(), new Hold(e.points(), e.expiresAt(), e.expiryDeadline()));
     }
 
     @EventSourcingHandler

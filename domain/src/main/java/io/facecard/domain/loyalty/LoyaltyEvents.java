@@ -38,8 +38,16 @@ public final class LoyaltyEvents {
         public String reference() { return receiptNumber; }
     }
 
+    /**
+     * {@code expiryDeadline} is the schedule that releases the hold when it runs out, cancelled when the
+     * hold is captured or released first (null in events from before it was recorded: their deadline fires and does nothing).
+     */
     public record PointsHeldEvent(TenantId tenantId, MemberId memberId, String holdId, long points, Instant expiresAt,
-            Instant at) implements AccountFact {}
+            Instant at, String expiryDeadline) implements AccountFact {
+        public PointsHeldEvent(TenantId tenantId, MemberId memberId, String holdId, long points, Instant expiresAt, Instant at) {
+            this(tenantId, memberId, holdId, points, expiresAt, at, null);
+        }
+    }
 
     public record HoldReleasedEvent(TenantId tenantId, MemberId memberId, String holdId, long points, String reason,
             Instant at) implements AccountFact {}

@@ -79,7 +79,7 @@ class BonusAccountTest {
                 .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
                 .expectEvents(new PointsRedeemedEvent(TENANT, MEMBER, "c1", 30, Map.of(LOT1, 30L), "R-5", t),
                         new PointsEarnedEvent(TENANT, MEMBER, LOT2, 12, t, null, "R-5", t))
-                .expectResultMessagePayload(30L);
+                .expectResultMessagePayload(new BonusAccount.Settled(30, 82));
         fixture.given(earned(LOT1, 100, T0, null))
                 .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
                 .expectException(LoyaltyRefused.class)
@@ -96,13 +96,37 @@ class BonusAccountTest {
     }
 
     @Test
-    void aCapturedHoldLeavesItsDeadlineWithNothingToDo() {
+    void aHoldAnswersWithWhatIsLeftToRedeem() {
+        fixture.given(earned(LOT1, 100, T0, null), new PointsHeldEvent(TENANT, MEMBER, "c1", 30, T0.plusSeconds(900), T0))
+                .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c2", 25, T0.plusSeconds(900), T0))
+                .expectResultMessagePayload(45L)
+                .expectScheduledDeadline(T0.plusSeconds(900), new BonusAccount.HoldExpiry("c2", T0.plusSeconds(900)));
+    }
+
+    @Test
+    void aCapturedHoldCancelsItsDeadline() {
         Instant due = T0.plusSeconds(900);
         fixture.given(earned(LOT1, 100, T0, null))
-                .andGivenCommands(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0),
-                        new CaptureHold(ACCOUNT, "c1", "R-1", T0.plusSeconds(10)))
-                .whenTimeElapses(Duration.ofSeconds(901))
-                .expectNoEvents();
+                .andGivenCommands(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
+                .when(new CaptureHold(ACCOUNT, "c1", "R-1", T0.plusSeconds(10)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aReleasedOrReplacedHoldCancelsItsDeadline() {
+        Instant due = T0.plusSeconds(900);
+        fixture.given(earned(LOT1, 100, T0, null))
+                .andGivenCommands(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
+                .when(new LoyaltyCommands.ReleaseHold(ACCOUNT, "c1", "CANCELLED", T0.plusSeconds(10)))
+                .expectEvents(new HoldReleasedEvent(TENANT, MEMBER, "c1", 40, "CANCELLED", T0.plusSeconds(10)))
+                .expectNoScheduledDeadlines();
+        fixture.given(earned(LOT1, 100, T0, null))
+                .andGivenCommands(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
+                .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 50, due.plusSeconds(60), T0.plusSeconds(60)))
+                .expectResultMessagePayload(50L)
+                .expectScheduledDeadline(due.plusSeconds(60), new BonusAccount.HoldExpiry("c1", due.plusSeconds(60)))
+                .expectNoScheduledDeadline(due, new BonusAccount.HoldExpiry("c1", due));
     }
 
     @Test

@@ -22,6 +22,7 @@ final class PersistentDeadlines {
     private final ThreadFactory threads;
     private Scheduler scheduler;
     private DbSchedulerDeadlineManager manager;
+    private DeadlineManager cancellingInPlace;
 
     PersistentDeadlines(DataSource dataSource, ThreadFactory threads) {
         this.dataSource = dataSource;
@@ -30,7 +31,8 @@ final class PersistentDeadlines {
 
     synchronized DeadlineManager manager(org.axonframework.config.Configuration c, TransactionManager tx, Serializer serializer) {
         if (manager == null) {
-            scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(() -> manager))
+            var task = DbSchedulerDeadlineManager.binaryTask(() -> manager);
+            scheduler = Scheduler.create(dataSource, task)
                     .executorService(Executors.newFixedThreadPool(2, threads))
                     .dueExecutor(Executors.newSingleThreadExecutor(threads))
                     .housekeeperExecutor(Executors.newSingleThreadScheduledExecutor(threads))
@@ -46,8 +48,9 @@ final class PersistentDeadlines {
                     .startScheduler(false)
                     .stopScheduler(false)
                     .build();
+            cancellingInPlace = new InPlaceCancellation(manager, dataSource, task.getName());
         }
-        return manager;
+        return cancellingInPlace;
     }
 
     /** Starts polling for due deadlines; Axon's configuration must exist (the task resolves scopes through it). */

@@ -6,6 +6,8 @@ import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
 import io.facecard.domain.tenancy.TenantStatus;
 import jakarta.enterprise.context.Dependent;
+import io.facecard.adapters.out.loyalty.RecentLoyaltySettings;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
@@ -21,6 +23,8 @@ public class TenantDirectoryProjection {
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
+    @Inject
+    RecentLoyaltySettings loyaltySettings;
 
     @EventHandler
     void on(TenantOnboardedEvent e) {
@@ -38,6 +42,7 @@ public class TenantDirectoryProjection {
 
     @EventHandler
     void on(TenantSettingsChangedEvent e) {
+        loyaltySettings.forgetAll(); // currency and time zone
         TenantViewRow row = em.find(TenantViewRow.class, e.tenantId().value());
         row.name = e.name();
         row.currency = e.currency();

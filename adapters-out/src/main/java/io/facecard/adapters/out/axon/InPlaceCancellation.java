@@ -1,0 +1,79 @@
+package io.facecard.adapters.out.axon;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.axonframework.common.Registration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ScopeDescriptor;
+
+/**
+ * Cancels one deadline with one statement in the command's transaction, and never fails the command.
+ *
+ * <p>db-scheduler's own cancel reads the row, refuses if it is being executed and then deletes it by
+ * version; Axon runs it when the command's unit of work prepares to commit. A hold captured in the
+ * second its deadline is picked then failed the till's completion. Here a deadline already picked is
+ * left to run: its handler finds the hold gone and does nothing. Everything else goes to the
+ * delegate.
+ */
+final class InPlaceCancellation implements DeadlineManager {
+    private final DeadlineManager delegate;
+    private final DataSource dataSource;
+    private final String taskName;
+
+    InPlaceCancellation(DeadlineManager delegate, DataSource dataSource, String taskName) {
+        this.delegate = delegate;
+        this.dataSource = dataSource;
+        this.taskName = taskName;
+    }
+
+    @Override
+    public void cancelSchedule(String deadlineName, String scheduleId) {
+        // The JTA DataSource hands out the connection of the caller's transaction: the delete commits
+        // or rolls back with the command.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "delete from scheduled_tasks where task_name = ? and task_instance = ? and not picked")) {
+            s.setString(1, taskName);
+            s.setString(2, scheduleId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not cancel deadline " + deadlineName + " " + scheduleId, e);
+        }
+    }
+
+    @Override
+    public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
+        return delegate.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+    }
+
+    @Override
+    public void cancelAll(String deadlineName) {
+        delegate.cancelAll(deadlineName);
+    }
+
+    @Override
+    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        delegate.cancelAllWithinScope(deadlineName, scope);
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super DeadlineMessage<?>> interceptor) {
+        return delegate.registerDispatchInterceptor(interceptor);
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super DeadlineMessage<?>> interceptor) {
+        return delegate.registerHandlerInterceptor(interceptor);
+    }
+
+    @Override
+    public void shutdown() {
+        delegate.shutdown();
+    }
+}
