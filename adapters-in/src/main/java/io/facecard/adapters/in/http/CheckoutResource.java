@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.checkout.CheckoutFlow;
 import io.facecard.application.problem.Refusal;
 import io.facecard.domain.membership.MemberId;
@@ -18,7 +19,12 @@ import io.facecard.application.security.Caller;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** The till's checkout API; every mutating call is idempotent by its {@code Idempotency-Key}. */
+/**
+ * The till's checkout API; every mutating call is idempotent by its {@code Idempotency-Key}.
+ * Resources are application-scoped: they hold only injected proxies, and building one per call
+ * (constructor, injection) was 3 % of the server's CPU under till load.
+ */
+@ApplicationScoped
 @Path("/checkouts")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

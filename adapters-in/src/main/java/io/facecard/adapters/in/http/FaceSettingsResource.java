@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.membership.FaceSettings;
 import io.facecard.application.membership.Faces;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A tenant admin's face-matching settings: threshold, ambiguity margin, smallest face. */
+@ApplicationScoped
 @Path("/face-settings")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.problem.Refusal;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** 1:N identification at the till: by face, or by card or phone as the fallback. */
+@ApplicationScoped
 @Path("/identify")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdentifyResource {

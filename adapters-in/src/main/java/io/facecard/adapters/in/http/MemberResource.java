@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
 import io.facecard.domain.membership.MemberId;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+@ApplicationScoped
 @Path("/members")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.checkout.AfterSales;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Purchases reported later by a till that was offline: credited once per receipt number. */
+@ApplicationScoped
 @Path("/purchases")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.StoreManagement;
 import io.facecard.tenants.tenancy.TerminalManagement;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Stores and their terminals; the tenant is always the caller's own. */
+@ApplicationScoped
 @Path("/stores")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.TenantOnboarding;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
+@ApplicationScoped
 @Path("/tenants")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.tenants.tenancy.TerminalManagement;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Lets a terminal check its key and learn the store it is bound to. */
+@ApplicationScoped
 @Path("/terminals/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class TerminalSelfResource {

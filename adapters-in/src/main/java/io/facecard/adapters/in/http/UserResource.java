@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.StaffManagement;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
+@ApplicationScoped
 @Path("/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

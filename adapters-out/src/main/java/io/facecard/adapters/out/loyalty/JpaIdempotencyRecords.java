@@ -1,6 +1,6 @@
 package io.facecard.adapters.out.loyalty;
 
-import io.facecard.adapters.out.persistence.Sql;
+import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.application.loyalty.LoyaltyPorts.Answer;
@@ -9,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,29 +41,24 @@ public class JpaIdempotencyRecords implements LoyaltyPorts.IdempotencyRecords {
         // finds nothing expired stops at once. Without it PostgreSQL once chose the primary key and
         // read all of a tenant's keys on every call (seconds per call at 50,000 keys).
         if (ThreadLocalRandom.current().nextInt(PURGE_EVERY) == 0) {
-            Sql.instant(em.createNativeQuery("delete from idempotency_record where ctid in (select ctid from idempotency_record "
-                            + "where tenant_id = ?1 and created_at < ?2 order by created_at limit " + PURGE_BATCH + " for update skip locked)")
-                    .setParameter(1, tenant.value()), 2, at.minus(RETENTION)).executeUpdate();
+            Jdbc.update(em, "delete from idempotency_record where ctid in (select ctid from idempotency_record "
+                    + "where tenant_id = ? and created_at < ? order by created_at limit " + PURGE_BATCH + " for update skip locked)",
+                    tenant.value(), at.minus(RETENTION));
         }
-        int inserted = em.createNativeQuery("insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, tenant.value()).setParameter(2, scope).setParameter(3, key).setParameter(4, fingerprint)
-                .setParameter(5, Timestamp.from(at)).executeUpdate();
+        int inserted = Jdbc.update(em, "insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
+                + "values (?, ?, ?, ?, ?) on conflict do nothing", tenant.value(), scope, key, fingerprint, at);
         if (inserted == 1) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("select fingerprint, status, body from idempotency_record "
-                        + "where tenant_id = ?1 and scope = ?2 and idem_key = ?3")
-                .setParameter(1, tenant.value()).setParameter(2, scope).setParameter(3, key).getResultList();
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Stored((String) r[0], new Answer(((Number) r[1]).intValue(), (String) r[2])));
+        return Optional.of(Jdbc.query(em, "select fingerprint, status, body from idempotency_record "
+                        + "where tenant_id = ? and scope = ? and idem_key = ?",
+                r -> new Stored(r.getString(1), new Answer(r.getInt(2), r.getString(3))), tenant.value(), scope, key).get(0));
     }
 
     @Override
     public void answer(TenantId tenant, String scope, String key, Answer answer) {
         binding.bind(em, tenant);
-        em.createNativeQuery("update idempotency_record set status = ?4, body = ?5 where tenant_id = ?1 and scope = ?2 and idem_key = ?3")
-                .setParameter(1, tenant.value()).setParameter(2, scope).setParameter(3, key)
-                .setParameter(4, answer.status()).setParameter(5, answer.body()).executeUpdate();
+        Jdbc.update(em, "update idempotency_record set status = ?, body = ? where tenant_id = ? and scope = ? and idem_key = ?",
+                answer.status(), Jdbc.text(answer.body()), tenant.value(), scope, key);
     }
 }

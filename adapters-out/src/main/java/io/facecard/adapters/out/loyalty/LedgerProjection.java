@@ -14,8 +14,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.facecard.adapters.out.persistence.Sql;
-import jakarta.persistence.Query;
+import io.facecard.adapters.out.persistence.Jdbc;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -62,8 +61,7 @@ public class LedgerProjection {
     void on(PointsRedeemedEvent e, EventMessage<?> m) {
         entry(e, m, null, null);
         debit(e.fromLots());
-        em.createNativeQuery("delete from bonus_hold where member_id = ?1 and hold_id = ?2")
-                .setParameter(1, e.memberId().value()).setParameter(2, e.holdId()).executeUpdate();
+        Jdbc.update(em, "delete from bonus_hold where member_id = ? and hold_id = ?", e.memberId().value(), e.holdId());
     }
 
     @EventHandler
@@ -81,44 +79,33 @@ public class LedgerProjection {
     @EventHandler
     void on(PointsHeldEvent e) {
         binding.bind(em, e.tenantId());
-        em.createNativeQuery("insert into bonus_hold (member_id, hold_id, tenant_id, points, expires_at) values (?1, ?2, ?3, ?4, ?5) "
-                        + "on conflict (member_id, hold_id) do update set points = excluded.points, expires_at = excluded.expires_at")
-                .setParameter(1, e.memberId().value()).setParameter(2, e.holdId()).setParameter(3, e.tenantId().value())
-                .setParameter(4, e.points()).setParameter(5, java.sql.Timestamp.from(e.expiresAt())).executeUpdate();
+        Jdbc.update(em, "insert into bonus_hold (member_id, hold_id, tenant_id, points, expires_at) values (?, ?, ?, ?, ?) "
+                        + "on conflict (member_id, hold_id) do update set points = excluded.points, expires_at = excluded.expires_at",
+                e.memberId().value(), e.holdId(), e.tenantId().value(), e.points(), e.expiresAt());
     }
 
     @EventHandler
     void on(HoldReleasedEvent e) {
         binding.bind(em, e.tenantId());
-        em.createNativeQuery("delete from bonus_hold where member_id = ?1 and hold_id = ?2")
-                .setParameter(1, e.memberId().value()).setParameter(2, e.holdId()).executeUpdate();
+        Jdbc.update(em, "delete from bonus_hold where member_id = ? and hold_id = ?", e.memberId().value(), e.holdId());
     }
 
     private void entry(LedgerFact e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
         binding.bind(em, e.tenantId());
         String actor = e instanceof PointsAdjustedEvent a ? a.actor() : null;
-        Query q = em.createNativeQuery("insert into ledger_entry (event_id, tenant_id, member_id, kind, points, reference, actor, at, "
-                        + "available_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (event_id) do nothing")
-                .setParameter(1, m.getIdentifier()).setParameter(2, e.tenantId().value()).setParameter(3, e.memberId().value())
-                .setParameter(4, e.kind()).setParameter(5, e.ledgerPoints());
-        Sql.text(q, 6, e.reference());
-        Sql.text(q, 7, actor);
-        Sql.instant(q, 8, e.at());
-        Sql.instant(q, 9, availableAt);
-        Sql.instant(q, 10, expiresAt).executeUpdate();
+        Jdbc.update(em, "insert into ledger_entry (event_id, tenant_id, member_id, kind, points, reference, actor, at, "
+                        + "available_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing",
+                m.getIdentifier(), e.tenantId().value(), e.memberId().value(), e.kind(), e.ledgerPoints(), Jdbc.text(e.reference()),
+                Jdbc.text(actor), Jdbc.at(e.at()), Jdbc.at(availableAt), Jdbc.at(expiresAt));
     }
 
     private void lot(LedgerFact e, UUID lot, long points, Instant availableAt, Instant expiresAt) {
-        Query q = em.createNativeQuery("insert into bonus_lot (lot_id, tenant_id, member_id, remaining, available_at, expires_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (lot_id) do nothing")
-                .setParameter(1, lot).setParameter(2, e.tenantId().value()).setParameter(3, e.memberId().value())
-                .setParameter(4, points);
-        Sql.instant(q, 5, availableAt);
-        Sql.instant(q, 6, expiresAt).executeUpdate();
+        Jdbc.update(em, "insert into bonus_lot (lot_id, tenant_id, member_id, remaining, available_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (lot_id) do nothing",
+                lot, e.tenantId().value(), e.memberId().value(), points, Jdbc.at(availableAt), Jdbc.at(expiresAt));
     }
 
     private void debit(Map<UUID, Long> fromLots) {
-        fromLots.forEach((lot, points) -> em.createNativeQuery("update bonus_lot set remaining = remaining - ?2 where lot_id = ?1")
-                .setParameter(1, lot).setParameter(2, points).executeUpdate());
+        fromLots.forEach((lot, points) -> Jdbc.update(em, "update bonus_lot set remaining = remaining - ? where lot_id = ?", points, lot));
     }
 }

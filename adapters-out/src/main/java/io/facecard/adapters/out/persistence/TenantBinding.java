@@ -23,9 +23,7 @@ public class TenantBinding {
         if (tenant.equals(bound)) {
             return;
         }
-        em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
-                .setParameter(1, tenant.toString())
-                .getSingleResult();
+        Jdbc.query(em, "select set_config('app.tenant_id', ?, true)", r -> r.getString(1), tenant.toString());
         transactions.putResource(KEY, tenant);
     }
 }
