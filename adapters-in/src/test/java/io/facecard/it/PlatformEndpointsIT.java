@@ -28,10 +28,13 @@ class PlatformEndpointsIT {
     }
 
     @Test
-    void metricsArePrometheusText() {
+    void metricsArePrometheusTextWithTimingPerEndpointAndPoolFigures() {
+        Api.operatorToken(); // at least one call of a resource method
         Reply m = get("/metrics", null).ok(200);
         assertThat(m.contentType()).startsWith("text/plain");
-        assertThat(m.body()).contains("# TYPE").contains("jvm_");
+        assertThat(m.body()).contains("# TYPE").contains("jvm_")
+                .contains("REST_request_seconds_count{class=\"io.facecard.adapters.in.http.AuthResource\"")
+                .contains("connectionpool_usedConnections_total").contains("threadpool_activeThreads");
     }
 
     @Test
