@@ -115,7 +115,7 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> new PacedStreamReads(new SnapshotReadsFor(JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> new PacedStreamReads(new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(tx)
                         .eventSerializer(serializer)
@@ -129,7 +129,7 @@ public class AxonRuntime {
                         .batchSize(EVENT_BATCH)
                         .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
                         // Only accounts are snapshotted (below).
-                        .build(), List.of(BonusAccountId.PREFIX)), STREAM_PACE))
+                        ), List.of(BonusAccountId.PREFIX)), STREAM_PACE, OneBatchStreamReads.STREAM_BATCH))
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))

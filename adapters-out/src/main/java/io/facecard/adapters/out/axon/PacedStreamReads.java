@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.axon;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -9,7 +10,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * The event store as streaming processors see it: each read of the global stream starts at least
- * {@code pace} after the previous one began.
+ * {@code pace} after the previous one began, unless the previous one came back full (the reader is
+ * catching up, as in a replay: then it reads on at once).
  *
  * <p>Why: Axon's embedded event store wakes its reader after every local commit. Under till load
  * (300+ commits/s) that was a read transaction per commit, delivering one event at a time: one in
@@ -25,32 +27,37 @@ public final class PacedStreamReads extends ForwardingEventStorage {
     }
 
     private final long paceNanos;
+    private final int fullRead;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private long lastRead;
     private boolean readBefore;
+    private AtomicInteger lastReadEvents = new AtomicInteger();
 
-    public PacedStreamReads(EventStorageEngine delegate, Duration pace) {
-        this(delegate, pace, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    /** @param fullRead how many events a read delivers at most (see {@link OneBatchStreamReads}) */
+    public PacedStreamReads(EventStorageEngine delegate, Duration pace, int fullRead) {
+        this(delegate, pace, fullRead, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
-    PacedStreamReads(EventStorageEngine delegate, Duration pace, LongSupplier nanoTime, Sleeper sleeper) {
+    PacedStreamReads(EventStorageEngine delegate, Duration pace, int fullRead, LongSupplier nanoTime, Sleeper sleeper) {
         super(delegate);
         this.paceNanos = pace.toNanos();
+        this.fullRead = fullRead;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-        awaitTurn();
-        return super.readEvents(token, mayBlock);
+        AtomicInteger delivered = awaitTurn();
+        return super.readEvents(token, mayBlock).peek(e -> delivered.incrementAndGet());
     }
 
     /** Sleeping holds the lock on purpose: two readers wanting the stream at once queue up, paced. */
-    private synchronized void awaitTurn() {
+    private synchronized AtomicInteger awaitTurn() {
         long now = nanoTime.getAsLong();
-        long wait = readBefore ? lastRead + paceNanos - now : 0;
+        boolean catchingUp = lastReadEvents.get() >= fullRead;
+        long wait = readBefore && !catchingUp ? lastRead + paceNanos - now : 0;
         if (wait > 0) {
             try {
                 sleeper.sleep(wait);
@@ -62,5 +69,7 @@ public final class PacedStreamReads extends ForwardingEventStorage {
         }
         lastRead = now;
         readBefore = true;
+        lastReadEvents = new AtomicInteger();
+        return lastReadEvents;
     }
 }

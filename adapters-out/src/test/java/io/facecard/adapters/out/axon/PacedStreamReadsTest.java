@@ -12,7 +12,7 @@ class PacedStreamReadsTest {
     private long now = 1_000_000_000L;
     private final List<Long> slept = new ArrayList<>();
     private final RecordingEventStorage store = new RecordingEventStorage();
-    private final PacedStreamReads paced = new PacedStreamReads(store, Duration.ofMillis(50), () -> now, nanos -> {
+    private final PacedStreamReads paced = new PacedStreamReads(store, Duration.ofMillis(50), 3, () -> now, nanos -> {
         slept.add(nanos);
         now += nanos;
     });
@@ -42,6 +42,19 @@ class PacedStreamReadsTest {
         paced.readEvents((TrackingToken) null, true);
         assertThat(slept).isEmpty();
         assertThat(store.streamReads).isEqualTo(3);
+    }
+
+    @Test
+    void aFullReadIsFollowedAtOnceAShortOneIsPaced() {
+        store.eventsPerRead = 3;
+        assertThat(paced.readEvents((TrackingToken) null, false).toList()).hasSize(3);
+        now += 10_000_000L;
+        store.eventsPerRead = 2;
+        assertThat(paced.readEvents((TrackingToken) null, false).toList()).hasSize(2);
+        assertThat(slept).as("catching up: no wait").isEmpty();
+        now += 10_000_000L;
+        paced.readEvents((TrackingToken) null, false).toList();
+        assertThat(slept).as("at the head again: paced").containsExactly(40_000_000L);
     }
 
     @Test

@@ -15,6 +15,8 @@ final class RecordingEventStorage implements EventStorageEngine {
     int streamReads;
     int aggregateReads;
     int appends;
+    /** How many events each read of the global stream delivers. */
+    int eventsPerRead;
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
@@ -27,7 +29,9 @@ final class RecordingEventStorage implements EventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
         streamReads++;
-        return Stream.empty();
+        return java.util.stream.IntStream.range(0, eventsPerRead).mapToObj(i -> new org.axonframework.eventhandling.GenericTrackedEventMessage<>(
+                new org.axonframework.eventhandling.GlobalSequenceTrackingToken(i),
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("event " + i)));
     }
 
     @Override
