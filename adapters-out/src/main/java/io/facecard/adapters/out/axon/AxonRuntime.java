@@ -66,6 +66,12 @@ public class AxonRuntime {
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     /** How far streaming processors may lag behind a commit; see {@link PacedStreamReads}. */
     private static final Duration STREAM_PACE = Duration.ofMillis(50);
+    /**
+     * Events after which an account is snapshotted. A checkout adds three events to an account and
+     * loads it twice; replaying an event costs about 8 µs of CPU, taking a snapshot about 0.7 ms. The
+     * sum per checkout, 2 × (n / 2) × 8 µs + (3 / n) × 0.7 ms, is lowest near n = 16.
+     */
+    private static final int SNAPSHOT_EVERY = 16;
 
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
@@ -134,10 +140,10 @@ public class AxonRuntime {
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))
                 .configureAggregate(databaseLocked(Receipt.class))
-                // A member's account is read from its latest snapshot plus at most 50 events. Snapshots are
-                // taken on their own thread in their own transaction: a failure there never touches a till's call.
+                // A member's account is read from its latest snapshot plus at most SNAPSHOT_EVERY events. Snapshots
+                // are taken on their own thread in their own transaction: a failure there never touches a till's call.
                 .configureAggregate(databaseLocked(BonusAccount.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 50)))
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .configureSnapshotter(c -> snapshotter(c, tx))
                 .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
         configurer.eventProcessing(ep -> ep
