@@ -198,6 +198,16 @@ class CheckoutIT {
     }
 
     @Test
+    void aTenantsNewCurrencyAppliesToTheNextCheckoutAtOnce() {
+        Chain shop = Api.onboard(Api.operatorToken());
+        Till t = Till.of(shop, "FX");
+        t.post("/api/v1/checkouts", basket(line("A", null, 1, "1.00"))).ok(201); // the tenant's terms are now remembered
+        Api.patch("/api/v1/tenants/" + shop.id(), Api.operatorToken(), Map.of("currency", "USD")).ok(200);
+        t.post("/api/v1/checkouts", Map.of("currency", "USD", "lines", List.of(line("A", null, 1, "1.00")))).ok(201);
+        assertThat(t.post("/api/v1/checkouts", basket(line("A", null, 1, "1.00"))).problem(422).get("type")).endsWith("currency-mismatch");
+    }
+
+    @Test
     void aHoldThatEndsEarlyTakesItsDeadlineWithIt() throws Exception {
         String m = member(chain, 100);
         String completed = open(till);
