@@ -2,6 +2,7 @@ package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.loyalty.LoyaltyEvents.HoldReleasedEvent;
+import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.loyalty.LoyaltyEvents.LedgerFact;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsAdjustedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsEarnedEvent;
@@ -61,7 +62,7 @@ public class LedgerProjection {
     void on(PointsRedeemedEvent e, EventMessage<?> m) {
         entry(e, m, null, null);
         debit(e.fromLots());
-        Jdbc.update(em, "delete from bonus_hold where member_id = ? and hold_id = ?", e.memberId().value(), e.holdId());
+        dropHold(e.memberId(), e.holdId());
     }
 
     @EventHandler
@@ -87,7 +88,11 @@ public class LedgerProjection {
     @EventHandler
     void on(HoldReleasedEvent e) {
         binding.bind(em, e.tenantId());
-        Jdbc.update(em, "delete from bonus_hold where member_id = ? and hold_id = ?", e.memberId().value(), e.holdId());
+        dropHold(e.memberId(), e.holdId());
+    }
+
+    private void dropHold(MemberId member, String holdId) {
+        Jdbc.update(em, "delete from bonus_hold where member_id = ? and hold_id = ?", member.value(), holdId);
     }
 
     private void entry(LedgerFact e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
