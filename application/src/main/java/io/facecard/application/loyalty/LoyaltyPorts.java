@@ -58,9 +58,11 @@ public final class LoyaltyPorts {
 
     /** Rebuilds a tenant's ledger, checkout and receipt read models from the event store. */
     public interface ReadModels {
-        /** @return the number of events replayed */
-        long rebuild(TenantId tenant);
+        Rebuilt rebuild(TenantId tenant);
     }
+
+    /** @param eventsRead every stored event, of all tenants, the rebuild read; @param eventsReplayed the tenant's, handled */
+    public record Rebuilt(long eventsRead, long eventsReplayed) {}
 
     /** A stored first answer to an idempotent call. */
     public record Answer(int status, String body) {}

@@ -23,7 +23,7 @@ public class ReadModelRebuild {
         this.readModels = readModels;
     }
 
-    public long rebuild(Caller caller, TenantId tenant) {
+    public LoyaltyPorts.Rebuilt rebuild(Caller caller, TenantId tenant) {
         if (!(caller instanceof Caller.Operator)) {
             throw Refusal.forbidden("only the platform operator rebuilds read models");
         }

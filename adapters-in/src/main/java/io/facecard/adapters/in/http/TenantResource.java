@@ -105,6 +105,7 @@ public class TenantResource {
     @Path("{id}/read-models/rebuild")
     public java.util.Map<String, Long> rebuildReadModels(@PathParam("id") String id) {
         var tenant = new io.facecard.domain.tenancy.TenantId(Bodies.id(id, "tenant"));
-        return java.util.Map.of("eventsReplayed", rebuild.rebuild(caller.get(), tenant));
+        var rebuilt = rebuild.rebuild(caller.get(), tenant);
+        return java.util.Map.of("eventsRead", rebuilt.eventsRead(), "eventsReplayed", rebuilt.eventsReplayed());
     }
 }

@@ -52,7 +52,10 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import java.util.function.Consumer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -95,6 +98,8 @@ public class AxonRuntime {
     CheckoutProjection checkouts;
 
     private Configuration configuration;
+    /** The stored events, unpaced. */
+    private EventStorageEngine storage;
     private ScheduledExecutorService coordinator;
     private ScheduledExecutorService workers;
     private PersistentDeadlines deadlines;
@@ -116,26 +121,28 @@ public class AxonRuntime {
         snapshotExecutor = Executors.newSingleThreadExecutor(threads);
         workers = Executors.newScheduledThreadPool(2, threads);
 
+        storage = new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(tx)
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshots)
+                // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
+                // ConcurrencyException the caller may retry, not a storage failure.
+                .persistenceExceptionResolver(new SQLStateResolver())
+                // An aggregate's sequence numbers have no gaps, so a batch shorter than asked for is
+                // the last one. Axon's JDBC default reads on until an empty batch: one more query per load.
+                // TenantOnboardingIT loads a 250-event aggregate.
+                .batchSize(EVENT_BATCH)
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
+                // Only accounts are snapshotted (below).
+                ), List.of(BonusAccountId.PREFIX));
+
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> new PacedStreamReads(new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
-                        .connectionProvider(connections)
-                        .transactionManager(tx)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(snapshots)
-                        // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
-                        // ConcurrencyException the caller may retry, not a storage failure.
-                        .persistenceExceptionResolver(new SQLStateResolver())
-                        // An aggregate's sequence numbers have no gaps, so a batch shorter than asked for is
-                        // the last one. Axon's JDBC default reads on until an empty batch: one more query per load.
-                        // TenantOnboardingIT loads a 250-event aggregate.
-                        .batchSize(EVENT_BATCH)
-                        .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
-                        // Only accounts are snapshotted (below).
-                        ), List.of(BonusAccountId.PREFIX)), STREAM_PACE, OneBatchStreamReads.STREAM_BATCH))
+                .configureEmbeddedEventStore(c -> new PacedStreamReads(storage, STREAM_PACE, OneBatchStreamReads.STREAM_BATCH))
                 .configureAggregate(databaseLocked(Tenant.class))
                 .configureAggregate(databaseLocked(Member.class))
                 .configureAggregate(databaseLocked(Checkout.class))
@@ -222,6 +229,16 @@ public class AxonRuntime {
             snapshotExecutor.shutdownNow();
             configuration = null;
         }
+    }
+
+    /** Passes every event stored so far to {@code each}, in global order; see {@link EventHistory}. */
+    public long replayHistory(Consumer<TrackedEventMessage<?>> each) {
+        EventStorageEngine engine;
+        synchronized (this) {
+            start();
+            engine = storage;
+        }
+        return EventHistory.forEach(engine, each);
     }
 
     public synchronized org.axonframework.eventsourcing.eventstore.EventStore eventStore() {

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
@@ -30,30 +29,32 @@ public class LoyaltyReadModels implements LoyaltyPorts.ReadModels {
     CheckoutProjection checkouts;
 
     @Override
-    public long rebuild(TenantId tenant) {
+    public LoyaltyPorts.Rebuilt rebuild(TenantId tenant) {
         binding.bind(em, tenant);
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table + " where tenant_id = ?1").setParameter(1, tenant.value()).executeUpdate();
         }
         var handlers = List.of(new AnnotationEventHandlerAdapter(ledger), new AnnotationEventHandlerAdapter(checkouts));
-        long replayed = 0;
-        try (BlockingStream<TrackedEventMessage<?>> events = axon.eventStore().openStream(null)) {
-            while (events.hasNextAvailable()) {
-                TrackedEventMessage<?> e = events.nextAvailable();
-                if (!tenant.equals(tenantOf(e.getPayload()))) {
-                    continue;
-                }
+        long[] replayed = {0};
+        long read = axon.replayHistory(e -> {
+            if (tenant.equals(tenantOf(e.getPayload()))) {
                 for (var h : handlers) {
                     if (h.canHandle(e)) {
-                        h.handle(e);
-                        replayed++;
+                        handle(h, e);
+                        replayed[0]++;
                     }
                 }
             }
+        });
+        return new LoyaltyPorts.Rebuilt(read, replayed[0]);
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) {
+        try {
+            handler.handle(event);
         } catch (Exception e) {
-            throw new IllegalStateException("rebuilding the loyalty read models failed", e);
+            throw new IllegalStateException("rebuilding the loyalty read models failed at event " + event.getIdentifier(), e);
         }
-        return replayed;
     }
 
     private static Object tenantOf(Object payload) {
