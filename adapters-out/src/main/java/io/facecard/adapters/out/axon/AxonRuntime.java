@@ -121,7 +121,7 @@ public class AxonRuntime {
         snapshotExecutor = Executors.newSingleThreadExecutor(threads);
         workers = Executors.newScheduledThreadPool(2, threads);
 
-        storage = new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
+        storage = new CommittedEventCache(new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(tx)
                 .eventSerializer(serializer)
@@ -135,7 +135,7 @@ public class AxonRuntime {
                 .batchSize(EVENT_BATCH)
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
                 // Only accounts are snapshotted (below).
-                ), List.of(BonusAccountId.PREFIX));
+                ), List.of(BonusAccountId.PREFIX)), CommittedEventCache.jta(registry));
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
