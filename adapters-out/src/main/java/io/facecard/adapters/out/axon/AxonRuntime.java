@@ -24,6 +24,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
@@ -84,6 +85,10 @@ public class AxonRuntime {
     TransactionSynchronizationRegistry registry;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
+    /** Off only to compare against, or should the cache ever be suspected. */
+    @Inject
+    @ConfigProperty(name = "facecard.axon.event-cache", defaultValue = "true")
+    boolean eventCache;
     @Inject
     TenantDirectoryProjection tenantDirectory;
     @Inject
@@ -121,7 +126,7 @@ public class AxonRuntime {
         snapshotExecutor = Executors.newSingleThreadExecutor(threads);
         workers = Executors.newScheduledThreadPool(2, threads);
 
-        storage = new CommittedEventCache(new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
+        EventStorageEngine stored = new SnapshotReadsFor(new OneBatchStreamReads(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(tx)
                 .eventSerializer(serializer)
@@ -135,7 +140,8 @@ public class AxonRuntime {
                 .batchSize(EVENT_BATCH)
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
                 // Only accounts are snapshotted (below).
-                ), List.of(BonusAccountId.PREFIX)), CommittedEventCache.jta(registry));
+                ), List.of(BonusAccountId.PREFIX));
+        storage = eventCache ? new CommittedEventCache(stored, CommittedEventCache.jta(registry)) : stored;
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
