@@ -26,4 +26,20 @@ public class TenantBinding {
         Jdbc.query(em, "select set_config('app.tenant_id', ?, true)", r -> r.getString(1), tenant.toString());
         transactions.putResource(KEY, tenant);
     }
+
+    /** Whether the transaction is bound to this tenant already. */
+    public boolean isBound(TenantId tenant) {
+        return tenant.equals(transactions.getResource(KEY));
+    }
+
+    /**
+     * Records that the caller's own statement bound the transaction, through {@link #SET_IN_FROM}
+     * with the tenant as its last parameter: the first statement of a till's call saves a round trip.
+     */
+    public void boundBy(TenantId tenant) {
+        transactions.putResource(KEY, tenant);
+    }
+
+    /** A FROM item that binds the tenant (its one parameter) before the statement's rows are produced. */
+    public static final String SET_IN_FROM = "(select set_config('app.tenant_id', ?, true)) bound";
 }
