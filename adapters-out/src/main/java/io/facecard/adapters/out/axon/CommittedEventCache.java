@@ -73,8 +73,6 @@ final class CommittedEventCache extends ForwardingEventStorage {
             return size() > MAX_AGGREGATES;
         }
     };
-    long hits;
-    long misses;
 
     CommittedEventCache(EventStorageEngine delegate, TransactionScope transactions) {
         super(delegate);
@@ -98,7 +96,6 @@ final class CommittedEventCache extends ForwardingEventStorage {
             stored = super.readEvents(aggregateIdentifier, firstSequenceNumber);
         } else {
             List<DomainEventMessage<?>> known = run.events().subList((int) (firstSequenceNumber - run.first()), run.events().size());
-            known.forEach(seen::add);
             stored = DomainEventStream.concat(DomainEventStream.of(known), super.readEvents(aggregateIdentifier, run.next()));
         }
         return new SeenStream(stored, seen::add);
@@ -120,10 +117,8 @@ final class CommittedEventCache extends ForwardingEventStorage {
     private synchronized Run cached(String aggregate, long first) {
         Run run = runs.get(aggregate);
         if (run != null && run.first() <= first && first <= run.next()) {
-            hits++;
             return run;
         }
-        misses++;
         return null;
     }
 

@@ -36,18 +36,12 @@ public class JpaIdempotencyRecords implements LoyaltyPorts.IdempotencyRecords {
 
     @Override
     public Optional<Stored> claim(TenantId tenant, String scope, String key, String fingerprint, Instant at) {
-        int inserted;
-        if (binding.isBound(tenant)) {
-            inserted = Jdbc.update(em, "insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
-                    + "values (?, ?, ?, ?, ?) on conflict do nothing", tenant.value(), scope, key, fingerprint, at);
-        } else {
-            // The claim is the first statement of a till's call: it binds the tenant itself (one round
-            // trip less per call); the row-level security check runs after the binding.
-            inserted = Jdbc.update(em, "insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
-                    + "select ?, ?, ?, ?, ? from " + TenantBinding.SET_IN_FROM + " on conflict do nothing",
-                    tenant.value(), scope, key, fingerprint, at, tenant.toString());
-            binding.boundBy(tenant);
-        }
+        // The claim is the first statement of a till's call: it binds the tenant itself (one round trip
+        // less per call); the row-level security check runs after the binding.
+        int inserted = Jdbc.update(em, "insert into idempotency_record (tenant_id, scope, idem_key, fingerprint, created_at) "
+                + "select ?, ?, ?, ?, ? from " + TenantBinding.SET_IN_FROM + " on conflict do nothing",
+                tenant.value(), scope, key, fingerprint, at, tenant.toString());
+        binding.boundBy(tenant);
         // Oldest first: the order makes (tenant_id, created_at) the only sensible index, so a probe that
         // finds nothing expired stops at once. Without it PostgreSQL once chose the primary key and
         // read all of a tenant's keys on every call (seconds per call at 50,000 keys).

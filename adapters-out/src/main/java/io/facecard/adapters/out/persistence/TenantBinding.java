@@ -27,11 +27,6 @@ public class TenantBinding {
         transactions.putResource(KEY, tenant);
     }
 
-    /** Whether the transaction is bound to this tenant already. */
-    public boolean isBound(TenantId tenant) {
-        return tenant.equals(transactions.getResource(KEY));
-    }
-
     /**
      * Records that the caller's own statement bound the transaction, through {@link #SET_IN_FROM}
      * with the tenant as its last parameter: the first statement of a till's call saves a round trip.

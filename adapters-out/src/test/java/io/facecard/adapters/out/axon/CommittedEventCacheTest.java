@@ -17,7 +17,6 @@ class CommittedEventCacheTest {
     private static final class Store extends ForwardingEventStorage {
         final List<DomainEventMessage<?>> events = new ArrayList<>();
         int rowsRead;
-        int reads;
 
         Store() {
             super(new RecordingEventStorage());
@@ -25,7 +24,6 @@ class CommittedEventCacheTest {
 
         @Override
         public DomainEventStream readEvents(String aggregate, long first) {
-            reads++;
             List<DomainEventMessage<?>> found = events.stream()
                     .filter(e -> e.getAggregateIdentifier().equals(aggregate) && e.getSequenceNumber() >= first).toList();
             rowsRead += found.size();
