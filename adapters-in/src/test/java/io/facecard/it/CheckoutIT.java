@@ -1,5 +1,6 @@
 package io.facecard.it;
 
+import io.facecard.domain.loyalty.BonusAccount;
 import static io.facecard.it.Api.get;
 import static io.facecard.it.Api.post;
 import static io.facecard.it.Till.basket;
@@ -231,9 +232,9 @@ class CheckoutIT {
         assertThat(balance(chain, m).path("held").asLong()).isZero();
     }
 
-    /** The schedule the account recorded with the checkout's latest hold. */
+    /** The schedule of the checkout's latest hold: named after the hold and its expiry. */
     private static String holdDeadline(String member, String checkout) throws Exception {
-        try (var c = Api.database(); var q = c.prepareStatement("select convert_from(payload, 'UTF8')::jsonb ->> 'expiryDeadline' "
+        try (var c = Api.database(); var q = c.prepareStatement("select convert_from(payload, 'UTF8')::jsonb ->> 'expiresAt' "
                 + "from domainevententry where aggregateidentifier = ? and payloadtype like '%PointsHeldEvent' "
                 + "and convert_from(payload, 'UTF8')::jsonb ->> 'holdId' = ? order by sequencenumber desc limit 1")) {
             q.setString(1, "bonus-" + member);
@@ -241,7 +242,7 @@ class CheckoutIT {
             try (var r = q.executeQuery()) {
                 assertThat(r.next()).as("a hold event for checkout " + checkout).isTrue();
                 assertThat(r.getString(1)).isNotNull();
-                return r.getString(1);
+                return new BonusAccount.HoldExpiry("checkout-" + checkout, Instant.parse(r.getString(1))).key();
             }
         }
     }

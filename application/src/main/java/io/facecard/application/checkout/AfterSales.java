@@ -1,11 +1,12 @@
 package io.facecard.application.checkout;
 
+import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
 import io.facecard.application.membership.MemberView;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -83,10 +84,10 @@ public class AfterSales {
         int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
         List<Basket.Line> lines = Baskets.lines(drafts, scale);
         BigDecimal total = Basket.total(lines).setScale(scale);
-        Baskets.payments(payments, scale, total);
+        Basket.requireCovers(Baskets.payments(payments, scale), total);
         MemberId member = member(caller, who);
         if (ledger.receiptExists(tenant, receiptNumber)) {
-            throw Refusal.conflict("duplicate-receipt", "receipt " + receiptNumber + " has already been credited");
+            throw new Refusal(CheckoutRule.DUPLICATE_RECEIPT, "receipt " + receiptNumber + " has already been credited");
         }
         LoyaltyProgram p = balances.program(tenant);
         var receiptLines = Earning.receiptLines(p, balances.tier(tenant, member, p, occurredAt), lines, total, total, 0);
@@ -147,6 +148,6 @@ public class AfterSales {
                 return i.member().id();
             }
         }
-        throw new Refusal(Refusal.Kind.UNPROCESSABLE, "unknown-member", "no member of this tenant matches 'member'");
+        throw new Refusal(CheckoutRule.UNKNOWN_MEMBER, "no member of this tenant matches 'member'");
     }
 }

@@ -1,6 +1,7 @@
 package io.facecard.application.checkout;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.checkout.CheckoutRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.problem.Validation;
 import io.facecard.domain.checkout.Basket;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ public final class Baskets {
     public static int scale(String tenantCurrency, String currency) {
         Validation.requiredText(currency, "currency", 3);
         if (!currency.equals(tenantCurrency)) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "currency-mismatch",
+            throw new Refusal(CheckoutRule.CURRENCY_MISMATCH,
                     "this tenant's points are earned in " + tenantCurrency + ", not " + currency);
         }
         return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
@@ -53,28 +54,23 @@ public final class Baskets {
         return out;
     }
 
-    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale, BigDecimal due) {
+    /** Parses the payments; whether they cover what is due is the checkout's decision. */
+    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale) {
         if (drafts == null || drafts.isEmpty() || drafts.size() > 20) {
             throw Refusal.invalid("'payments' needs 1 to 20 payments");
         }
         List<Basket.Payment> out = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < drafts.size(); i++) {
             PaymentDraft d = drafts.get(i);
             if (d == null || d.method() == null) {
                 throw Refusal.invalid("'payments[" + i + "].method' is required");
             }
             if (!METHODS.contains(d.method())) {
-                throw new Refusal(Refusal.Kind.UNPROCESSABLE, "payment-method-unavailable",
+                throw new Refusal(CheckoutRule.PAYMENT_METHOD_UNAVAILABLE,
                         "payment method '" + d.method() + "' is not available; use one of " + METHODS);
             }
             BigDecimal amount = money(d.amount(), "payments[" + i + "].amount", scale);
-            sum = sum.add(amount);
             out.add(new Basket.Payment(d.method(), amount));
-        }
-        if (sum.compareTo(due) != 0) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "payment-mismatch",
-                    "the payments add up to " + sum.toPlainString() + " but " + due.toPlainString() + " is due");
         }
         return out;
     }

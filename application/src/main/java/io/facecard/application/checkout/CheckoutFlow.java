@@ -1,15 +1,17 @@
 package io.facecard.application.checkout;
 
+import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.application.loyalty.LoyaltyPorts.CheckoutView;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.checkout.Basket;
+import io.facecard.domain.checkout.Checkout;
 import io.facecard.domain.checkout.CheckoutCommands;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.Earning;
@@ -124,99 +126,76 @@ public class CheckoutFlow {
 
     public Redemption redeem(Caller caller, UUID id, Long points) {
         TenantId tenant = TILL.tenantOf(caller);
-        CheckoutView c = open(tenant, (Caller.Terminal) caller, id);
-        if (c.memberId() == null) {
-            throw Refusal.conflict("no-member", "identify the customer before redeeming points");
-        }
-        if (points == null || points <= 0) {
-            throw Refusal.invalid("'points' must be a whole number above 0");
-        }
-        MemberId member = new MemberId(c.memberId());
+        view(tenant, (Caller.Terminal) caller, id);
         Instant now = clock.instant();
         LoyaltyProgram p = balances.program(tenant);
-        long limit = p.redeemable(c.total(), Long.MAX_VALUE);
-        if (points > limit) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "redeem-limit", "at most " + limit + " points may pay for this basket ("
-                    + p.maxRedeemShare().stripTrailingZeros().toPlainString() + " of it)");
-        }
-        BigDecimal value = p.valueOf(points, c.total().scale());
-        // The account answers with what is left to redeem: no second look at the ledger.
-        long left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(member), tenant, member, holdId(id), points,
-                now.plus(p.holdTime()), now));
-        commands.sendAndWait(new CheckoutCommands.RecordRedemption(new CheckoutId(id), points, value, now));
-        return new Redemption(id, points, value, c.total().subtract(value), left);
+        // The checkout decides (open, identified, within the program's cap); the account then
+        // reserves the points and answers with what is left to redeem: no second look at the ledger.
+        Checkout.Redeemed r = commands.sendAndWait(new CheckoutCommands.RedeemPoints(new CheckoutId(id), points == null ? 0 : points, p, now));
+        long left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(r.member()), tenant, r.member(), holdId(id),
+                r.points().value(), now.plus(p.holdTime()), now));
+        return new Redemption(id, r.points().value(), r.value().amount(), r.due().amount(), left);
     }
 
     public Redemption release(Caller caller, UUID id) {
         TenantId tenant = TILL.tenantOf(caller);
-        CheckoutView c = open(tenant, (Caller.Terminal) caller, id);
+        CheckoutView c = view(tenant, (Caller.Terminal) caller, id);
         Instant now = clock.instant();
-        releaseHold(c, "RELEASED", now);
-        commands.sendAndWait(new CheckoutCommands.ClearRedemption(new CheckoutId(id), "RELEASED", now));
-        long balance = c.memberId() == null ? 0 : ledger.available(tenant, new MemberId(c.memberId()), now);
+        Checkout.Released released = commands.sendAndWait(new CheckoutCommands.ClearRedemption(new CheckoutId(id), "RELEASED", now));
+        releaseHold(id, released, "RELEASED", now);
+        long balance = released.member() == null ? 0 : ledger.available(tenant, released.member(), now);
         return new Redemption(id, 0, BigDecimal.ZERO.setScale(c.total().scale()), c.total(), balance);
     }
 
     public CheckoutView cancel(Caller caller, UUID id) {
         TenantId tenant = TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
-        CheckoutView c = open(tenant, till, id);
+        view(tenant, till, id);
         Instant now = clock.instant();
-        releaseHold(c, "CANCELLED", now);
-        commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
+        Checkout.Released released = commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
+        releaseHold(id, released, "CANCELLED", now);
         return view(tenant, till, id);
     }
 
     public Completed complete(Caller caller, UUID id, String receipt, List<Baskets.PaymentDraft> payments) {
         TenantId tenant = TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
-        CheckoutView c = open(tenant, till, id);
+        CheckoutView c = view(tenant, till, id);
         String receiptNumber = Baskets.receiptNumber(receipt);
-        int scale = c.total().scale();
-        BigDecimal due = c.total().subtract(c.heldValue());
-        List<Basket.Payment> paid = Baskets.payments(payments, scale, due);
+        List<Basket.Payment> paid = Baskets.payments(payments, c.total().scale());
         Instant now = clock.instant();
-        if (c.memberId() == null) {
-            commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, 0, 0, now));
+        if (c.memberId() != null && ledger.receiptExists(tenant, receiptNumber)) {
+            throw new Refusal(CheckoutRule.DUPLICATE_RECEIPT, "receipt " + receiptNumber + " is already bound to a member");
+        }
+        LoyaltyProgram p = balances.program(tenant);
+        LoyaltyProgram.Tier tier = c.memberId() == null ? null : balances.tier(tenant, new MemberId(c.memberId()), p, now).orElse(null);
+        Checkout.Completed done = commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, p,
+                tier, now));
+        if (done.member() == null) {
             return new Completed("COMPLETED", 0, 0, null);
         }
-        if (ledger.receiptExists(tenant, receiptNumber)) {
-            throw Refusal.conflict("duplicate-receipt", "receipt " + receiptNumber + " is already bound to a member");
-        }
-        MemberId member = new MemberId(c.memberId());
-        long redeemed = c.heldPoints();
-        LoyaltyProgram p = balances.program(tenant);
-        var lines = Earning.receiptLines(p, balances.tier(tenant, member, p, now), c.lines(), c.total(), due, redeemed);
-        long earned = Earning.earned(lines);
+        MemberId member = done.member();
+        long earned = done.earned().value();
+        long redeemed = done.redeemed().value();
         UUID lot = UUID.randomUUID();
         // Capture and earn in one decision of the account; it refuses (hold-expired) if the hold is gone.
         BonusAccount.Settled settled = commands.sendAndWait(new LoyaltyCommands.SettleSale(BonusAccountId.of(member), tenant, member,
                 redeemed == 0 ? null : holdId(id), lot, earned, p.availableAt(now),
                 p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
-                new CheckoutId(id), till.storeId(), c.currency(), lines, c.total(), due, lot, earned, redeemed, now, now));
-        commands.sendAndWait(new CheckoutCommands.CompleteCheckout(new CheckoutId(id), receiptNumber, paid, earned, redeemed, now));
+                new CheckoutId(id), till.storeId(), c.currency(), done.lines(), done.total().amount(), done.paid().amount(), lot, earned,
+                redeemed, now, now));
         return new Completed("COMPLETED", earned, redeemed, settled.available());
     }
 
-    private void releaseHold(CheckoutView c, String reason, Instant now) {
-        if (c.memberId() != null && c.heldPoints() > 0) {
-            commands.sendAndWait(new LoyaltyCommands.ReleaseHold(BonusAccountId.of(new MemberId(c.memberId())), holdId(c.id()),
-                    reason, now));
+    private void releaseHold(UUID checkout, Checkout.Released released, String reason, Instant now) {
+        if (released.any()) {
+            commands.sendAndWait(new LoyaltyCommands.ReleaseHold(BonusAccountId.of(released.member()), holdId(checkout), reason, now));
         }
     }
 
     static String holdId(UUID checkout) {
         return "checkout-" + checkout;
-    }
-
-    private CheckoutView open(TenantId tenant, Caller.Terminal till, UUID id) {
-        CheckoutView c = view(tenant, till, id);
-        if (!c.status().equals("OPEN")) {
-            throw Refusal.conflict("checkout-" + c.status().toLowerCase(java.util.Locale.ROOT),
-                    "the checkout is " + c.status().toLowerCase(java.util.Locale.ROOT) + " and cannot change");
-        }
-        return c;
     }
 
     /** A checkout belongs to its store: another store's till gets the same 404 as for a checkout that does not exist. */

@@ -1,7 +1,8 @@
 package io.facecard.application.loyalty;
 
+import io.facecard.domain.membership.MembershipRule;
 import io.facecard.application.membership.Members;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
@@ -58,7 +59,7 @@ public class Balances {
     public Summary adjust(Caller caller, MemberId member, Long points, String reason) {
         TenantId tenant = ProgramSettings.ADMIN.tenantOf(caller);
         if (members.get(caller, member).erased()) {
-            throw Refusal.conflict("member-erased", "the member has been erased");
+            throw new Refusal(MembershipRule.MEMBER_ERASED, "the member has been erased");
         }
         if (points == null || points == 0 || Math.abs(points) > 100_000_000L) {
             throw Refusal.invalid("'points' must be a non-zero whole number of at most 100000000 either way");

@@ -2,7 +2,7 @@ package io.facecard.application.loyalty;
 
 import io.facecard.application.loyalty.LoyaltyPorts.Answer;
 import io.facecard.application.loyalty.LoyaltyPorts.IdempotencyRecords;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.annotation.Resource;
@@ -39,7 +39,7 @@ public class Idempotency {
     public Outcome once(Caller caller, String key, String fingerprint, Supplier<Answer> call) {
         TenantId tenant = caller.tenant().orElseThrow(() -> Refusal.forbidden("idempotent calls belong to a tenant's credential"));
         if (key == null || key.isBlank()) {
-            throw new Refusal(Refusal.Kind.INVALID, "idempotency-key-required", "this call needs an 'Idempotency-Key' header");
+            throw new Refusal(IdempotencyRule.KEY_REQUIRED, "this call needs an 'Idempotency-Key' header");
         }
         if (key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
             throw Refusal.invalid("'Idempotency-Key' must be 1-255 visible ASCII characters");
@@ -47,7 +47,7 @@ public class Idempotency {
         var stored = records.claim(tenant, caller.actor(), key, fingerprint, clock.instant());
         if (stored.isPresent()) {
             if (!stored.get().fingerprint().equals(fingerprint)) {
-                throw new Refusal(Refusal.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                throw new Refusal(IdempotencyRule.KEY_REUSED,
                         "this Idempotency-Key was used with a different request");
             }
             return new Outcome(stored.get().answer(), true);

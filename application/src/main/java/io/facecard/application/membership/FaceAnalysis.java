@@ -1,5 +1,8 @@
 package io.facecard.application.membership;
 
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
+
 /**
  * Port out: finds the face in a photo and turns it into a template. Photos are processed in
  * memory only; implementations neither store nor log them.
@@ -41,16 +44,10 @@ public interface FaceAnalysis {
     record FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound) {}
 
     /** The bytes are not an image this pipeline accepts (corrupt, truncated, not JPEG/PNG, or too large to decode). */
-    class UnreadableImage extends RuntimeException {
-        private final String reason;
-
+    /** An image the pipeline cannot read; {@code reason} says why (NOT_AN_IMAGE, CORRUPT_IMAGE, IMAGE_TOO_LARGE). */
+    class UnreadableImage extends Refusal {
         public UnreadableImage(String reason, String detail) {
-            super(detail);
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
+            super(reason.equals("IMAGE_TOO_LARGE") ? MembershipRule.IMAGE_TOO_LARGE : MembershipRule.UNREADABLE_IMAGE, reason, detail);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.membership.MatchPolicy;
+import io.facecard.domain.refusal.Refusal;
 
 /**
  * A tenant's face-matching settings. The default threshold comes from the accuracy benchmark on
@@ -20,6 +21,10 @@ public record FaceSettings(double matchThreshold, double ambiguityMargin, int mi
         if (minFacePixels < 20 || minFacePixels > 2000) {
             throw Refusal.invalid("'minFacePixels' must be between 20 and 2000");
         }
+    }
+
+    public MatchPolicy policy() {
+        return new MatchPolicy(matchThreshold, ambiguityMargin);
     }
 
     public interface Store {

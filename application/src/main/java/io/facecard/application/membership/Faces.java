@@ -1,8 +1,9 @@
 package io.facecard.application.membership;
 
+import io.facecard.domain.membership.MembershipRule;
 import io.facecard.application.membership.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.FaceAnalysis.Outcome;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -65,8 +66,8 @@ public class Faces {
         FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
         // One face, one account: a face that already matches someone else is not enrolled again.
         for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
-            if (!c.member().equals(member) && c.score() >= s.matchThreshold()) {
-                throw Refusal.conflict("face-belongs-to-another-member", "this face already matches another member of the chain");
+            if (!c.member().equals(member) && s.policy().accepts(c.score())) {
+                throw new Refusal(MembershipRule.FACE_BELONGS_TO_ANOTHER_MEMBER, "this face already matches another member of the chain");
             }
         }
         UUID faceId = UUID.randomUUID();
@@ -109,12 +110,14 @@ public class Faces {
                 break;
         }
         List<FaceTemplates.Candidate> best = templates.nearest(tenant, scan.embedding(), 2);
-        if (best.isEmpty() || best.get(0).score() < s.matchThreshold()) {
-            return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : best.get(0).score());
-        }
-        double top = best.get(0).score();
-        if (best.size() > 1 && best.get(1).score() >= s.matchThreshold() && top - best.get(1).score() < s.ambiguityMargin()) {
-            return new Identification(Decision.AMBIGUOUS, null, top);
+        double top = best.isEmpty() ? Double.NaN : best.get(0).score();
+        switch (s.policy().decide(top, best.size() > 1 ? best.get(1).score() : Double.NaN)) {
+            case NO_MATCH:
+                return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : top);
+            case AMBIGUOUS:
+                return new Identification(Decision.AMBIGUOUS, null, top);
+            default:
+                break;
         }
         MemberView m = directory.find(tenant, best.get(0).member()).orElse(null);
         return m == null || m.erased() ? new Identification(Decision.NO_MATCH, null, top) : new Identification(Decision.MATCH, m, top);
@@ -135,7 +138,7 @@ public class Faces {
         FaceSettings s = settings.of(tenant);
         FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
-        return new Identification(score >= s.matchThreshold() ? Decision.MATCH : Decision.NO_MATCH, m, score);
+        return new Identification(s.policy().accepts(score) ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
 
     public FaceSettings settings(Caller caller) {
@@ -152,7 +155,7 @@ public class Faces {
     private FaceScan oneFace(byte[] image, FaceAnalysis.ScanRules rules) {
         FaceScan scan = analysis.scan(image, rules);
         if (scan.outcome() != Outcome.FACE) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "face-rejected", scan.outcome().name(), describe(scan));
+            throw new Refusal(MembershipRule.FACE_REJECTED, scan.outcome().name(), describe(scan));
         }
         return scan;
     }

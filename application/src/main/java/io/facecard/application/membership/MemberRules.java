@@ -3,7 +3,7 @@ package io.facecard.application.membership;
 import static io.facecard.application.problem.Validation.optionalText;
 import static io.facecard.application.problem.Validation.requiredText;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import java.util.Locale;
 
 /** How identifiers are normalised, so that "+49 30 1234" and "+49301234" are one phone. */

@@ -1,6 +1,7 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -134,7 +135,7 @@ public class Members {
     MemberView living(TenantId tenant, MemberId id) {
         MemberView m = directory.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
         if (m.erased()) {
-            throw Refusal.conflict("member-erased", "the member has been erased");
+            throw new Refusal(MembershipRule.MEMBER_ERASED, "the member has been erased");
         }
         return m;
     }
@@ -142,8 +143,13 @@ public class Members {
     private void requireUnique(TenantId tenant, MemberId self, PersonalData d) {
         for (String[] f : new String[][] {{"phone", d.phone()}, {"email", d.email()}, {"cardNumber", d.cardNumber()}}) {
             if (f[1] != null) {
+                MembershipRule rule = switch (f[0]) {
+                    case "phone" -> MembershipRule.DUPLICATE_PHONE;
+                    case "email" -> MembershipRule.DUPLICATE_EMAIL;
+                    default -> MembershipRule.DUPLICATE_CARD;
+                };
                 directory.findBy(tenant, f[0], f[1]).filter(m -> !m.id().equals(self)).ifPresent(m -> {
-                    throw Refusal.conflict("duplicate-" + f[0], "another member has this " + f[0]);
+                    throw new Refusal(rule, "another member has this " + f[0]);
                 });
             }
         }

@@ -1,5 +1,7 @@
 package io.facecard.application.problem;
 
+import io.facecard.domain.refusal.Refusal;
+
 import java.util.function.Supplier;
 
 /** Turns a value object's own validation into a client-facing refusal. */

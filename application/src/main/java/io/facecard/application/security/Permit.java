@@ -1,6 +1,6 @@
 package io.facecard.application.security;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.Set;
 

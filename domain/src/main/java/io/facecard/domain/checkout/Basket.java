@@ -1,5 +1,6 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,5 +18,14 @@ public final class Basket {
 
     public static BigDecimal total(List<Line> lines) {
         return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The payments must add up to exactly what is due: no change is given in points, none is kept. */
+    public static void requireCovers(List<Payment> payments, BigDecimal due) {
+        BigDecimal sum = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(due) != 0) {
+            throw new Refusal(CheckoutRule.PAYMENT_MISMATCH,
+                    "the payments add up to " + sum.toPlainString() + " but " + due.toPlainString() + " is due");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.facecard.domain.checkout;
 
 import io.facecard.domain.checkout.Basket.Line;
 import io.facecard.domain.checkout.Basket.Payment;
+import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -18,12 +19,17 @@ public final class CheckoutCommands {
 
     public record IdentifyCustomer(@TargetAggregateIdentifier CheckoutId checkoutId, MemberId memberId, String method, Instant at) {}
 
-    public record RecordRedemption(@TargetAggregateIdentifier CheckoutId checkoutId, long points, BigDecimal value, Instant at) {}
+    /** The program comes in as a value: the checkout decides the cap and the value from it. */
+    public record RedeemPoints(@TargetAggregateIdentifier CheckoutId checkoutId, long points, LoyaltyProgram program, Instant at) {}
 
     public record ClearRedemption(@TargetAggregateIdentifier CheckoutId checkoutId, String reason, Instant at) {}
 
+    /** The program and the member's tier (null: none) come in as values; the checkout decides the points earned. */
     public record CompleteCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, String receiptNumber, List<Payment> payments,
-            long pointsEarned, long pointsRedeemed, Instant at) {}
+            LoyaltyProgram program, LoyaltyProgram.Tier tier, Instant at) {}
+
+    /** A payment of {@code method} begins: the sale is frozen until it completes. */
+    public record StartPayment(@TargetAggregateIdentifier CheckoutId checkoutId, String method, Instant at) {}
 
     public record CancelCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, String reason, Instant at) {}
 

@@ -23,6 +23,9 @@ public final class CheckoutEvents {
 
     public record RedemptionClearedEvent(TenantId tenantId, CheckoutId checkoutId, long points, String reason, Instant at) {}
 
+    /** A payment began for {@code due}; no credential or payment code is kept here. */
+    public record PaymentStartedEvent(TenantId tenantId, CheckoutId checkoutId, String method, BigDecimal due, Instant at) {}
+
     public record CheckoutCompletedEvent(TenantId tenantId, CheckoutId checkoutId, MemberId memberId, String receiptNumber,
             List<Payment> payments, long pointsEarned, long pointsRedeemed, Instant at) {}
 

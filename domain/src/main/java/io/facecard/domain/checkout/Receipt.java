@@ -1,5 +1,6 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.checkout.CheckoutCommands.IssueReceipt;
@@ -7,7 +8,6 @@ import io.facecard.domain.checkout.CheckoutCommands.ReturnLines;
 import io.facecard.domain.checkout.CheckoutCommands.Returned;
 import io.facecard.domain.checkout.CheckoutEvents.LinesReturnedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.ReceiptIssuedEvent;
-import io.facecard.domain.loyalty.LoyaltyRefused;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -76,7 +76,7 @@ public class Receipt {
         Map<String, BigDecimal> asked = new LinkedHashMap<>();
         for (Returned r : cmd.lines()) {
             if (!skus.containsKey(r.sku())) {
-                throw new LoyaltyRefused("not-on-receipt", "sku '" + r.sku() + "' is not on receipt " + receiptNumber);
+                throw new Refusal(CheckoutRule.NOT_ON_RECEIPT, "sku '" + r.sku() + "' is not on receipt " + receiptNumber);
             }
             asked.merge(r.sku(), r.quantity(), BigDecimal::add);
         }
@@ -87,7 +87,7 @@ public class Receipt {
             Sku s = skus.get(e.getKey());
             BigDecimal after = s.returned.add(e.getValue());
             if (after.compareTo(s.quantity) > 0) {
-                throw new LoyaltyRefused("return-exceeds-purchase", "only " + s.quantity.subtract(s.returned).stripTrailingZeros()
+                throw new Refusal(CheckoutRule.RETURN_EXCEEDS_PURCHASE, "only " + s.quantity.subtract(s.returned).stripTrailingZeros()
                         .toPlainString() + " of sku '" + e.getKey() + "' can still be returned");
             }
             reverse += share(s.earned, after, s.quantity) - share(s.earned, s.returned, s.quantity);

@@ -1,5 +1,6 @@
 package io.facecard.domain.loyalty;
 
+import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
@@ -21,7 +22,6 @@ import io.facecard.domain.loyalty.LoyaltyEvents.PointsReversedEvent;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,49 +44,26 @@ public class BonusAccount {
     public static final String HOLD_EXPIRY = "hold-expiry";
     public static final String LOT_EXPIRY = "lot-expiry";
 
-    /** Deadline payloads: a deadline for a replaced hold or an already emptied lot does nothing. */
-    public record HoldExpiry(String holdId, Instant expiresAt) {}
-
-    public record LotExpiry(UUID lotId) {}
-
-    private static final class Lot {
-        // Not final, and a no-argument constructor: snapshots write and read the aggregate's fields.
-        UUID id;
-        Instant availableAt;
-        Instant expiresAt;
-        long remaining;
-
-        private Lot() {}
-
-        Lot(UUID id, long points, Instant availableAt, Instant expiresAt) {
-            this.id = id;
-            this.remaining = points;
-            this.availableAt = availableAt;
-            this.expiresAt = expiresAt;
-        }
-
-        boolean expiredAt(Instant t) {
-            return expiresAt != null && !expiresAt.isAfter(t);
-        }
-
-        boolean availableAt(Instant t) {
-            return !availableAt.isAfter(t) && !expiredAt(t);
-        }
-
-        // Value equality, so sourcing the same events twice gives equal states (Axon's fixture checks this).
+    /**
+     * Deadline payloads: a deadline for a replaced hold or an already emptied lot does nothing. A
+     * hold's deadline is named after the hold ({@link #key}), so the account cancels it by the hold
+     * alone and no schedule id has to travel in an event (its handler matches by payload, so the
+     * unnamed {@link #HOLD_EXPIRY} deadlines of holds placed before are still handled).
+     */
+    public record HoldExpiry(String holdId, Instant expiresAt) implements NamedDeadline {
         @Override
-        public boolean equals(Object o) {
-            return o instanceof Lot l && id.equals(l.id) && remaining == l.remaining && availableAt.equals(l.availableAt)
-                    && java.util.Objects.equals(expiresAt, l.expiresAt);
-        }
-
-        @Override
-        public int hashCode() {
-            return id.hashCode();
+        public String key() {
+            return PREFIX + HOLD_EXPIRY + ":" + holdId + "@" + expiresAt.toEpochMilli();
         }
     }
 
-    private record Hold(long points, Instant expiresAt, String expiryDeadline) {}
+    public record LotExpiry(UUID lotId) {}
+
+    private record Hold(long points, Instant expiresAt) {
+        HoldExpiry expiry(String holdId) {
+            return new HoldExpiry(holdId, expiresAt);
+        }
+    }
 
     /** What a completed sale did to the account: the points its hold gave up, and what is left to redeem. */
     public record Settled(long redeemed, long available) {}
@@ -96,7 +73,7 @@ public class BonusAccount {
     private String id;
     private TenantId tenantId;
     private MemberId memberId;
-    private final List<Lot> lots = new ArrayList<>();
+    private Lots lots = Lots.NONE;
     private final Map<String, Hold> holds = new LinkedHashMap<>();
 
     protected BonusAccount() {}
@@ -107,7 +84,7 @@ public class BonusAccount {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
         expireDue(cmd.at());
         if (cmd.points() < 0) {
-            throw new LoyaltyRefused("invalid-points", "earned points cannot be negative");
+            throw new Refusal(LoyaltyRule.INVALID_POINTS, "earned points cannot be negative");
         }
         if (cmd.points() > 0) {
             apply(new PointsEarnedEvent(tenantId, memberId, cmd.lotId(), cmd.points(), cmd.availableAt(), cmd.expiresAt(),
@@ -122,19 +99,20 @@ public class BonusAccount {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
         expireDue(cmd.at());
         if (cmd.points() <= 0) {
-            throw new LoyaltyRefused("invalid-points", "a hold needs a positive number of points");
+            throw new Refusal(LoyaltyRule.INVALID_POINTS, "a hold needs a positive number of points");
         }
         Hold previous = holds.get(cmd.holdId());
         long free = available(cmd.at()) + (previous == null ? 0 : previous.points());
         if (cmd.points() > free) {
-            throw new LoyaltyRefused("insufficient-points", "only " + free + " points are available to redeem");
+            throw new Refusal(LoyaltyRule.INSUFFICIENT_POINTS, "only " + free + " points are available to redeem");
         }
         if (previous != null) {
             apply(new HoldReleasedEvent(tenantId, memberId, cmd.holdId(), previous.points(), "REPLACED", cmd.at()));
-            cancelExpiry(deadlines, previous);
+            cancelExpiry(deadlines, cmd.holdId(), previous);
         }
-        String deadline = deadlines.schedule(cmd.expiresAt(), HOLD_EXPIRY, new HoldExpiry(cmd.holdId(), cmd.expiresAt()));
-        apply(new PointsHeldEvent(tenantId, memberId, cmd.holdId(), cmd.points(), cmd.expiresAt(), cmd.at(), deadline));
+        HoldExpiry expiry = new HoldExpiry(cmd.holdId(), cmd.expiresAt());
+        deadlines.schedule(cmd.expiresAt(), expiry.key(), expiry);
+        apply(new PointsHeldEvent(tenantId, memberId, cmd.holdId(), cmd.points(), cmd.expiresAt(), cmd.at()));
         return available(cmd.at());
     }
 
@@ -143,7 +121,7 @@ public class BonusAccount {
         Hold hold = holds.get(cmd.holdId());
         if (hold != null) {
             apply(new HoldReleasedEvent(tenantId, memberId, cmd.holdId(), hold.points(), cmd.reason(), cmd.at()));
-            cancelExpiry(deadlines, hold);
+            cancelExpiry(deadlines, cmd.holdId(), hold);
             expireDue(cmd.at());
         }
     }
@@ -174,11 +152,11 @@ public class BonusAccount {
     private long capture(String holdId, String receiptNumber, Instant at, DeadlineManager deadlines) {
         Hold hold = holds.get(holdId);
         if (hold == null) {
-            throw new LoyaltyRefused("hold-expired", "the points are no longer held (the hold expired or was released); redeem again");
+            throw new Refusal(LoyaltyRule.HOLD_EXPIRED, "the points are no longer held (the hold expired or was released); redeem again");
         }
         Map<UUID, Long> from = take(hold.points(), at, true);
         apply(new PointsRedeemedEvent(tenantId, memberId, holdId, hold.points(), from, receiptNumber, at));
-        cancelExpiry(deadlines, hold);
+        cancelExpiry(deadlines, holdId, hold);
         return hold.points();
     }
 
@@ -186,31 +164,20 @@ public class BonusAccount {
      * A hold that ends before its time takes its deadline with it: otherwise every redeemed checkout
      * loads its account once more, a quarter of an hour later, to do nothing.
      */
-    private static void cancelExpiry(DeadlineManager deadlines, Hold hold) {
-        if (hold.expiryDeadline() != null) {
-            deadlines.cancelSchedule(HOLD_EXPIRY, hold.expiryDeadline());
-        }
+    private static void cancelExpiry(DeadlineManager deadlines, String holdId, Hold hold) {
+        deadlines.cancelAll(hold.expiry(holdId).key());
     }
 
     /** @return the points actually taken back (a return cannot push the balance below zero) */
     @CommandHandler
     public long handle(ReverseEarning cmd) {
         expireDue(cmd.at());
-        long room = lots.stream().mapToLong(l -> l.remaining).sum() - held();
-        long points = Math.max(0, Math.min(cmd.points(), room));
-        Map<UUID, Long> from = new LinkedHashMap<>();
-        long left = points;
-        for (Lot lot : ordered(cmd.lotId())) {
-            long t = Math.min(left, lot.remaining);
-            if (t > 0) {
-                from.put(lot.id, t);
-                left -= t;
-            }
-        }
+        Lots.Taking back = lots.takeBack(Math.max(0, cmd.points()), cmd.lotId(), held());
         if (cmd.points() > 0) {
-            apply(new PointsReversedEvent(tenantId, memberId, points, from, cmd.points() - points, cmd.receiptNumber(), cmd.at()));
+            apply(new PointsReversedEvent(tenantId, memberId, back.taken(), back.fromLots(), back.missing(), cmd.receiptNumber(),
+                    cmd.at()));
         }
-        return points;
+        return back.taken();
     }
 
     @CommandHandler
@@ -228,7 +195,7 @@ public class BonusAccount {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
         expireDue(cmd.at());
         if (cmd.points() == 0) {
-            throw new LoyaltyRefused("invalid-points", "an adjustment needs a non-zero number of points");
+            throw new Refusal(LoyaltyRule.INVALID_POINTS, "an adjustment needs a non-zero number of points");
         }
         if (cmd.points() > 0) {
             apply(new PointsAdjustedEvent(tenantId, memberId, cmd.entryId(), cmd.points(), Map.of(), cmd.expiresAt(),
@@ -238,7 +205,7 @@ public class BonusAccount {
         }
         long free = available(cmd.at());
         if (-cmd.points() > free) {
-            throw new LoyaltyRefused("insufficient-points", "only " + free + " points are available to debit");
+            throw new Refusal(LoyaltyRule.INSUFFICIENT_POINTS, "only " + free + " points are available to debit");
         }
         apply(new PointsAdjustedEvent(tenantId, memberId, null, cmd.points(), take(-cmd.points(), cmd.at(), false),
                 null, cmd.reason(), cmd.actor(), cmd.at()));
@@ -249,7 +216,7 @@ public class BonusAccount {
         expireDue(cmd.at());
     }
 
-    @DeadlineHandler(deadlineName = HOLD_EXPIRY)
+    @DeadlineHandler
     void on(HoldExpiry due) {
         Hold hold = holds.get(due.holdId());
         if (hold != null && hold.expiresAt().equals(due.expiresAt())) {
@@ -260,8 +227,7 @@ public class BonusAccount {
 
     @DeadlineHandler(deadlineName = LOT_EXPIRY)
     void on(LotExpiry due) {
-        lots.stream().filter(l -> l.id.equals(due.lotId()) && l.expiresAt != null).findFirst()
-                .ifPresent(l -> expireDue(l.expiresAt));
+        lots.expiryOf(due.lotId()).ifPresent(this::expireDue);
     }
 
     // --- decisions --------------------------------------------------------------------------
@@ -273,7 +239,7 @@ public class BonusAccount {
             tenantId = tenant;
             memberId = member;
         } else if (!tenantId.equals(tenant)) {
-            throw new LoyaltyRefused("wrong-tenant", "the account belongs to another tenant");
+            throw new Refusal(LoyaltyRule.WRONG_TENANT, "the account belongs to another tenant");
         }
     }
 
@@ -282,14 +248,8 @@ public class BonusAccount {
      * the hold is captured or released (then the next decision expires them).
      */
     private void expireDue(Instant at) {
-        for (Lot lot : List.copyOf(lots)) {
-            if (lot.remaining > 0 && lot.expiredAt(at)) {
-                long cover = lots.stream().filter(l -> l != lot && l.availableAt(at)).mapToLong(l -> l.remaining).sum();
-                long expiring = lot.remaining - Math.max(0, Math.min(lot.remaining, held() - cover));
-                if (expiring > 0) {
-                    apply(new PointsExpiredEvent(tenantId, memberId, lot.id, expiring, lot.expiresAt));
-                }
-            }
+        for (Lots.Expiring e : lots.expiringAt(at, held())) {
+            apply(new PointsExpiredEvent(tenantId, memberId, e.lotId(), e.points(), e.at()));
         }
     }
 
@@ -299,38 +259,21 @@ public class BonusAccount {
         }
     }
 
-    /** Points that may be redeemed now: available lots less what holds reserve. */
+    /** Points that may be redeemed now: usable lots less what holds reserve. */
     long available(Instant at) {
-        return lots.stream().filter(l -> l.availableAt(at)).mapToLong(l -> l.remaining).sum() - held();
+        return lots.usable(at) - held();
     }
 
     private long held() {
         return holds.values().stream().mapToLong(Hold::points).sum();
     }
 
-    /** First in, first out over available lots (a capture may use points its hold reserved on lots now expired). */
     private Map<UUID, Long> take(long points, Instant at, boolean heldAlready) {
-        Map<UUID, Long> from = new LinkedHashMap<>();
-        long left = points;
-        for (Lot lot : lots) {
-            boolean usable = heldAlready ? !lot.availableAt.isAfter(at) : lot.availableAt(at);
-            long t = usable ? Math.min(left, lot.remaining) : 0;
-            if (t > 0) {
-                from.put(lot.id, t);
-                left -= t;
-            }
+        Lots.Taking t = lots.take(points, at, heldAlready);
+        if (t.missing() > 0) {
+            throw new Refusal(LoyaltyRule.INSUFFICIENT_POINTS, "the account lacks " + t.missing() + " points");
         }
-        if (left > 0) {
-            throw new LoyaltyRefused("insufficient-points", "the account lacks " + left + " points");
-        }
-        return from;
-    }
-
-    private List<Lot> ordered(UUID first) {
-        List<Lot> order = new ArrayList<>();
-        lots.stream().filter(l -> l.id.equals(first)).forEach(order::add);
-        lots.stream().filter(l -> !l.id.equals(first)).forEach(order::add);
-        return order;
+        return t.fromLots();
     }
 
     // --- state ------------------------------------------------------------------------------
@@ -338,13 +281,13 @@ public class BonusAccount {
     @EventSourcingHandler
     void on(PointsEarnedEvent e) {
         init(e.tenantId(), e.memberId());
-        lots.add(new Lot(e.lotId(), e.points(), e.availableAt(), e.expiresAt()));
+        lots = lots.plus(e.lotId(), e.points(), e.availableAt(), e.expiresAt());
     }
 
     @EventSourcingHandler
     void on(PointsHeldEvent e) {
         init(e.tenantId(), e.memberId());
-        holds.put(e.holdId(), new Hold(e.points(), e.expiresAt(), e.expiryDeadline()));
+        holds.put(e.holdId(), new Hold(e.points(), e.expiresAt()));
     }
 
     @EventSourcingHandler
@@ -365,14 +308,14 @@ public class BonusAccount {
 
     @EventSourcingHandler
     void on(PointsRestoredEvent e) {
-        lots.add(new Lot(e.lotId(), e.points(), e.at(), e.expiresAt()));
+        lots = lots.plus(e.lotId(), e.points(), e.at(), e.expiresAt());
     }
 
     @EventSourcingHandler
     void on(PointsAdjustedEvent e) {
         init(e.tenantId(), e.memberId());
         if (e.points() > 0) {
-            lots.add(new Lot(e.lotId(), e.points(), e.at(), e.expiresAt()));
+            lots = lots.plus(e.lotId(), e.points(), e.at(), e.expiresAt());
         } else {
             debit(e.fromLots());
         }
@@ -392,12 +335,6 @@ public class BonusAccount {
     }
 
     private void debit(Map<UUID, Long> fromLots) {
-        for (Lot lot : lots) {
-            Long t = fromLots.get(lot.id);
-            if (t != null) {
-                lot.remaining -= t;
-            }
-        }
-        lots.removeIf(l -> l.remaining <= 0);
+        lots = lots.less(fromLots);
     }
 }

@@ -39,15 +39,11 @@ public final class LoyaltyEvents {
     }
 
     /**
-     * {@code expiryDeadline} is the schedule that releases the hold when it runs out, cancelled when the
-     * hold is captured or released first (null in events from before it was recorded: their deadline fires and does nothing).
+     * Points reserved for a checkout until {@code expiresAt}. The hold's expiry deadline is named after
+     * the hold, so no schedule id is recorded (events stored before this carry one, which is ignored).
      */
     public record PointsHeldEvent(TenantId tenantId, MemberId memberId, String holdId, long points, Instant expiresAt,
-            Instant at, String expiryDeadline) implements AccountFact {
-        public PointsHeldEvent(TenantId tenantId, MemberId memberId, String holdId, long points, Instant expiresAt, Instant at) {
-            this(tenantId, memberId, holdId, points, expiresAt, at, null);
-        }
-    }
+            Instant at) implements AccountFact {}
 
     public record HoldReleasedEvent(TenantId tenantId, MemberId memberId, String holdId, long points, String reason,
             Instant at) implements AccountFact {}

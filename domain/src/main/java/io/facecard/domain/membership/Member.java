@@ -1,5 +1,6 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.membership.MemberCommands.ChangeProfile;
@@ -65,10 +66,10 @@ public class Member {
     public void handle(EnrolFace cmd) {
         requireNotErased();
         if (!consents.getOrDefault(ConsentPurpose.BIOMETRIC_IDENTIFICATION, false)) {
-            throw new MembershipRefused("consent-required", "the member has not granted BIOMETRIC_IDENTIFICATION consent");
+            throw new Refusal(MembershipRule.CONSENT_REQUIRED, "the member has not granted BIOMETRIC_IDENTIFICATION consent");
         }
         if (faces.size() >= MAX_FACES) {
-            throw new MembershipRefused("too-many-faces", "a member has at most " + MAX_FACES + " face templates");
+            throw new Refusal(MembershipRule.TOO_MANY_FACES, "a member has at most " + MAX_FACES + " face templates");
         }
         apply(new FaceEnrolledEvent(tenantId, id, cmd.faceId(), cmd.actor(), cmd.at()));
     }
@@ -95,7 +96,7 @@ public class Member {
 
     private void requireNotErased() {
         if (erased) {
-            throw new MembershipRefused("member-erased", "the member has been erased");
+            throw new Refusal(MembershipRule.MEMBER_ERASED, "the member has been erased");
         }
     }
 

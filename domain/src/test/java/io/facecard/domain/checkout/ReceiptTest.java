@@ -1,11 +1,11 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.checkout.Basket.ReceiptLine;
 import io.facecard.domain.checkout.CheckoutCommands.ReturnLines;
 import io.facecard.domain.checkout.CheckoutCommands.Returned;
 import io.facecard.domain.checkout.CheckoutEvents.LinesReturnedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.ReceiptIssuedEvent;
-import io.facecard.domain.loyalty.LoyaltyRefused;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -54,7 +54,7 @@ class ReceiptTest {
     void moreThanWasBoughtCannotBeReturned() {
         fixture.given(issued())
                 .when(new ReturnLines(ID, R1, List.of(new Returned("A", new BigDecimal("2")), new Returned("A", new BigDecimal("2"))), T))
-                .expectException(LoyaltyRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("only 3 of sku 'A' can still be returned");
     }
 
@@ -62,6 +62,6 @@ class ReceiptTest {
     void aSkuNotOnTheReceiptIsRefused() {
         fixture.given(issued())
                 .when(new ReturnLines(ID, R1, List.of(new Returned("B", BigDecimal.ONE)), T))
-                .expectException(LoyaltyRefused.class);
+                .expectException(Refusal.class);
     }
 }

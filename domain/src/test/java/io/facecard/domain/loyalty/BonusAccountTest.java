@@ -1,5 +1,6 @@
 package io.facecard.domain.loyalty;
 
+import io.facecard.domain.refusal.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
@@ -47,7 +48,7 @@ class BonusAccountTest {
     void aHoldCannotTakeMoreThanIsAvailable() {
         fixture.given(earned(LOT1, 100, T0, null))
                 .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 101, T0.plusSeconds(900), T0))
-                .expectException(LoyaltyRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("only 100 points are available to redeem");
     }
 
@@ -56,7 +57,7 @@ class BonusAccountTest {
         fixture.given(earned(LOT1, 100, T0, null), earned(LOT2, 50, T0.plus(Duration.ofDays(14)), null),
                         new PointsHeldEvent(TENANT, MEMBER, "c1", 60, T0.plusSeconds(900), T0))
                 .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c2", 41, T0.plusSeconds(900), T0))
-                .expectException(LoyaltyRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("only 40 points are available to redeem");
     }
 
@@ -82,7 +83,7 @@ class BonusAccountTest {
                 .expectResultMessagePayload(new BonusAccount.Settled(30, 82));
         fixture.given(earned(LOT1, 100, T0, null))
                 .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
-                .expectException(LoyaltyRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -161,7 +162,7 @@ class BonusAccountTest {
     void aDebitAdjustmentIsRefusedBeyondTheAvailablePoints() {
         fixture.given(earned(LOT1, 10, T0, null))
                 .when(new AdjustPoints(ACCOUNT, TENANT, MEMBER, UUID.randomUUID(), -11, null, "correction", "staff:x", T0))
-                .expectException(LoyaltyRefused.class);
+                .expectException(Refusal.class);
     }
 
     @Test

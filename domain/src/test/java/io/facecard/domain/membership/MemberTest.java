@@ -1,5 +1,6 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.membership.MemberCommands.EnrolFace;
 import io.facecard.domain.membership.MemberCommands.EraseMember;
 import io.facecard.domain.membership.MemberCommands.RecordConsent;
@@ -40,7 +41,7 @@ class MemberTest {
     void enrolmentWithoutBiometricConsentIsRefused() {
         fixture.given(registered())
                 .when(new EnrolFace(M, F1, "staff:x", AT))
-                .expectException(MembershipRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -58,7 +59,7 @@ class MemberTest {
                         new FaceEnrolledEvent(T, M, UUID.randomUUID(), "a", AT), new FaceEnrolledEvent(T, M, UUID.randomUUID(), "a", AT),
                         new FaceEnrolledEvent(T, M, UUID.randomUUID(), "a", AT))
                 .when(new EnrolFace(M, F1, "staff:x", AT))
-                .expectException(MembershipRefused.class);
+                .expectException(Refusal.class);
     }
 
     @Test
@@ -76,6 +77,6 @@ class MemberTest {
                 .expectEvents(new FacesRemovedEvent(T, M, List.of(F1), "ERASURE", "staff:x", AT), new MemberErasedEvent(T, M, "staff:x", AT));
         fixture.given(registered(), new MemberErasedEvent(T, M, "staff:x", AT))
                 .when(new RecordConsent(M, ConsentPurpose.ANALYTICS, true, "v1", ConsentSource.APP, "a", AT))
-                .expectException(MembershipRefused.class);
+                .expectException(Refusal.class);
     }
 }

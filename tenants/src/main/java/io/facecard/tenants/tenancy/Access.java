@@ -1,6 +1,6 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;

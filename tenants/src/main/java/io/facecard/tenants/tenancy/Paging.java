@@ -1,6 +1,6 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 
 /** Page bounds every list endpoint shares. */
 public record Paging(int offset, int limit) {

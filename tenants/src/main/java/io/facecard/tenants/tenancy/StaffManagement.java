@@ -1,9 +1,10 @@
 package io.facecard.tenants.tenancy;
 
+import io.facecard.domain.tenancy.TenancyRule;
 import static io.facecard.application.problem.Validation.optionalText;
 import static io.facecard.application.security.Role.TENANT_ADMIN;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;
@@ -99,7 +100,7 @@ public class StaffManagement {
 
     private void requireAnotherAdmin(TenantId tenant) {
         if (staff.countActiveAdmins(tenant) <= 1) {
-            throw Refusal.conflict("last-admin", "the tenant's last active TENANT_ADMIN cannot be removed or demoted");
+            throw new Refusal(TenancyRule.LAST_ADMIN, "the tenant's last active TENANT_ADMIN cannot be removed or demoted");
         }
     }
 }

@@ -7,7 +7,7 @@ import static io.facecard.application.security.Role.MARKETER;
 import static io.facecard.application.security.Role.STORE_MANAGER;
 import static io.facecard.application.security.Role.TENANT_ADMIN;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;

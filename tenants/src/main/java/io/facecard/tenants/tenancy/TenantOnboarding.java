@@ -1,8 +1,9 @@
 package io.facecard.tenants.tenancy;
 
+import io.facecard.domain.tenancy.TenancyRule;
 import static io.facecard.application.problem.Validation.valid;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantCommands;
@@ -58,7 +59,7 @@ public class TenantOnboarding {
         String adminHash = passwords.hash(StaffRules.password(request.adminPassword(), "admin.password"));
         TenantId id = new TenantId(UUID.randomUUID());
         if (!slugs.claim(slug, id)) {
-            throw Refusal.conflict("duplicate-slug", "a tenant with slug '" + slug + "' exists already");
+            throw new Refusal(TenancyRule.DUPLICATE_SLUG, "a tenant with slug '" + slug + "' exists already");
         }
         Instant now = clock.instant();
         commands.sendAndWait(new TenantCommands.OnboardTenant(id, slug, settings, caller.actor(), now));

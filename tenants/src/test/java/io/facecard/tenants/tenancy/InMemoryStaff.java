@@ -1,6 +1,7 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.tenancy.TenancyRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ class InMemoryStaff implements StaffAccounts {
     @Override
     public void add(StaffAccount account) {
         if (findByUsername(account.tenantId(), account.username()).isPresent()) {
-            throw Refusal.conflict("duplicate-username", "taken");
+            throw new Refusal(TenancyRule.DUPLICATE_USERNAME, "taken");
         }
         accounts.put(account.id(), account);
     }

@@ -3,7 +3,7 @@ package io.facecard.tenants.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.tenancy.TenantId;

@@ -3,7 +3,8 @@ package io.facecard.tenants.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Category;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;
@@ -36,7 +37,7 @@ class StaffManagementTest {
         StaffAccount a = management.create(asAdmin, draft("Cashier.One", Role.CASHIER));
         assertThat(a.username()).isEqualTo("cashier.one");
         assertThatThrownBy(() -> management.create(asAdmin, draft("CASHIER.ONE", Role.MARKETER)))
-                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.CONFLICT);
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).category()).isEqualTo(Category.CONFLICT);
     }
 
     @Test
@@ -53,10 +54,10 @@ class StaffManagementTest {
     void otherRolesAndOtherTenantsAreRefused() {
         Caller cashier = new Caller.Staff(tenant, UUID.randomUUID(), "c", Set.of(Role.CASHIER));
         assertThatThrownBy(() -> management.create(cashier, draft("x-user", Role.CASHIER)))
-                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).category()).isEqualTo(Category.FORBIDDEN);
         Caller otherAdmin = new Caller.Staff(new TenantId(UUID.randomUUID()), UUID.randomUUID(), "a", Set.of(Role.TENANT_ADMIN));
         assertThatThrownBy(() -> management.get(otherAdmin, admin.id()))
-                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.NOT_FOUND);
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).category()).isEqualTo(Category.NOT_FOUND);
         assertThatThrownBy(() -> management.get(new Caller.Operator("op"), admin.id())).isInstanceOf(Refusal.class);
     }
 

@@ -1,6 +1,6 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import java.util.UUID;
 
 /** Small guards shared by the resources. */

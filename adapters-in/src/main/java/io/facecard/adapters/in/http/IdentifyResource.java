@@ -2,7 +2,7 @@ package io.facecard.adapters.in.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,21 +1,43 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Category;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+/**
+ * The one place a refusal becomes HTTP: its rule's category decides the status (an exhaustive
+ * switch, so a new category does not compile until it has one), its slug is the problem type.
+ */
 @Provider
 public class RefusalMapper implements ExceptionMapper<Refusal> {
     @Override
     public Response toResponse(Refusal r) {
-        return switch (r.kind()) {
-            case INVALID -> Problems.response(400, r.type(), "Invalid request", r.getMessage());
-            case UNAUTHENTICATED -> Problems.response(401, r.type(), "Not authenticated", r.getMessage());
-            case FORBIDDEN -> Problems.response(403, r.type(), "Forbidden", r.getMessage());
-            case NOT_FOUND -> Problems.response(404, r.type(), "Not found", r.getMessage());
-            case CONFLICT -> Problems.response(409, r.type(), "Conflict", r.getMessage());
-            case UNPROCESSABLE -> Problems.response(422, r.type(), "Unprocessable", r.getMessage(), r.reason());
+        return Problems.response(status(r.category()), r.type(), title(r.category()), r.getMessage(), r.reason());
+    }
+
+    static int status(Category category) {
+        return switch (category) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
+        };
+    }
+
+    static String title(Category category) {
+        return switch (category) {
+            case INVALID -> "Invalid request";
+            case UNAUTHENTICATED -> "Not authenticated";
+            case FORBIDDEN -> "Forbidden";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case TOO_LARGE -> "Payload too large";
+            case UNPROCESSABLE -> "Unprocessable";
         };
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.TenantOnboarding;
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.problem.Validation;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

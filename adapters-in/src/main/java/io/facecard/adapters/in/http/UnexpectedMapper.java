@@ -1,9 +1,6 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.application.membership.FaceAnalysis.UnreadableImage;
-import io.facecard.application.problem.Refusal;
-import io.facecard.domain.loyalty.LoyaltyRefused;
-import io.facecard.domain.membership.MembershipRefused;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,7 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything that is not a {@link Refusal}: framework errors become the matching 4xx problem,
+ * Everything that is not a {@link Refusal} (a refusal wrapped by a framework is unwrapped and mapped by
+ * {@link RefusalMapper}): framework errors become the matching 4xx problem,
  * a body that does not bind becomes 400 with the binder's reason, anything else is a logged 500
  * whose detail only carries an incident id (no internals, no personal data).
  */
@@ -37,25 +35,6 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
             // Two requests changed the same aggregate at once; the loser changed nothing and may retry.
             return Problems.response(409, "concurrent-change", "Conflict",
                     "the resource was changed by another request at the same moment; retry");
-        }
-        MembershipRefused rule = find(e, MembershipRefused.class);
-        if (rule != null) {
-            return Problems.response(409, rule.rule(), "Conflict", rule.getMessage());
-        }
-        LoyaltyRefused loyalty = find(e, LoyaltyRefused.class);
-        if (loyalty != null) {
-            int status = switch (loyalty.rule()) {
-                case "invalid-points", "empty-basket" -> 400;
-                case "not-on-receipt", "return-exceeds-purchase" -> 422;
-                default -> 409;
-            };
-            return Problems.response(status, loyalty.rule(), status == 409 ? "Conflict" : status == 400 ? "Bad Request" : "Unprocessable",
-                    loyalty.getMessage());
-        }
-        UnreadableImage image = find(e, UnreadableImage.class);
-        if (image != null) {
-            int status = image.reason().equals("IMAGE_TOO_LARGE") ? 413 : 400;
-            return Problems.response(status, "unreadable-image", "Unreadable image", image.getMessage(), image.reason());
         }
         WebApplicationException tooLarge = find(e, WebApplicationException.class);
         if (tooLarge != null && tooLarge.getResponse().getStatus() == 413) {

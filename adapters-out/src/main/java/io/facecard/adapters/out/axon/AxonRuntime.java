@@ -6,24 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.facecard.adapters.out.tenancy.TenantDirectoryProjection;
-import io.facecard.adapters.out.tenancy.TenantHistoryProjection;
-import io.facecard.adapters.out.membership.FacePartitionProjection;
-import io.facecard.adapters.out.membership.MemberDirectoryProjection;
-import io.facecard.adapters.out.loyalty.CheckoutProjection;
-import io.facecard.adapters.out.loyalty.LedgerProjection;
-import io.facecard.domain.checkout.Checkout;
-import io.facecard.domain.checkout.Receipt;
-import io.facecard.domain.loyalty.BonusAccount;
-import io.facecard.domain.loyalty.BonusAccountId;
-import io.facecard.domain.membership.Member;
-import io.facecard.domain.tenancy.Tenant;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
@@ -57,6 +49,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import java.util.function.Consumer;
+import org.axonframework.serialization.FixedValueRevisionResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -70,12 +63,8 @@ public class AxonRuntime {
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     /** How far streaming processors may lag behind a commit; see {@link PacedStreamReads}. */
     private static final Duration STREAM_PACE = Duration.ofMillis(50);
-    /**
-     * Events after which an account is snapshotted. A checkout adds three events to an account and
-     * loads it twice; replaying an event costs about 8 µs of CPU, taking a snapshot about 0.7 ms. The
-     * sum per checkout, 2 × (n / 2) × 8 µs + (3 / n) × 0.7 ms, is lowest near n = 16.
-     */
-    private static final int SNAPSHOT_EVERY = 16;
+    /** Raise when an aggregate's fields change (2: BonusAccount's lots became a {@code Lots} value). */
+    static final String SNAPSHOT_LAYOUT = "2";
 
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
@@ -89,18 +78,13 @@ public class AxonRuntime {
     @Inject
     @ConfigProperty(name = "facecard.axon.event-cache", defaultValue = "true")
     boolean eventCache;
+    /** One per bounded context; see {@link AxonContext}. */
     @Inject
-    TenantDirectoryProjection tenantDirectory;
+    @Any
+    Instance<AxonContext> contexts;
     @Inject
-    TenantHistoryProjection tenantHistory;
-    @Inject
-    MemberDirectoryProjection memberDirectory;
-    @Inject
-    FacePartitionProjection facePartitions;
-    @Inject
-    LedgerProjection ledger;
-    @Inject
-    CheckoutProjection checkouts;
+    @Any
+    Instance<Projection> projections;
 
     private Configuration configuration;
     /** The stored events, unpaced. */
@@ -114,11 +98,15 @@ public class AxonRuntime {
         if (configuration != null) {
             return;
         }
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
+        AxonAssembly assembly = new AxonAssembly(contexts, projections);
+        JacksonSerializer serializer = AxonWiring.serializer();
         // Snapshots hold an aggregate's private fields, which have no getters: read and written field by field.
+        // Their shape is the aggregate's field layout, so each layout has a revision: a snapshot of an
+        // older layout is passed over and the aggregate is sourced from its events instead.
         JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(objectMapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)).build();
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
+                .revisionResolver(new FixedValueRevisionResolver(SNAPSHOT_LAYOUT)).build();
         JtaTransactionManager tx = new JtaTransactionManager(userTransaction, registry);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         coordinator = Executors.newScheduledThreadPool(1, threads);
@@ -131,6 +119,7 @@ public class AxonRuntime {
                 .transactionManager(tx)
                 .eventSerializer(serializer)
                 .snapshotSerializer(snapshots)
+                .snapshotFilter(snapshot -> SNAPSHOT_LAYOUT.equals(snapshot.getPayload().getType().getRevision()))
                 // A duplicate (aggregate, sequence) is two commands racing on one aggregate: a
                 // ConcurrencyException the caller may retry, not a storage failure.
                 .persistenceExceptionResolver(new SQLStateResolver())
@@ -140,7 +129,7 @@ public class AxonRuntime {
                 .batchSize(EVENT_BATCH)
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH)
                 // Only accounts are snapshotted (below).
-                ), List.of(BonusAccountId.PREFIX));
+                ), snapshottedPrefixes(assembly));
         storage = eventCache ? new CommittedEventCache(stored, CommittedEventCache.jta(registry)) : stored;
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -149,81 +138,42 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
                 .configureEmbeddedEventStore(c -> new PacedStreamReads(storage, STREAM_PACE, OneBatchStreamReads.STREAM_BATCH))
-                .configureAggregate(databaseLocked(Tenant.class))
-                .configureAggregate(databaseLocked(Member.class))
-                .configureAggregate(databaseLocked(Checkout.class))
-                .configureAggregate(databaseLocked(Receipt.class))
-                // A member's account is read from its latest snapshot plus at most SNAPSHOT_EVERY events. Snapshots
-                // are taken on their own thread in their own transaction: a failure there never touches a till's call.
-                .configureAggregate(databaseLocked(BonusAccount.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
-                .configureSnapshotter(c -> snapshotter(c, tx))
+                .configureSnapshotter(c -> snapshotter(c, tx, snapshotted(assembly)))
                 .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
-        configurer.eventProcessing(ep -> ep
-                .registerTokenStore(c -> JdbcTokenStore.builder()
-                        .connectionProvider(connections)
-                        .serializer(serializer)
-                        .build())
-                // Errors in the subscribing projections must fail the command (a duplicate phone is a 409),
-                // never be logged and skipped.
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerSubscribingEventProcessor(TenantDirectoryProjection.PROCESSOR)
-                .registerSubscribingEventProcessor(MemberDirectoryProjection.PROCESSOR)
-                .registerSubscribingEventProcessor(LedgerProjection.PROCESSOR)
-                .registerPooledStreamingEventProcessor(TenantHistoryProjection.PROCESSOR,
-                        Configuration::eventStore,
-                        (c, builder) -> builder
-                                .coordinatorExecutor(coordinator)
-                                .workerExecutor(workers)
-                                .initialSegmentCount(2))
-                .registerEventHandler(c -> tenantDirectory)
-                .registerEventHandler(c -> tenantHistory)
-                .registerEventHandler(c -> memberDirectory)
-                .registerEventHandler(c -> facePartitions)
-                .registerEventHandler(c -> ledger)
-                .registerEventHandler(c -> checkouts)
-                .assignHandlerInstancesMatching(TenantDirectoryProjection.PROCESSOR,
-                        h -> h instanceof TenantDirectoryProjection || h instanceof FacePartitionProjection)
-                .assignHandlerInstancesMatching(MemberDirectoryProjection.PROCESSOR,
-                        h -> h instanceof MemberDirectoryProjection)
-                .assignHandlerInstancesMatching(LedgerProjection.PROCESSOR,
-                        h -> h instanceof LedgerProjection || h instanceof CheckoutProjection)
-                .assignHandlerInstancesMatching(TenantHistoryProjection.PROCESSOR,
-                        h -> h instanceof TenantHistoryProjection));
+        new AxonWiring(assembly, connections, serializer, coordinator, workers).applyTo(configurer);
         configuration = configurer.start();
         deadlines.start(configuration);
         LOG.info("Axon started with processors " + configuration.eventProcessingConfiguration().eventProcessors().keySet());
+    }
+
+    private static List<String> snapshottedPrefixes(AxonAssembly assembly) {
+        return snapshotted(assembly).stream().map(AxonContext.Aggregate::idPrefix).toList();
+    }
+
+    private static List<AxonContext.Aggregate> snapshotted(AxonAssembly assembly) {
+        return assembly.aggregates().stream().filter(a -> a.snapshotEvery() > 0).toList();
     }
 
     /**
      * Takes account snapshots on a thread of its own, in a transaction of its own. It only replays
      * events, so the command handlers' DeadlineManager parameters are left unresolved (null).
      */
-    private AggregateSnapshotter snapshotter(Configuration c, TransactionManager tx) {
+    private AggregateSnapshotter snapshotter(Configuration c, TransactionManager tx, List<AxonContext.Aggregate> types) {
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(c.parameterResolverFactory(),
                 (executable, params, index) -> params[index].getType() == DeadlineManager.class
                         ? new FixedValueParameterResolver<>(null) : null);
-        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(BonusAccount.class, parameters,
-                c.handlerDefinition(BonusAccount.class));
+        List<org.axonframework.eventsourcing.AggregateFactory<?>> factories = types.stream()
+                .<org.axonframework.eventsourcing.AggregateFactory<?>>map(a -> new GenericAggregateFactory<>(
+                        AnnotatedAggregateMetaModelFactory.inspectAggregate(a.type(), parameters, c.handlerDefinition(a.type()))))
+                .toList();
         return AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .transactionManager(tx)
                 .executor(snapshotExecutor)
-                .aggregateFactories(new GenericAggregateFactory<>(model))
+                .aggregateFactories(factories)
                 .parameterResolverFactory(parameters)
-                .handlerDefinition(c.handlerDefinition(BonusAccount.class))
+                .handlerDefinition(c.handlerDefinition(Object.class))
                 .build();
-    }
-
-    /**
-     * No in-JVM aggregate lock: it is released when a command ends, but the command's rows stay
-     * locked until the surrounding JTA transaction commits, and a transaction that sends two commands
-     * to one aggregate then deadlocked against a second request holding the JVM lock while waiting
-     * for those rows. The event store's (aggregate, sequence) key alone serialises writers; the loser
-     * gets a ConcurrencyException and is retried.
-     */
-    private static <A> AggregateConfigurer<A> databaseLocked(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureLockFactory(c -> NullLockFactory.INSTANCE);
     }
 
     public synchronized void stop() {
@@ -273,9 +223,6 @@ public class AxonRuntime {
     }
 
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return AxonWiring.objectMapper();
     }
 }

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.axonframework.common.Registration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
+import io.facecard.domain.loyalty.NamedDeadline;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
@@ -18,8 +20,8 @@ import org.axonframework.messaging.ScopeDescriptor;
  * <p>db-scheduler's own cancel reads the row, refuses if it is being executed and then deletes it by
  * version; Axon runs it when the command's unit of work prepares to commit. A hold captured in the
  * second its deadline is picked then failed the till's completion. Here a deadline already picked is
- * left to run: its handler finds the hold gone and does nothing. Everything else goes to the
- * delegate.
+ * left to run: its handler finds the hold gone and does nothing. A {@link NamedDeadline} is filed
+ * under its own key, so its scope cancels it by that key. Everything else goes to the delegate.
  */
 final class InPlaceCancellation implements DeadlineManager {
     private final DeadlineManager delegate;
@@ -49,12 +51,34 @@ final class InPlaceCancellation implements DeadlineManager {
 
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload, ScopeDescriptor deadlineScope) {
-        return delegate.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+        String id = delegate.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+        Object payload = messageOrPayload instanceof Message<?> m ? m.getPayload() : messageOrPayload;
+        if (!(payload instanceof NamedDeadline named)) {
+            return id;
+        }
+        // db-scheduler names the row after an id Axon generates; the row is renamed in the same
+        // transaction (the task's data does not contain the name, so the execution is unchanged).
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update scheduled_tasks set task_instance = ? where task_name = ? and task_instance = ?")) {
+            s.setString(1, named.key());
+            s.setString(2, taskName);
+            s.setString(3, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not name deadline " + deadlineName + " " + named.key(), e);
+        }
+        return named.key();
     }
 
+    /** A {@link NamedDeadline}'s name is its row's key: one keyed delete instead of a scan of every schedule. */
     @Override
     public void cancelAll(String deadlineName) {
-        delegate.cancelAll(deadlineName);
+        if (deadlineName.startsWith(NamedDeadline.PREFIX)) {
+            cancelSchedule(deadlineName, deadlineName);
+        } else {
+            delegate.cancelAll(deadlineName);
+        }
     }
 
     @Override

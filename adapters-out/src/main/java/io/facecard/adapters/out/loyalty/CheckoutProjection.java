@@ -1,5 +1,7 @@
 package io.facecard.adapters.out.loyalty;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
@@ -20,7 +22,8 @@ import org.axonframework.eventhandling.EventHandler;
 
 /** Checkout and receipt read models, in the command's transaction; a rebuild replays into emptied tables. */
 @Dependent
-public class CheckoutProjection {
+@ProcessingGroup(LedgerProjection.PROCESSOR)
+public class CheckoutProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject

@@ -1,5 +1,7 @@
 package io.facecard.adapters.out.loyalty;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.loyalty.LoyaltyEvents.HoldReleasedEvent;
 import io.facecard.domain.membership.MemberId;
@@ -28,7 +30,8 @@ import org.axonframework.eventhandling.EventMessage;
  * ({@link LoyaltyReadModels}) empties the tenant's rows and replays its events into these handlers.
  */
 @Dependent
-public class LedgerProjection {
+@ProcessingGroup(LedgerProjection.PROCESSOR)
+public class LedgerProjection implements Projection {
     public static final String PROCESSOR = "ledger";
 
     @PersistenceContext(unitName = "facecard")

@@ -1,5 +1,8 @@
 package io.facecard.adapters.out.membership;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
+import io.facecard.adapters.out.tenancy.TenancyAxon;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -8,7 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 
 /** Gives every new tenant its own face-template partition and HNSW index, in the onboarding transaction. */
 @Dependent
-public class FacePartitionProjection {
+@ProcessingGroup(TenancyAxon.DIRECTORY)
+public class FacePartitionProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
 

@@ -1,5 +1,8 @@
 package io.facecard.adapters.out.membership;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
+import io.facecard.domain.membership.MembershipRule;
 import io.facecard.adapters.out.persistence.Constraints;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.membership.MemberKeys;
@@ -28,7 +31,8 @@ import org.axonframework.eventhandling.SequenceNumber;
  * member as erased.
  */
 @Dependent
-public class MemberDirectoryProjection {
+@ProcessingGroup(MemberDirectoryProjection.PROCESSOR)
+public class MemberDirectoryProjection implements Projection {
     public static final String PROCESSOR = "member-directory";
 
     @PersistenceContext(unitName = "facecard")
@@ -52,14 +56,14 @@ public class MemberDirectoryProjection {
         if (fresh) {
             em.persist(row);
         }
-        Constraints.flushUnique(em, "duplicate-identifier", "another member has this phone, e-mail or card number");
+        Constraints.flushUnique(em, MembershipRule.DUPLICATE_IDENTIFIER, "another member has this phone, e-mail or card number");
     }
 
     @EventHandler
     void on(MemberProfileChangedEvent e) {
         binding.bind(em, e.tenantId());
         show(em.find(MemberViewRow.class, e.memberId().value()), e.tenantId(), e.memberId(), e.data(), e.at());
-        Constraints.flushUnique(em, "duplicate-identifier", "another member has this phone, e-mail or card number");
+        Constraints.flushUnique(em, MembershipRule.DUPLICATE_IDENTIFIER, "another member has this phone, e-mail or card number");
     }
 
     @EventHandler

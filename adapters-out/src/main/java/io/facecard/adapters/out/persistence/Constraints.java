@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.persistence;
 
-import io.facecard.application.problem.Refusal;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.refusal.Rule;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -9,12 +10,12 @@ import java.sql.SQLException;
 public final class Constraints {
     private Constraints() {}
 
-    public static void flushUnique(EntityManager em, String type, String detail) {
+    public static void flushUnique(EntityManager em, Rule rule, String detail) {
         try {
             em.flush();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
-                throw Refusal.conflict(type, detail);
+                throw new Refusal(rule, detail);
             }
             throw e;
         }

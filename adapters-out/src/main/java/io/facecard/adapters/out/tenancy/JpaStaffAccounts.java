@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.tenancy;
 
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.adapters.out.persistence.Constraints;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.tenancy.TenantId;
@@ -25,7 +26,7 @@ public class JpaStaffAccounts implements StaffAccounts {
     public void add(StaffAccount account) {
         binding.bind(em, account.tenantId());
         em.persist(new StaffRow(account));
-        Constraints.flushUnique(em, "duplicate-username", "the username '" + account.username() + "' is taken");
+        Constraints.flushUnique(em, TenancyRule.DUPLICATE_USERNAME, "the username '" + account.username() + "' is taken");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.tenancy;
 
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.adapters.out.persistence.Constraints;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.tenancy.TenantId;
@@ -24,7 +25,7 @@ public class JpaStores implements Stores {
     public void add(Store store) {
         binding.bind(em, store.tenantId());
         em.persist(new StoreRow(store));
-        Constraints.flushUnique(em, "duplicate-store-code", "a store with code '" + store.code() + "' exists already");
+        Constraints.flushUnique(em, TenancyRule.DUPLICATE_STORE_CODE, "a store with code '" + store.code() + "' exists already");
     }
 
     @Override
@@ -32,7 +33,7 @@ public class JpaStores implements Stores {
         binding.bind(em, store.tenantId());
         StoreRow row = em.find(StoreRow.class, store.id());
         row.copy(store);
-        Constraints.flushUnique(em, "duplicate-store-code", "a store with code '" + store.code() + "' exists already");
+        Constraints.flushUnique(em, TenancyRule.DUPLICATE_STORE_CODE, "a store with code '" + store.code() + "' exists already");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.facecard.adapters.out.tenancy;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
@@ -18,7 +20,8 @@ import org.axonframework.eventhandling.EventHandler;
  * transaction, because credentials are checked against it: a suspension must hold at once.
  */
 @Dependent
-public class TenantDirectoryProjection {
+@ProcessingGroup(TenantDirectoryProjection.PROCESSOR)
+public class TenantDirectoryProjection implements Projection {
     public static final String PROCESSOR = "tenant-directory";
 
     @PersistenceContext(unitName = "facecard")

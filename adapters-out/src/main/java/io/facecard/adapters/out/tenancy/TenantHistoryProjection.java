@@ -1,5 +1,7 @@
 package io.facecard.adapters.out.tenancy;
 
+import io.facecard.adapters.out.axon.Projection;
+import org.axonframework.config.ProcessingGroup;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
@@ -18,7 +20,8 @@ import org.axonframework.eventhandling.SequenceNumber;
  * the same rows instead of adding copies.
  */
 @Dependent
-public class TenantHistoryProjection {
+@ProcessingGroup(TenantHistoryProjection.PROCESSOR)
+public class TenantHistoryProjection implements Projection {
     public static final String PROCESSOR = "tenant-history";
 
     @PersistenceContext(unitName = "facecard")

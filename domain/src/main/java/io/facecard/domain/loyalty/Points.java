@@ -1,0 +1,34 @@
+package io.facecard.domain.loyalty;
+
+/** A number of bonus points, never negative: a debit is a {@code Points} taken, not a negative one. */
+public record Points(long value) implements Comparable<Points> {
+    public static final Points NONE = new Points(0);
+
+    public Points {
+        if (value < 0) {
+            throw new IllegalArgumentException("points cannot be negative: " + value);
+        }
+    }
+
+    public static Points of(long value) {
+        return value == 0 ? NONE : new Points(value);
+    }
+
+    public boolean isNone() {
+        return value == 0;
+    }
+
+    public boolean exceeds(Points other) {
+        return value > other.value;
+    }
+
+    @Override
+    public int compareTo(Points o) {
+        return Long.compare(value, o.value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
