@@ -40,6 +40,39 @@ class ConcurrencyAndSecrecyIT {
     }
 
     @Test
+    void concurrentRegistrationsWithOnePhoneCreateExactlyOneMember() throws Exception {
+        Chain chain = onboard(operatorToken());
+        List<Integer> statuses = parallel(8, () -> post("/api/v1/members", chain.adminToken(),
+                Map.of("name", "Twin", "phone", "+49 30 5550 1234")).status());
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(get("/api/v1/members?phone=%2B493055501234", chain.adminToken()).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void claimsHoldKeyedHashesOnlyAndErasureReleasesThem() throws Exception {
+        Chain chain = onboard(operatorToken());
+        String id = post("/api/v1/members", chain.adminToken(), Map.of("name", "Claimed", "phone", "+4930777001",
+                "email", "claimed@example.org", "cardNumber", "CLAIM-0001")).ok(201).json().path("id").asText();
+        try (var c = database(); var q = c.prepareStatement("select string_agg(kind || ':' || encode(digest, 'hex'), ' ') "
+                + "from member_claim where tenant_id = ?::uuid and member_id = ?::uuid")) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("select set_config('app.tenant_id', '" + chain.id() + "', true)");
+            q.setString(1, chain.id());
+            q.setString(2, id);
+            try (var r = q.executeQuery()) {
+                r.next();
+                assertThat(r.getString(1)).contains("PHONE:", "EMAIL:", "CARD:")
+                        .doesNotContain("4930777001").doesNotContain("claimed").doesNotContain("CLAIM");
+            }
+        }
+        post("/api/v1/members", chain.adminToken(), Map.of("name", "Second", "cardNumber", "claim-0001")).problem(409);
+        delete("/api/v1/members/" + id, chain.adminToken()).ok(204);
+        post("/api/v1/members", chain.adminToken(), Map.of("name", "After erasure", "phone", "+4930777001",
+                "cardNumber", "CLAIM-0001")).ok(201);
+    }
+
+    @Test
     void neitherPasswordsNorTokensNorKeysReachTheServerLog() throws IOException {
         Chain chain = onboard(operatorToken());
         String key = chain.terminal(chain.store("L1"), "POS").path("apiKey").asText();

@@ -33,6 +33,7 @@ public class Members {
     private CommandGateway commands;
     private MemberDirectory directory;
     private MemberKeys keys;
+    private IdentifierClaims claims;
     private FaceTemplates templates;
     private Clock clock;
 
@@ -40,10 +41,12 @@ public class Members {
     protected Members() {}
 
     @Inject
-    public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, FaceTemplates templates, Clock clock) {
+    public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, IdentifierClaims claims, FaceTemplates templates,
+            Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.keys = keys;
+        this.claims = claims;
         this.templates = templates;
         this.clock = clock;
     }
@@ -51,8 +54,8 @@ public class Members {
     public MemberView register(Caller caller, PersonalData draft) {
         TenantId tenant = PERMIT.tenantOf(caller);
         PersonalData data = MemberRules.normalised(draft);
-        requireUnique(tenant, null, data);
         MemberId id = new MemberId(UUID.randomUUID());
+        claim(tenant, id, null, data);
         byte[] key = keys.create(tenant, id);
         commands.sendAndWait(new MemberCommands.RegisterMember(id, tenant, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
         return get(caller, id);
@@ -67,7 +70,7 @@ public class Members {
                 patch.email() != null ? patch.email() : d.email(), patch.cardNumber() != null ? patch.cardNumber() : d.cardNumber(),
                 patch.birthDate() != null ? patch.birthDate() : d.birthDate(), patch.gender() != null ? patch.gender() : d.gender(),
                 patch.locale() != null ? patch.locale() : d.locale()));
-        requireUnique(tenant, id, data);
+        claim(tenant, id, d, data);
         byte[] key = keys.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
         commands.sendAndWait(new MemberCommands.ChangeProfile(id, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
         return get(caller, id);
@@ -125,6 +128,7 @@ public class Members {
         }
         commands.sendAndWait(new MemberCommands.EraseMember(id, caller.actor(), clock.instant()));
         keys.destroy(tenant, id);
+        claims.releaseAll(tenant, id);
     }
 
     public Export export(Caller caller, MemberId id) {
@@ -140,18 +144,29 @@ public class Members {
         return m;
     }
 
-    private void requireUnique(TenantId tenant, MemberId self, PersonalData d) {
-        for (String[] f : new String[][] {{"phone", d.phone()}, {"email", d.email()}, {"cardNumber", d.cardNumber()}}) {
-            if (f[1] != null) {
-                MembershipRule rule = switch (f[0]) {
-                    case "phone" -> MembershipRule.DUPLICATE_PHONE;
-                    case "email" -> MembershipRule.DUPLICATE_EMAIL;
-                    default -> MembershipRule.DUPLICATE_CARD;
-                };
-                directory.findBy(tenant, f[0], f[1]).filter(m -> !m.id().equals(self)).ifPresent(m -> {
-                    throw new Refusal(rule, "another member has this " + f[0]);
-                });
-            }
+    /**
+     * Takes the member's identifiers on the command side (released again where a change replaced
+     * them): a value another member holds is refused, whatever the read model shows yet.
+     */
+    private void claim(TenantId tenant, MemberId member, PersonalData before, PersonalData after) {
+        claim(tenant, member, IdentifierClaims.Kind.PHONE, before == null ? null : before.phone(), after.phone(),
+                MembershipRule.DUPLICATE_PHONE, "phone");
+        claim(tenant, member, IdentifierClaims.Kind.EMAIL, before == null ? null : before.email(), after.email(),
+                MembershipRule.DUPLICATE_EMAIL, "email");
+        claim(tenant, member, IdentifierClaims.Kind.CARD, before == null ? null : before.cardNumber(), after.cardNumber(),
+                MembershipRule.DUPLICATE_CARD, "cardNumber");
+    }
+
+    private void claim(TenantId tenant, MemberId member, IdentifierClaims.Kind kind, String before, String after, MembershipRule taken,
+            String field) {
+        if (after == null || after.equals(before)) {
+            return;
+        }
+        if (claims.claim(tenant, kind, after, member).isPresent()) {
+            throw new Refusal(taken, "another member has this " + field);
+        }
+        if (before != null) {
+            claims.release(tenant, kind, before, member);
         }
     }
 }

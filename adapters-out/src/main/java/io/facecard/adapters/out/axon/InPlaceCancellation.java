@@ -10,6 +10,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import io.facecard.domain.loyalty.NamedDeadline;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
@@ -56,19 +57,32 @@ final class InPlaceCancellation implements DeadlineManager {
         if (!(payload instanceof NamedDeadline named)) {
             return id;
         }
-        // db-scheduler names the row after an id Axon generates; the row is renamed in the same
-        // transaction (the task's data does not contain the name, so the execution is unchanged).
+        // db-scheduler names the row after an id Axon generates, and Axon inserts it when the unit of
+        // work prepares to commit; the row is renamed right after, in the same transaction (the task's
+        // data does not contain the name, so its execution is unchanged).
+        Runnable rename = () -> rename(id, named.key());
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onPrepareCommit(u -> rename.run());
+        } else {
+            rename.run();
+        }
+        return named.key();
+    }
+
+    /** Files the stored row under the deadline's own key. */
+    private void rename(String generated, String key) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "update scheduled_tasks set task_instance = ? where task_name = ? and task_instance = ?")) {
-            s.setString(1, named.key());
+            s.setString(1, key);
             s.setString(2, taskName);
-            s.setString(3, id);
-            s.executeUpdate();
+            s.setString(3, generated);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("deadline " + generated + " was not stored, so it cannot be named " + key);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not name deadline " + deadlineName + " " + named.key(), e);
+            throw new IllegalStateException("could not name deadline " + key, e);
         }
-        return named.key();
     }
 
     /** A {@link NamedDeadline}'s name is its row's key: one keyed delete instead of a scan of every schedule. */

@@ -100,6 +100,8 @@ public final class Jdbc {
                 s.setObject(at, p);
             } else if (p instanceof Instant v) {
                 s.setObject(at, v.atOffset(ZoneOffset.UTC));
+            } else if (p instanceof byte[] v) {
+                s.setBytes(at, v);
             } else {
                 throw new IllegalArgumentException("no binding for " + (p == null ? "an untyped null" : p.getClass().getName())
                         + " at parameter " + at);

@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.runtime;
 
 import io.facecard.adapters.out.axon.AxonRuntime;
+import io.facecard.adapters.out.membership.JdbcIdentifierClaims;
 import io.facecard.adapters.out.security.JwtKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ public class PlatformStartup {
     JwtKeys keys;
     @Inject
     AxonRuntime axon;
+    @Inject
+    JdbcIdentifierClaims claims;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -37,6 +40,10 @@ public class PlatformStartup {
                 .migrate();
         LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
         keys.ensurePresent();
+        int claimed = claims.backfill();
+        if (claimed > 0) {
+            LOG.info("Claimed " + claimed + " identifiers of members registered before command-side claims");
+        }
         axon.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
