@@ -2,7 +2,7 @@ package io.facecard.bench;
 
 import io.facecard.adapters.out.face.FacePipeline;
 import io.facecard.adapters.out.face.ModelPack;
-import io.facecard.application.membership.FaceAnalysis.ScanRules;
+import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,18 +1,18 @@
 package io.facecard.application.checkout;
 
-import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.application.loyalty.Balances;
-import io.facecard.application.loyalty.LoyaltyPorts;
+import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.Members;
 import io.facecard.application.membership.MemberView;
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.membership.Members;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.CheckoutCommands;
+import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.checkout.Earning;
 import io.facecard.domain.checkout.Receipt;
 import io.facecard.domain.checkout.ReceiptId;
@@ -20,6 +20,7 @@ import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +52,8 @@ public class AfterSales {
             BigDecimal refund, long balance) {}
 
     private CommandGateway commands;
-    private LoyaltyPorts.Ledger ledger;
-    private LoyaltyPorts.Programs programs;
+    private Ledger ledger;
+    private Programs programs;
     private Balances balances;
     private Faces faces;
     private Members members;
@@ -61,7 +62,7 @@ public class AfterSales {
     protected AfterSales() {}
 
     @Inject
-    public AfterSales(CommandGateway commands, LoyaltyPorts.Ledger ledger, LoyaltyPorts.Programs programs, Balances balances,
+    public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, Balances balances,
             Faces faces, Members members, Clock clock) {
         this.commands = commands;
         this.ledger = ledger;

@@ -30,17 +30,24 @@ public final class Baskets {
         return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
-    public static List<Basket.Line> lines(List<LineDraft> drafts, int scale) {
+    /** One to 500 lines, none of them empty. */
+    static void requireLines(List<LineDraft> drafts) {
         if (drafts == null || drafts.isEmpty() || drafts.size() > 500) {
             throw Refusal.invalid("'lines' needs 1 to 500 lines");
         }
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i) == null) {
+                throw Refusal.invalid("'lines[" + i + "]' is empty");
+            }
+        }
+    }
+
+    public static List<Basket.Line> lines(List<LineDraft> drafts, int scale) {
+        requireLines(drafts);
         List<Basket.Line> out = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             LineDraft d = drafts.get(i);
             String at = "lines[" + i + "].";
-            if (d == null) {
-                throw Refusal.invalid("'lines[" + i + "]' is empty");
-            }
             String sku = Validation.requiredText(d.sku(), at + "sku", 64);
             String name = Validation.optionalText(d.name(), at + "name", 200);
             String category = Validation.optionalText(d.category(), at + "category", 100);
@@ -54,12 +61,11 @@ public final class Baskets {
         return out;
     }
 
-    /** Parses the payments; whether they cover what is due is the checkout's decision. */
-    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale) {
+    /** One to twenty payments, each by a method this platform takes. */
+    static void requireMethods(List<PaymentDraft> drafts) {
         if (drafts == null || drafts.isEmpty() || drafts.size() > 20) {
             throw Refusal.invalid("'payments' needs 1 to 20 payments");
         }
-        List<Basket.Payment> out = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             PaymentDraft d = drafts.get(i);
             if (d == null || d.method() == null) {
@@ -69,8 +75,15 @@ public final class Baskets {
                 throw new Refusal(CheckoutRule.PAYMENT_METHOD_UNAVAILABLE,
                         "payment method '" + d.method() + "' is not available; use one of " + METHODS);
             }
-            BigDecimal amount = money(d.amount(), "payments[" + i + "].amount", scale);
-            out.add(new Basket.Payment(d.method(), amount));
+        }
+    }
+
+    /** The payments in the checkout's currency; whether they cover what is due is the checkout's decision. */
+    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale) {
+        requireMethods(drafts);
+        List<Basket.Payment> out = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            out.add(new Basket.Payment(drafts.get(i).method(), money(drafts.get(i).amount(), "payments[" + i + "].amount", scale)));
         }
         return out;
     }

@@ -1,12 +1,12 @@
 package io.facecard.application.checkout;
 
-import io.facecard.domain.checkout.CheckoutRule;
+import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.Balances;
-import io.facecard.application.loyalty.LoyaltyPorts;
-import io.facecard.application.loyalty.LoyaltyPorts.CheckoutView;
+import io.facecard.application.checkout.port.Checkouts.CheckoutView;
+import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.TerminalKind;
@@ -14,6 +14,7 @@ import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.Checkout;
 import io.facecard.domain.checkout.CheckoutCommands;
 import io.facecard.domain.checkout.CheckoutId;
+import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.checkout.Earning;
 import io.facecard.domain.checkout.ReceiptId;
 import io.facecard.domain.loyalty.BonusAccount;
@@ -21,6 +22,7 @@ import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,9 +51,9 @@ public class CheckoutFlow {
     public record Completed(String status, long pointsEarned, long pointsRedeemed, Long balance) {}
 
     private CommandGateway commands;
-    private LoyaltyPorts.Checkouts checkouts;
-    private LoyaltyPorts.Ledger ledger;
-    private LoyaltyPorts.Programs programs;
+    private Checkouts checkouts;
+    private Ledger ledger;
+    private Programs programs;
     private Balances balances;
     private Faces faces;
     private Members members;
@@ -60,8 +62,8 @@ public class CheckoutFlow {
     protected CheckoutFlow() {}
 
     @Inject
-    public CheckoutFlow(CommandGateway commands, LoyaltyPorts.Checkouts checkouts, LoyaltyPorts.Ledger ledger,
-            LoyaltyPorts.Programs programs, Balances balances, Faces faces, Members members, Clock clock) {
+    public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger,
+            Programs programs, Balances balances, Faces faces, Members members, Clock clock) {
         this.commands = commands;
         this.checkouts = checkouts;
         this.ledger = ledger;
@@ -72,11 +74,12 @@ public class CheckoutFlow {
         this.clock = clock;
     }
 
-    public CheckoutView open(Caller caller, String currency, List<Baskets.LineDraft> drafts) {
+    public CheckoutView open(Caller caller, TillRequests.Open request) {
         TenantId tenant = TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
+        String currency = request.currency();
         int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
-        List<Basket.Line> lines = Baskets.lines(drafts, scale);
+        List<Basket.Line> lines = Baskets.lines(request.lines(), scale);
         CheckoutId id = new CheckoutId(UUID.randomUUID());
         BigDecimal total = Basket.total(lines).setScale(scale);
         commands.sendAndWait(new CheckoutCommands.OpenCheckout(id, tenant, till.storeId(), till.terminalId(), currency, lines,
@@ -95,11 +98,15 @@ public class CheckoutFlow {
         return attach(caller, id, faces.identify(caller, image), "FACE");
     }
 
-    public Identified identifyBy(Caller caller, UUID id, String field, String value) {
-        return attach(caller, id, faces.identifyBy(caller, field, value), field.equals("phone") ? "PHONE" : "CARD");
+    public Identified identify(Caller caller, UUID id, TillRequests.Identify by) {
+        if (by.memberId() != null) {
+            return identifyMember(caller, id, by.member());
+        }
+        return by.cardNumber() != null ? attach(caller, id, faces.identifyBy(caller, "cardNumber", by.cardNumber()), "CARD")
+                : attach(caller, id, faces.identifyBy(caller, "phone", by.phone()), "PHONE");
     }
 
-    public Identified identifyMember(Caller caller, UUID id, MemberId member) {
+    private Identified identifyMember(Caller caller, UUID id, MemberId member) {
         var m = members.get(caller, member);
         Faces.Identification i = m.erased() ? new Faces.Identification(Faces.Decision.NO_MATCH, null, 0)
                 : new Faces.Identification(Faces.Decision.MATCH, m, 1.0);
@@ -124,14 +131,14 @@ public class CheckoutFlow {
         return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn, List.of()));
     }
 
-    public Redemption redeem(Caller caller, UUID id, Long points) {
+    public Redemption redeem(Caller caller, UUID id, TillRequests.Redeem request) {
         TenantId tenant = TILL.tenantOf(caller);
         view(tenant, (Caller.Terminal) caller, id);
         Instant now = clock.instant();
         LoyaltyProgram p = balances.program(tenant);
         // The checkout decides (open, identified, within the program's cap); the account then
         // reserves the points and answers with what is left to redeem: no second look at the ledger.
-        Checkout.Redeemed r = commands.sendAndWait(new CheckoutCommands.RedeemPoints(new CheckoutId(id), points == null ? 0 : points, p, now));
+        Checkout.Redeemed r = commands.sendAndWait(new CheckoutCommands.RedeemPoints(new CheckoutId(id), request.points(), p, now));
         long left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(r.member()), tenant, r.member(), holdId(id),
                 r.points().value(), now.plus(p.holdTime()), now));
         return new Redemption(id, r.points().value(), r.value().amount(), r.due().amount(), left);
@@ -157,12 +164,12 @@ public class CheckoutFlow {
         return view(tenant, till, id);
     }
 
-    public Completed complete(Caller caller, UUID id, String receipt, List<Baskets.PaymentDraft> payments) {
+    public Completed complete(Caller caller, UUID id, TillRequests.Complete request) {
         TenantId tenant = TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
         CheckoutView c = view(tenant, till, id);
-        String receiptNumber = Baskets.receiptNumber(receipt);
-        List<Basket.Payment> paid = Baskets.payments(payments, c.total().scale());
+        String receiptNumber = request.receiptNumber();
+        List<Basket.Payment> paid = Baskets.payments(request.payments(), c.total().scale());
         Instant now = clock.instant();
         if (c.memberId() != null && ledger.receiptExists(tenant, receiptNumber)) {
             throw new Refusal(CheckoutRule.DUPLICATE_RECEIPT, "receipt " + receiptNumber + " is already bound to a member");

@@ -1,8 +1,8 @@
 package io.facecard.application.loyalty;
 
-import io.facecard.domain.membership.MembershipRule;
+import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Members;
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
@@ -10,6 +10,8 @@ import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,18 +27,18 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @ApplicationScoped
 @Transactional
 public class Balances {
-    public record Summary(long available, long pending, long held, List<LoyaltyPorts.Expiring> expiring, String tier) {}
+    public record Summary(long available, long pending, long held, List<Ledger.Expiring> expiring, String tier) {}
 
     private CommandGateway commands;
     private Members members;
-    private LoyaltyPorts.Ledger ledger;
-    private LoyaltyPorts.Programs programs;
+    private Ledger ledger;
+    private Programs programs;
     private Clock clock;
 
     protected Balances() {}
 
     @Inject
-    public Balances(CommandGateway commands, Members members, LoyaltyPorts.Ledger ledger, LoyaltyPorts.Programs programs, Clock clock) {
+    public Balances(CommandGateway commands, Members members, Ledger ledger, Programs programs, Clock clock) {
         this.commands = commands;
         this.members = members;
         this.ledger = ledger;
@@ -50,7 +52,7 @@ public class Balances {
         return summary(tenant, member, clock.instant());
     }
 
-    public List<LoyaltyPorts.Entry> statement(Caller caller, MemberId member, int offset, int limit) {
+    public List<Ledger.Entry> statement(Caller caller, MemberId member, int offset, int limit) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return ledger.statement(tenant, member, offset, limit);
@@ -74,7 +76,7 @@ public class Balances {
     }
 
     Summary summary(TenantId tenant, MemberId member, Instant now) {
-        LoyaltyPorts.Balance b = ledger.balance(tenant, member, now);
+        Ledger.Balance b = ledger.balance(tenant, member, now);
         return new Summary(b.available(), b.pending(), b.held(), b.expiring(),
                 tier(tenant, member, program(tenant), now).map(LoyaltyProgram.Tier::name).orElse(null));
     }

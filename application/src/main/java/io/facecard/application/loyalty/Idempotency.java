@@ -1,9 +1,9 @@
 package io.facecard.application.loyalty;
 
-import io.facecard.application.loyalty.LoyaltyPorts.Answer;
-import io.facecard.application.loyalty.LoyaltyPorts.IdempotencyRecords;
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
+import io.facecard.application.loyalty.port.IdempotencyRecords;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,14 @@
 package io.facecard.application.loyalty;
 
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
-import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.loyalty.LoyaltyProgram.Expiry;
 import io.facecard.domain.loyalty.LoyaltyProgram.ExpiryPolicy;
 import io.facecard.domain.loyalty.LoyaltyProgram.Tier;
+import io.facecard.domain.loyalty.LoyaltyProgram;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,13 +32,13 @@ public class ProgramSettings {
             BigDecimal maxRedeemShare, Integer pendingDays, ExpiryPolicy expiryPolicy, Integer expiryDays, List<Tier> tiers,
             Integer holdSeconds) {}
 
-    private LoyaltyPorts.Programs programs;
+    private Programs programs;
     private Clock clock;
 
     protected ProgramSettings() {}
 
     @Inject
-    public ProgramSettings(LoyaltyPorts.Programs programs, Clock clock) {
+    public ProgramSettings(Programs programs, Clock clock) {
         this.programs = programs;
         this.clock = clock;
     }

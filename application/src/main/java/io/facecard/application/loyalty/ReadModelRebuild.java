@@ -1,7 +1,8 @@
 package io.facecard.application.loyalty;
 
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.loyalty.port.ReadModels;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +15,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class ReadModelRebuild {
-    private LoyaltyPorts.ReadModels readModels;
+    private ReadModels readModels;
 
     protected ReadModelRebuild() {}
 
     @Inject
-    public ReadModelRebuild(LoyaltyPorts.ReadModels readModels) {
+    public ReadModelRebuild(ReadModels readModels) {
         this.readModels = readModels;
     }
 
-    public LoyaltyPorts.Rebuilt rebuild(Caller caller, TenantId tenant) {
+    public ReadModels.Rebuilt rebuild(Caller caller, TenantId tenant) {
         if (!(caller instanceof Caller.Operator)) {
             throw Refusal.forbidden("only the platform operator rebuilds read models");
         }

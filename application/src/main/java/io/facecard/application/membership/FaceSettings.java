@@ -26,10 +26,4 @@ public record FaceSettings(double matchThreshold, double ambiguityMargin, int mi
     public MatchPolicy policy() {
         return new MatchPolicy(matchThreshold, ambiguityMargin);
     }
-
-    public interface Store {
-        FaceSettings of(io.facecard.domain.tenancy.TenantId tenant);
-
-        void put(io.facecard.domain.tenancy.TenantId tenant, FaceSettings settings);
-    }
 }

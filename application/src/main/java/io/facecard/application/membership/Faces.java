@@ -1,15 +1,19 @@
 package io.facecard.application.membership;
 
-import io.facecard.domain.membership.MembershipRule;
-import io.facecard.application.membership.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.FaceAnalysis.Outcome;
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
+import io.facecard.application.membership.port.FaceAnalysis.Outcome;
+import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.application.membership.port.FaceSettingsStore;
+import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +43,7 @@ public class Faces {
     private CommandGateway commands;
     private FaceAnalysis analysis;
     private FaceTemplates templates;
-    private FaceSettings.Store settings;
+    private FaceSettingsStore settings;
     private Members members;
     private MemberDirectory directory;
     private Clock clock;
@@ -48,7 +52,7 @@ public class Faces {
     protected Faces() {}
 
     @Inject
-    public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettings.Store settings,
+    public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettingsStore settings,
             Members members, MemberDirectory directory, Clock clock) {
         this.commands = commands;
         this.analysis = analysis;

@@ -1,7 +1,9 @@
 package io.facecard.application.membership;
 
-import io.facecard.domain.membership.MembershipRule;
-import io.facecard.domain.refusal.Refusal;
+import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.membership.port.IdentifierClaims;
+import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -10,6 +12,8 @@ import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.HashMap;

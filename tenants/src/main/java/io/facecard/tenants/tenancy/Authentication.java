@@ -1,9 +1,13 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantStatus;
+import io.facecard.tenants.tenancy.port.AccessTokens;
+import io.facecard.tenants.tenancy.port.OperatorCredentials;
+import io.facecard.tenants.tenancy.port.StaffAccounts;
+import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

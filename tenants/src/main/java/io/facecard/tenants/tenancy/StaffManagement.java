@@ -1,13 +1,14 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.tenancy.TenancyRule;
 import static io.facecard.application.problem.Validation.optionalText;
 import static io.facecard.application.security.Role.TENANT_ADMIN;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.StaffAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,15 +1,18 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.tenancy.TenancyRule;
 import static io.facecard.application.problem.Validation.valid;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantCommands;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantSettings;
 import io.facecard.domain.tenancy.TenantSlug;
+import io.facecard.tenants.tenancy.port.StaffAccounts;
+import io.facecard.tenants.tenancy.port.TenantDirectory;
+import io.facecard.tenants.tenancy.port.TenantSlugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

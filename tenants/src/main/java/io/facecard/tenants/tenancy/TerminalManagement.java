@@ -5,10 +5,12 @@ import static io.facecard.application.problem.Validation.requiredText;
 import static io.facecard.application.security.Role.STORE_MANAGER;
 import static io.facecard.application.security.Role.TENANT_ADMIN;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.Stores;
+import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,9 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.StaffAccounts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.facecard.adapters.in.health;
 
-import io.facecard.adapters.out.axon.AxonRuntime;
+import io.facecard.application.platform.port.MessagingHealth;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,17 +17,16 @@ public class DatabaseAndAxonReadiness implements HealthCheck {
     @Resource(lookup = "jdbc/facecardMigrations")
     DataSource dataSource;
     @Inject
-    AxonRuntime axon;
+    MessagingHealth messaging;
 
     @Override
     public HealthCheckResponse call() {
         boolean database = databaseAnswers();
-        boolean processors = axon.healthy();
+        boolean processors = messaging.healthy();
         var response = HealthCheckResponse.named("facecard")
                 .withData("database", database)
                 .withData("axonProcessors", processors);
-        axon.processors().forEach((name, p) -> response.withData("processor." + name,
-                p.isError() ? "error" : p.isRunning() ? "running" : "stopped"));
+        messaging.processors().forEach((name, state) -> response.withData("processor." + name, state));
         return response.status(database && processors).build();
     }
 

@@ -1,8 +1,8 @@
 package io.facecard.adapters.in.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import io.facecard.tenants.tenancy.AccessTokens;
 import io.facecard.tenants.tenancy.Authentication;
+import io.facecard.tenants.tenancy.port.AccessTokens;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

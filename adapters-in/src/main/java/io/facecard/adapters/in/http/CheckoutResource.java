@@ -2,6 +2,7 @@ package io.facecard.adapters.in.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.checkout.CheckoutFlow;
+import io.facecard.application.checkout.TillRequests;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.membership.MemberId;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class CheckoutResource {
         var c = caller.get();
         var b = Bodies.required(body);
         return once.run(c, key, "POST", "/checkouts", b, 201,
-                () -> LoyaltyJson.CheckoutBody.of(flow.open(c, b.currency(), b.lines())));
+                () -> LoyaltyJson.CheckoutBody.of(flow.open(c, new TillRequests.Open(b.currency(), b.lines()))));
     }
 
     @GET
@@ -65,14 +66,9 @@ public class CheckoutResource {
         var c = caller.get();
         UUID checkout = checkout(id);
         var p = Bodies.required(body);
-        int given = (p.cardNumber() == null ? 0 : 1) + (p.phone() == null ? 0 : 1) + (p.memberId() == null ? 0 : 1);
-        if (given != 1) {
-            throw Refusal.invalid("send exactly one of 'cardNumber', 'phone' or 'memberId'");
-        }
-        return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200, () -> LoyaltyJson.CheckoutIdentified.of(
-                p.memberId() != null ? flow.identifyMember(c, checkout, new MemberId(p.memberId()))
-                        : p.cardNumber() != null ? flow.identifyBy(c, checkout, "cardNumber", p.cardNumber())
-                        : flow.identifyBy(c, checkout, "phone", p.phone())));
+        var by = new TillRequests.Identify(p.cardNumber(), p.phone(), p.memberId());
+        return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
+                () -> LoyaltyJson.CheckoutIdentified.of(flow.identify(c, checkout, by)));
     }
 
     @POST
@@ -80,7 +76,7 @@ public class CheckoutResource {
     public Response redeem(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
             LoyaltyJson.RedemptionRequest body) {
         return step(key, "POST", id, "redemption", body, 201,
-                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.redeem(c, checkout, body.points())));
+                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.redeem(c, checkout, new TillRequests.Redeem(body.points()))));
     }
 
     @DELETE
@@ -95,7 +91,7 @@ public class CheckoutResource {
     public Response complete(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
             LoyaltyJson.Completion body) {
         return step(key, "POST", id, "complete", body, 200,
-                (c, checkout) -> flow.complete(c, checkout, body.receiptNumber(), body.payments()));
+                (c, checkout) -> flow.complete(c, checkout, new TillRequests.Complete(body.receiptNumber(), body.payments())));
     }
 
     @POST

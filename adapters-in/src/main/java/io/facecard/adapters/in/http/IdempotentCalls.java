@@ -1,7 +1,8 @@
 package io.facecard.adapters.in.http;
 
 import io.facecard.application.loyalty.Idempotency;
-import io.facecard.application.loyalty.LoyaltyPorts.Answer;
+import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
+import io.facecard.application.loyalty.port.IdempotencyRecords;
 import io.facecard.application.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.axonframework.modelling.command.ConcurrencyException;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Runs a mutating call once per {@code Idempotency-Key}: the request is fingerprinted (method, path,

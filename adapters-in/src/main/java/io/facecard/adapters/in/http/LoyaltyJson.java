@@ -3,9 +3,10 @@ package io.facecard.adapters.in.http;
 import io.facecard.application.checkout.AfterSales;
 import io.facecard.application.checkout.Baskets;
 import io.facecard.application.checkout.CheckoutFlow;
+import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.Balances;
-import io.facecard.application.loyalty.LoyaltyPorts;
 import io.facecard.application.loyalty.ProgramSettings;
+import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ public final class LoyaltyJson {
         }
     }
 
-    public record BalanceBody(long available, long pending, long held, List<LoyaltyPorts.Expiring> expiring, String tier) {
+    public record BalanceBody(long available, long pending, long held, List<Ledger.Expiring> expiring, String tier) {
         static BalanceBody of(Balances.Summary s) {
             return new BalanceBody(s.available(), s.pending(), s.held(), s.expiring(), s.tier());
         }
@@ -45,7 +46,7 @@ public final class LoyaltyJson {
 
     public record CheckoutBody(UUID id, String status, String currency, BigDecimal total, List<Basket.Line> lines, UUID memberId,
             long heldPoints, BigDecimal heldValue, BigDecimal due, String receiptNumber, long pointsEarned, long pointsRedeemed) {
-        static CheckoutBody of(LoyaltyPorts.CheckoutView c) {
+        static CheckoutBody of(Checkouts.CheckoutView c) {
             return new CheckoutBody(c.id(), c.status(), c.currency(), c.total(), c.lines(), c.memberId(), c.heldPoints(), c.heldValue(),
                     c.total().subtract(c.heldValue()), c.receiptNumber(), c.pointsEarned(), c.pointsRedeemed());
         }

@@ -1,10 +1,10 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.application.membership.FaceTemplates;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.MemberDirectory;
 import io.facecard.application.membership.MemberView;
 import io.facecard.application.membership.PersonalData;
+import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import java.time.Instant;

@@ -1,10 +1,11 @@
 package io.facecard.adapters.in.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.tenants.tenancy.Paging;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -89,7 +90,7 @@ public class MemberResource {
 
     @GET
     @Path("{id}/ledger")
-    public Json.Page<io.facecard.application.loyalty.LoyaltyPorts.Entry> ledger(@PathParam("id") String id,
+    public Json.Page<io.facecard.application.loyalty.port.Ledger.Entry> ledger(@PathParam("id") String id,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         Paging p = Paging.of(offset, limit);
         return new Json.Page<>(balances.statement(caller.get(), member(id), p.offset(), p.limit()), p.offset(), p.limit());

@@ -1,6 +1,6 @@
 package io.facecard.adapters.out.face;
 
-import io.facecard.application.membership.FaceAnalysis;
+import io.facecard.application.membership.port.FaceAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

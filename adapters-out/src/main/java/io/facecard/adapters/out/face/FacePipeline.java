@@ -1,10 +1,10 @@
 package io.facecard.adapters.out.face;
 
-import io.facecard.application.membership.FaceAnalysis;
-import io.facecard.application.membership.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.FaceAnalysis.Outcome;
-import io.facecard.application.membership.FaceAnalysis.ScanRules;
-import io.facecard.application.membership.FaceAnalysis.UnreadableImage;
+import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
+import io.facecard.application.membership.port.FaceAnalysis.Outcome;
+import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
+import io.facecard.application.membership.port.FaceAnalysis.UnreadableImage;
+import io.facecard.application.membership.port.FaceAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

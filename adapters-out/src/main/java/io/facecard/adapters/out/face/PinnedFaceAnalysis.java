@@ -1,6 +1,6 @@
 package io.facecard.adapters.out.face;
 
-import io.facecard.application.membership.FaceAnalysis;
+import io.facecard.application.membership.port.FaceAnalysis;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;

@@ -2,8 +2,8 @@ package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.loyalty.LoyaltyPorts;
-import io.facecard.application.loyalty.LoyaltyPorts.Answer;
+import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
+import io.facecard.application.loyalty.port.IdempotencyRecords;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the first commits (then sees its answer) or rolls back (then runs itself).
  */
 @ApplicationScoped
-public class JpaIdempotencyRecords implements LoyaltyPorts.IdempotencyRecords {
+public class JpaIdempotencyRecords implements IdempotencyRecords {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject

@@ -3,11 +3,12 @@ package io.facecard.adapters.out.loyalty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.loyalty.LoyaltyPorts;
-import io.facecard.application.loyalty.LoyaltyPorts.Balance;
-import io.facecard.application.loyalty.LoyaltyPorts.CheckoutView;
-import io.facecard.application.loyalty.LoyaltyPorts.Entry;
-import io.facecard.application.loyalty.LoyaltyPorts.Expiring;
+import io.facecard.application.checkout.port.Checkouts;
+import io.facecard.application.checkout.port.Checkouts.CheckoutView;
+import io.facecard.application.loyalty.port.Ledger.Balance;
+import io.facecard.application.loyalty.port.Ledger.Entry;
+import io.facecard.application.loyalty.port.Ledger.Expiring;
+import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 /** Reads of the ledger and checkout read models. */
 @ApplicationScoped
-public class JpaLedger implements LoyaltyPorts.Ledger, LoyaltyPorts.Checkouts {
+public class JpaLedger implements Ledger, Checkouts {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject

@@ -2,7 +2,7 @@ package io.facecard.adapters.out.loyalty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.loyalty.LoyaltyPorts;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaPrograms implements LoyaltyPorts.Programs {
+public class JpaPrograms implements Programs {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
@@ -26,7 +26,7 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
     RecentLoyaltySettings recent;
 
     /** A tenant's program and terms, read together: a till's call asks for both, several times. */
-    record Settings(Optional<LoyaltyProgram> program, LoyaltyPorts.TenantTerms terms) {}
+    record Settings(Optional<LoyaltyProgram> program, Programs.TenantTerms terms) {}
 
     @Override
     public Optional<LoyaltyProgram> find(TenantId tenant) {
@@ -34,7 +34,7 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
     }
 
     @Override
-    public LoyaltyPorts.TenantTerms terms(TenantId tenant) {
+    public Programs.TenantTerms terms(TenantId tenant) {
         return settings(tenant).terms();
     }
 
@@ -51,7 +51,7 @@ public class JpaPrograms implements LoyaltyPorts.Programs {
         Object[] r = (Object[]) rows.stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " has no directory entry"));
         return new Settings(Optional.ofNullable((String) r[2]).map(b -> JsonColumns.read(b, new TypeReference<LoyaltyProgram>() {})),
-                new LoyaltyPorts.TenantTerms(((String) r[0]).trim(), ZoneId.of((String) r[1])));
+                new Programs.TenantTerms(((String) r[0]).trim(), ZoneId.of((String) r[1])));
     }
 
     @Override

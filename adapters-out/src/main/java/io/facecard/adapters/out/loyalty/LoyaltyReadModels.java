@@ -2,7 +2,7 @@ package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.axon.AxonRuntime;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.loyalty.LoyaltyPorts;
+import io.facecard.application.loyalty.port.ReadModels;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 
 /** Empties a tenant's loyalty read models and replays every event of the tenant into the same projections. */
 @ApplicationScoped
-public class LoyaltyReadModels implements LoyaltyPorts.ReadModels {
+public class LoyaltyReadModels implements ReadModels {
     private static final List<String> TABLES = List.of("ledger_entry", "bonus_lot", "bonus_hold", "checkout_view", "receipt_view");
 
     @PersistenceContext(unitName = "facecard")
@@ -29,7 +29,7 @@ public class LoyaltyReadModels implements LoyaltyPorts.ReadModels {
     CheckoutProjection checkouts;
 
     @Override
-    public LoyaltyPorts.Rebuilt rebuild(TenantId tenant) {
+    public ReadModels.Rebuilt rebuild(TenantId tenant) {
         binding.bind(em, tenant);
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table + " where tenant_id = ?1").setParameter(1, tenant.value()).executeUpdate();
@@ -46,7 +46,7 @@ public class LoyaltyReadModels implements LoyaltyPorts.ReadModels {
                 }
             }
         });
-        return new LoyaltyPorts.Rebuilt(read, replayed[0]);
+        return new ReadModels.Rebuilt(read, replayed[0]);
     }
 
     private static void handle(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) {

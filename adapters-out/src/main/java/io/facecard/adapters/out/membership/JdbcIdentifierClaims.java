@@ -2,7 +2,7 @@ package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.membership.IdentifierClaims;
+import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.annotation.PostConstruct;

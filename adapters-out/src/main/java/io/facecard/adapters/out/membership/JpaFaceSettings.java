@@ -2,6 +2,7 @@ package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.membership.FaceSettings;
+import io.facecard.application.membership.port.FaceSettingsStore;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 @ApplicationScoped
-public class JpaFaceSettings implements FaceSettings.Store {
+public class JpaFaceSettings implements FaceSettingsStore {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject

@@ -1,8 +1,8 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.membership.MemberDirectory;
 import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import io.facecard.domain.membership.MemberId;

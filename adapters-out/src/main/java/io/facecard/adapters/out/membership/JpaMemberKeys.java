@@ -1,8 +1,8 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.membership.MemberKeys;
 import io.facecard.application.membership.Sealing;
+import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;

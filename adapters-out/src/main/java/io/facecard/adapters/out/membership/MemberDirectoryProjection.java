@@ -1,26 +1,26 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
-import io.facecard.domain.membership.MembershipRule;
 import io.facecard.adapters.out.persistence.Constraints;
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.membership.MemberKeys;
 import io.facecard.application.membership.Sealing;
-import io.facecard.application.membership.FaceTemplates;
+import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.domain.membership.MemberEvents.ConsentRecordedEvent;
 import io.facecard.domain.membership.MemberEvents.FacesRemovedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberErasedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberProfileChangedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberRegisteredEvent;
-import io.facecard.domain.membership.SealedPersonalData;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.membership.SealedPersonalData;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 

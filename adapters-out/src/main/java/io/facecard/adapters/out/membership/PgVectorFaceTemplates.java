@@ -1,7 +1,7 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.persistence.TenantBinding;
-import io.facecard.application.membership.FaceTemplates;
+import io.facecard.application.membership.port.FaceTemplates;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;

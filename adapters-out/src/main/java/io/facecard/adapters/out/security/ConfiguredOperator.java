@@ -1,6 +1,6 @@
 package io.facecard.adapters.out.security;
 
-import io.facecard.tenants.tenancy.OperatorCredentials;
+import io.facecard.tenants.tenancy.port.OperatorCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.facecard.adapters.out.security;
 
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
-import io.facecard.tenants.tenancy.AccessTokens;
+import io.facecard.tenants.tenancy.port.AccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

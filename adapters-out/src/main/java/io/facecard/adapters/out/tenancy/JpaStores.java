@@ -1,11 +1,11 @@
 package io.facecard.adapters.out.tenancy;
 
-import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.adapters.out.persistence.Constraints;
 import io.facecard.adapters.out.persistence.TenantBinding;
+import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Store;
-import io.facecard.tenants.tenancy.Stores;
+import io.facecard.tenants.tenancy.port.Stores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

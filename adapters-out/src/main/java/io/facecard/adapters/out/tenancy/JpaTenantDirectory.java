@@ -1,8 +1,8 @@
 package io.facecard.adapters.out.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.TenantDirectory;
 import io.facecard.tenants.tenancy.TenantView;
+import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,7 +2,7 @@ package io.facecard.adapters.out.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantSlug;
-import io.facecard.tenants.tenancy.TenantSlugs;
+import io.facecard.tenants.tenancy.port.TenantSlugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -3,7 +3,7 @@ package io.facecard.adapters.out.tenancy;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Terminal;
-import io.facecard.tenants.tenancy.Terminals;
+import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -52,8 +52,8 @@ final class SampleFaces {
                 crop.height = Math.min(img.rows(), r.y + r.height + m) - crop.y;
                 byte[] photo = jpeg(new Mat(img, crop), 95);
                 // a neighbour's face in the margin makes it a group photo, not one person's
-                if (pipeline.scan(photo, io.facecard.application.membership.FaceAnalysis.ScanRules.DEFAULT).outcome()
-                        == io.facecard.application.membership.FaceAnalysis.Outcome.FACE) {
+                if (pipeline.scan(photo, io.facecard.application.membership.port.FaceAnalysis.ScanRules.DEFAULT).outcome()
+                        == io.facecard.application.membership.port.FaceAnalysis.Outcome.FACE) {
                     people.add(new Person(i, photo));
                 }
             }

@@ -1,0 +1,2 @@
+/** Ports out of the tenancy context: tenant directory and slugs, stores, terminals, staff accounts, operator credentials, access tokens. */
+package io.facecard.tenants.tenancy.port;
