@@ -105,6 +105,16 @@ class BonusAccountTest {
     }
 
     @Test
+    void aHoldIsOneWholeEventAndItsExpiryIsNamedAfterIt() {
+        Instant due = T0.plusSeconds(900);
+        fixture.given(earned(LOT1, 100, T0, null))
+                .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
+                .expectEvents(new PointsHeldEvent(TENANT, MEMBER, "c1", 40, due, T0))
+                .expectResultMessagePayload(60L)
+                .expectScheduledDeadlineWithName(due, new BonusAccount.HoldExpiry("c1", due).key());
+    }
+
+    @Test
     void aCapturedHoldCancelsItsDeadline() {
         Instant due = T0.plusSeconds(900);
         fixture.given(earned(LOT1, 100, T0, null))

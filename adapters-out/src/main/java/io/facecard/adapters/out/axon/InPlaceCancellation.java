@@ -37,17 +37,7 @@ final class InPlaceCancellation implements DeadlineManager {
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        // The JTA DataSource hands out the connection of the caller's transaction: the delete commits
-        // or rolls back with the command.
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "delete from scheduled_tasks where task_name = ? and task_instance = ? and not picked")) {
-            s.setString(1, taskName);
-            s.setString(2, scheduleId);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not cancel deadline " + deadlineName + " " + scheduleId, e);
-        }
+        update("delete from scheduled_tasks where task_name = ? and task_instance = ? and not picked", taskName, scheduleId);
     }
 
     @Override
@@ -71,17 +61,24 @@ final class InPlaceCancellation implements DeadlineManager {
 
     /** Files the stored row under the deadline's own key. */
     private void rename(String generated, String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "update scheduled_tasks set task_instance = ? where task_name = ? and task_instance = ?")) {
-            s.setString(1, key);
-            s.setString(2, taskName);
-            s.setString(3, generated);
-            if (s.executeUpdate() != 1) {
-                throw new IllegalStateException("deadline " + generated + " was not stored, so it cannot be named " + key);
+        if (update("update scheduled_tasks set task_instance = ? where task_name = ? and task_instance = ?", key, taskName,
+                generated) != 1) {
+            throw new IllegalStateException("deadline " + generated + " was not stored, so it cannot be named " + key);
+        }
+    }
+
+    /**
+     * One statement on the JTA DataSource, which hands out the connection of the caller's transaction:
+     * it commits or rolls back with the command.
+     */
+    private int update(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
             }
+            return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not name deadline " + key, e);
+            throw new IllegalStateException("deadline store: " + sql, e);
         }
     }
 
