@@ -1,6 +1,5 @@
 package io.facecard.it;
 
-import io.facecard.domain.loyalty.BonusAccount;
 import static io.facecard.it.Api.get;
 import static io.facecard.it.Api.post;
 import static io.facecard.it.Till.basket;
@@ -9,6 +8,7 @@ import static io.facecard.it.Till.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facecard.domain.loyalty.BonusAccount;
 import io.facecard.it.Api.Chain;
 import io.facecard.it.Api.Reply;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.facecard.application.checkout;
 
-import io.facecard.domain.checkout.CheckoutRule;
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.problem.Validation;
 import io.facecard.domain.checkout.Basket;
+import io.facecard.domain.checkout.CheckoutRule;
+import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

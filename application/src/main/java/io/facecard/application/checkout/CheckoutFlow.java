@@ -1,8 +1,8 @@
 package io.facecard.application.checkout;
 
+import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.Balances;
-import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;

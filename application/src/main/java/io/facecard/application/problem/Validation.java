@@ -1,7 +1,6 @@
 package io.facecard.application.problem;
 
 import io.facecard.domain.refusal.Refusal;
-
 import java.util.function.Supplier;
 
 /** Turns a value object's own validation into a client-facing refusal. */

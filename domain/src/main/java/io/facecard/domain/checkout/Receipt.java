@@ -1,6 +1,5 @@
 package io.facecard.domain.checkout;
 
-import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.checkout.CheckoutCommands.IssueReceipt;
@@ -9,6 +8,7 @@ import io.facecard.domain.checkout.CheckoutCommands.Returned;
 import io.facecard.domain.checkout.CheckoutEvents.LinesReturnedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.ReceiptIssuedEvent;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,5 @@
 package io.facecard.domain.loyalty;
 
-import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
@@ -20,10 +19,10 @@ import io.facecard.domain.loyalty.LoyaltyEvents.PointsRedeemedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsRestoredEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsReversedEvent;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;

@@ -1,6 +1,5 @@
 package io.facecard.domain.membership;
 
-import io.facecard.domain.refusal.Refusal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.membership.MemberCommands.ChangeProfile;
@@ -15,6 +14,7 @@ import io.facecard.domain.membership.MemberEvents.FacesRemovedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberErasedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberProfileChangedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberRegisteredEvent;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.EnumMap;

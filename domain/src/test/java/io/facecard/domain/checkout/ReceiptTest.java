@@ -1,12 +1,12 @@
 package io.facecard.domain.checkout;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.checkout.Basket.ReceiptLine;
 import io.facecard.domain.checkout.CheckoutCommands.ReturnLines;
 import io.facecard.domain.checkout.CheckoutCommands.Returned;
 import io.facecard.domain.checkout.CheckoutEvents.LinesReturnedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.ReceiptIssuedEvent;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.facecard.domain.loyalty;
 
-import io.facecard.domain.refusal.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
@@ -15,6 +14,7 @@ import io.facecard.domain.loyalty.LoyaltyEvents.PointsHeldEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsRedeemedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsReversedEvent;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Duration;
 import java.time.Instant;

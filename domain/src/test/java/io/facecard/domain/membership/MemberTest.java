@@ -1,6 +1,5 @@
 package io.facecard.domain.membership;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.membership.MemberCommands.EnrolFace;
 import io.facecard.domain.membership.MemberCommands.EraseMember;
 import io.facecard.domain.membership.MemberCommands.RecordConsent;
@@ -9,6 +8,7 @@ import io.facecard.domain.membership.MemberEvents.FaceEnrolledEvent;
 import io.facecard.domain.membership.MemberEvents.FacesRemovedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberErasedEvent;
 import io.facecard.domain.membership.MemberEvents.MemberRegisteredEvent;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;

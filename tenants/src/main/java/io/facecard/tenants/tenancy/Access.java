@@ -1,8 +1,8 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.Arrays;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.facecard.tenants.tenancy;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Refusal;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

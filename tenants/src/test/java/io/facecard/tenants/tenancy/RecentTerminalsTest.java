@@ -3,9 +3,9 @@ package io.facecard.tenants.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

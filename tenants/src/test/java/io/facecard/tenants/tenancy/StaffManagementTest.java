@@ -3,10 +3,10 @@ package io.facecard.tenants.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecard.domain.refusal.Category;
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Category;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Authentication;
 import jakarta.annotation.Priority;

@@ -1,10 +1,9 @@
 package io.facecard.adapters.in.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.checkout.CheckoutFlow;
 import io.facecard.application.checkout.TillRequests;
-import io.facecard.domain.refusal.Refusal;
-import io.facecard.domain.membership.MemberId;
+import io.facecard.application.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.facecard.application.security.Caller;
 import java.util.UUID;
 import java.util.function.BiFunction;
 

@@ -1,7 +1,7 @@
 package io.facecard.adapters.in.http;
 
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of this request, set once by {@link CallerFilter} from the credential. */

@@ -2,7 +2,6 @@ package io.facecard.adapters.in.http;
 
 import io.facecard.application.loyalty.Idempotency;
 import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
-import io.facecard.application.loyalty.port.IdempotencyRecords;
 import io.facecard.application.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

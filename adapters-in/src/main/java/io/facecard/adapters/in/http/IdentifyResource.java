@@ -1,8 +1,8 @@
 package io.facecard.adapters.in.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.membership.Faces;
 import io.facecard.domain.refusal.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

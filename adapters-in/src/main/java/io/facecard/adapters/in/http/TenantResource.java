@@ -1,11 +1,11 @@
 package io.facecard.adapters.in.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.facecard.application.problem.Validation;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.TenantOnboarding;
-import io.facecard.domain.refusal.Refusal;
-import io.facecard.application.problem.Validation;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -8,12 +8,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
-import org.axonframework.modelling.command.ConcurrencyException;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Everything that is not a {@link Refusal} (a refusal wrapped by a framework is unwrapped and mapped by

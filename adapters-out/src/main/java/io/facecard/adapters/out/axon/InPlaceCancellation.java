@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.axon;
 
+import io.facecard.domain.loyalty.NamedDeadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,12 +9,11 @@ import javax.sql.DataSource;
 import org.axonframework.common.Registration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
-import io.facecard.domain.loyalty.NamedDeadline;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Cancels one deadline with one statement in the command's transaction, and never fails the command.

@@ -1,7 +1,6 @@
 package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /** Checkout and receipt read models, in the command's transaction; a rebuild replays into emptied tables. */

@@ -1,10 +1,9 @@
 package io.facecard.adapters.out.loyalty;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
+import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.domain.loyalty.LoyaltyEvents.HoldReleasedEvent;
-import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.loyalty.LoyaltyEvents.LedgerFact;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsAdjustedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsEarnedEvent;
@@ -13,14 +12,15 @@ import io.facecard.domain.loyalty.LoyaltyEvents.PointsHeldEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsRedeemedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsRestoredEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsReversedEvent;
+import io.facecard.domain.membership.MemberId;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.facecard.adapters.out.persistence.Jdbc;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 

@@ -1,12 +1,12 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
 import io.facecard.adapters.out.tenancy.TenancyAxon;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /** Gives every new tenant its own face-template partition and HNSW index, in the onboarding transaction. */

@@ -1,18 +1,18 @@
 package io.facecard.adapters.out.tenancy;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
+import io.facecard.adapters.out.loyalty.RecentLoyaltySettings;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
 import io.facecard.domain.tenancy.TenantStatus;
 import jakarta.enterprise.context.Dependent;
-import io.facecard.adapters.out.loyalty.RecentLoyaltySettings;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /**

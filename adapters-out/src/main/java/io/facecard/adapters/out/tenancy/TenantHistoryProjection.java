@@ -1,7 +1,6 @@
 package io.facecard.adapters.out.tenancy;
 
 import io.facecard.adapters.out.axon.Projection;
-import org.axonframework.config.ProcessingGroup;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
