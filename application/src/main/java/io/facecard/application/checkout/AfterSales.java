@@ -19,6 +19,7 @@ import io.facecard.domain.checkout.ReceiptId;
 import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands;
 import io.facecard.domain.loyalty.LoyaltyProgram;
+import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -122,8 +123,8 @@ public class AfterSales {
         Receipt.ReturnOutcome o = commands.sendAndWait(new CheckoutCommands.ReturnLines(ReceiptId.of(tenant, receiptNumber),
                 UUID.randomUUID(), lines.stream().map(l -> new CheckoutCommands.Returned(l.sku(), l.quantity())).toList(), now));
         BonusAccountId account = BonusAccountId.of(o.memberId());
-        long reversed = o.pointsToReverse() == 0 ? 0 : commands.<Long>sendAndWait(
-                new LoyaltyCommands.ReverseEarning(account, o.lotId(), o.pointsToReverse(), receiptNumber, now));
+        long reversed = o.pointsToReverse() == 0 ? 0 : commands.<Points>sendAndWait(
+                new LoyaltyCommands.ReverseEarning(account, o.lotId(), o.pointsToReverse(), receiptNumber, now)).value();
         if (o.pointsToRestore() > 0) {
             LoyaltyProgram p = balances.program(tenant);
             commands.sendAndWait(new LoyaltyCommands.RestorePoints(account, UUID.randomUUID(), o.pointsToRestore(),

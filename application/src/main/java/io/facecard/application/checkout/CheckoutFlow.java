@@ -21,6 +21,7 @@ import io.facecard.domain.loyalty.BonusAccount;
 import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands;
 import io.facecard.domain.loyalty.LoyaltyProgram;
+import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -139,9 +140,9 @@ public class CheckoutFlow {
         // The checkout decides (open, identified, within the program's cap); the account then
         // reserves the points and answers with what is left to redeem: no second look at the ledger.
         Checkout.Redeemed r = commands.sendAndWait(new CheckoutCommands.RedeemPoints(new CheckoutId(id), request.points(), p, now));
-        long left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(r.member()), tenant, r.member(), holdId(id),
+        Points left = commands.sendAndWait(new LoyaltyCommands.PlaceHold(BonusAccountId.of(r.member()), tenant, r.member(), holdId(id),
                 r.points().value(), now.plus(p.holdTime()), now));
-        return new Redemption(id, r.points().value(), r.value().amount(), r.due().amount(), left);
+        return new Redemption(id, r.points().value(), r.value().amount(), r.due().amount(), left.value());
     }
 
     public Redemption release(Caller caller, UUID id) {
@@ -192,7 +193,7 @@ public class CheckoutFlow {
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 new CheckoutId(id), till.storeId(), c.currency(), done.lines(), done.total().amount(), done.paid().amount(), lot, earned,
                 redeemed, now, now));
-        return new Completed("COMPLETED", earned, redeemed, settled.available());
+        return new Completed("COMPLETED", earned, redeemed, settled.available().value());
     }
 
     private void releaseHold(UUID checkout, Checkout.Released released, String reason, Instant now) {

@@ -65,7 +65,7 @@ public class BonusAccount {
     }
 
     /** What a completed sale did to the account: the points its hold gave up, and what is left to redeem. */
-    public record Settled(long redeemed, long available) {}
+    public record Settled(Points redeemed, Points available) {}
 
     /** A plain string: deadlines store the identifier and must read it back as the same value. */
     @AggregateIdentifier
@@ -94,7 +94,7 @@ public class BonusAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(PlaceHold cmd, DeadlineManager deadlines) {
+    public Points handle(PlaceHold cmd, DeadlineManager deadlines) {
         open(cmd.accountId(), cmd.tenantId(), cmd.memberId());
         expireDue(cmd.at());
         if (cmd.points() <= 0) {
@@ -112,7 +112,7 @@ public class BonusAccount {
         HoldExpiry expiry = new HoldExpiry(cmd.holdId(), cmd.expiresAt());
         deadlines.schedule(cmd.expiresAt(), expiry.key(), expiry);
         apply(new PointsHeldEvent(tenantId, memberId, cmd.holdId(), cmd.points(), cmd.expiresAt(), cmd.at()));
-        return available(cmd.at());
+        return Points.of(available(cmd.at()));
     }
 
     @CommandHandler
@@ -127,10 +127,10 @@ public class BonusAccount {
 
     /** @return the points redeemed */
     @CommandHandler
-    public long handle(CaptureHold cmd, DeadlineManager deadlines) {
+    public Points handle(CaptureHold cmd, DeadlineManager deadlines) {
         long redeemed = capture(cmd.holdId(), cmd.receiptNumber(), cmd.at(), deadlines);
         expireDue(cmd.at());
-        return redeemed;
+        return Points.of(redeemed);
     }
 
     @CommandHandler
@@ -144,7 +144,7 @@ public class BonusAccount {
                     cmd.receiptNumber(), cmd.at()));
             scheduleExpiry(deadlines, cmd.lotId(), cmd.expiresAt());
         }
-        return new Settled(redeemed, available(cmd.at()));
+        return new Settled(Points.of(redeemed), Points.of(available(cmd.at())));
     }
 
     /** Expire only after the hold is taken: points a hold reserved were promised to this checkout. */
@@ -169,14 +169,14 @@ public class BonusAccount {
 
     /** @return the points actually taken back (a return cannot push the balance below zero) */
     @CommandHandler
-    public long handle(ReverseEarning cmd) {
+    public Points handle(ReverseEarning cmd) {
         expireDue(cmd.at());
         Lots.Taking back = lots.takeBack(Math.max(0, cmd.points()), cmd.lotId(), held());
         if (cmd.points() > 0) {
             apply(new PointsReversedEvent(tenantId, memberId, back.taken(), back.fromLots(), back.missing(), cmd.receiptNumber(),
                     cmd.at()));
         }
-        return back.taken();
+        return Points.of(back.taken());
     }
 
     @CommandHandler

@@ -70,7 +70,7 @@ class BonusAccountTest {
                         new PointsHeldEvent(TENANT, MEMBER, "c1", 50, T0.plusSeconds(900), T0))
                 .when(new CaptureHold(ACCOUNT, "c1", "R-9", T0.plusSeconds(60)))
                 .expectEvents(new PointsRedeemedEvent(TENANT, MEMBER, "c1", 50, from, "R-9", T0.plusSeconds(60)))
-                .expectResultMessagePayload(50L);
+                .expectResultMessagePayload(Points.of(50));
     }
 
     @Test
@@ -80,7 +80,7 @@ class BonusAccountTest {
                 .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
                 .expectEvents(new PointsRedeemedEvent(TENANT, MEMBER, "c1", 30, Map.of(LOT1, 30L), "R-5", t),
                         new PointsEarnedEvent(TENANT, MEMBER, LOT2, 12, t, null, "R-5", t))
-                .expectResultMessagePayload(new BonusAccount.Settled(30, 82));
+                .expectResultMessagePayload(new BonusAccount.Settled(Points.of(30), Points.of(82)));
         fixture.given(earned(LOT1, 100, T0, null))
                 .when(new LoyaltyCommands.SettleSale(ACCOUNT, TENANT, MEMBER, "c1", LOT2, 12, t, null, "R-5", t))
                 .expectException(Refusal.class)
@@ -100,7 +100,7 @@ class BonusAccountTest {
     void aHoldAnswersWithWhatIsLeftToRedeem() {
         fixture.given(earned(LOT1, 100, T0, null), new PointsHeldEvent(TENANT, MEMBER, "c1", 30, T0.plusSeconds(900), T0))
                 .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c2", 25, T0.plusSeconds(900), T0))
-                .expectResultMessagePayload(45L)
+                .expectResultMessagePayload(Points.of(45))
                 .expectScheduledDeadline(T0.plusSeconds(900), new BonusAccount.HoldExpiry("c2", T0.plusSeconds(900)));
     }
 
@@ -110,7 +110,7 @@ class BonusAccountTest {
         fixture.given(earned(LOT1, 100, T0, null))
                 .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
                 .expectEvents(new PointsHeldEvent(TENANT, MEMBER, "c1", 40, due, T0))
-                .expectResultMessagePayload(60L)
+                .expectResultMessagePayload(Points.of(60))
                 .expectScheduledDeadlineWithName(due, new BonusAccount.HoldExpiry("c1", due).key());
     }
 
@@ -135,7 +135,7 @@ class BonusAccountTest {
         fixture.given(earned(LOT1, 100, T0, null))
                 .andGivenCommands(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 40, due, T0))
                 .when(new PlaceHold(ACCOUNT, TENANT, MEMBER, "c1", 50, due.plusSeconds(60), T0.plusSeconds(60)))
-                .expectResultMessagePayload(50L)
+                .expectResultMessagePayload(Points.of(50))
                 .expectScheduledDeadline(due.plusSeconds(60), new BonusAccount.HoldExpiry("c1", due.plusSeconds(60)))
                 .expectNoScheduledDeadline(due, new BonusAccount.HoldExpiry("c1", due));
     }
@@ -165,7 +165,7 @@ class BonusAccountTest {
                         new PointsRedeemedEvent(TENANT, MEMBER, "c1", 80, Map.of(LOT1, 80L), "R-1", T0))
                 .when(new ReverseEarning(ACCOUNT, LOT1, 50, "R-0", T0))
                 .expectEvents(new PointsReversedEvent(TENANT, MEMBER, 20, from, 30, "R-0", T0))
-                .expectResultMessagePayload(20L);
+                .expectResultMessagePayload(Points.of(20));
     }
 
     @Test
