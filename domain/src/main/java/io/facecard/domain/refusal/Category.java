@@ -17,5 +17,7 @@ public enum Category {
     /** Valid, but the current state forbids it (retrying later or after another step may work). */
     CONFLICT,
     /** Well-formed, but against a business rule for these values. */
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    /** Not now: a shared resource is busy; the same request may succeed after a short wait. Nothing changed. */
+    UNAVAILABLE
 }

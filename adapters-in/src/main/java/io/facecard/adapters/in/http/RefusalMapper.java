@@ -12,9 +12,14 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class RefusalMapper implements ExceptionMapper<Refusal> {
+    /** Seconds a client is asked to wait before it retries an UNAVAILABLE request. */
+    static final int RETRY_AFTER = 2;
+
     @Override
     public Response toResponse(Refusal r) {
-        return Problems.response(status(r.category()), r.type(), title(r.category()), r.getMessage(), r.reason());
+        Response problem = Problems.response(status(r.category()), r.type(), title(r.category()), r.getMessage(), r.reason());
+        return r.category() == Category.UNAVAILABLE
+                ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER).build() : problem;
     }
 
     static int status(Category category) {
@@ -26,6 +31,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -38,6 +44,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> "Conflict";
             case TOO_LARGE -> "Payload too large";
             case UNPROCESSABLE -> "Unprocessable";
+            case UNAVAILABLE -> "Unavailable";
         };
     }
 }

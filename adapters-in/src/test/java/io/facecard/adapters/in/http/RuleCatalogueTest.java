@@ -48,9 +48,10 @@ class RuleCatalogueTest {
     }
 
     @Test
-    void everyRuleIsAClientError() {
+    void everyRuleIsAClientErrorOrATemporaryUnavailability() {
         for (Rule r : allRules()) {
-            assertThat(RefusalMapper.status(new Refusal(r, "because").category())).as(r.slug()).isBetween(400, 499);
+            int status = RefusalMapper.status(new Refusal(r, "because").category());
+            assertThat(status >= 400 && status < 500 || status == 503).as(r.slug() + ": " + status).isTrue();
             assertThat(RefusalMapper.title(r.category())).as(r.slug()).isNotBlank();
         }
     }
@@ -64,5 +65,6 @@ class RuleCatalogueTest {
         assertThat(RefusalMapper.status(Category.UNPROCESSABLE)).isEqualTo(422);
         assertThat(RefusalMapper.status(Category.FORBIDDEN)).isEqualTo(403);
         assertThat(RefusalMapper.status(Category.UNAUTHENTICATED)).isEqualTo(401);
+        assertThat(RefusalMapper.status(Category.UNAVAILABLE)).isEqualTo(503);
     }
 }

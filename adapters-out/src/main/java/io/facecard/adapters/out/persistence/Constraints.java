@@ -22,8 +22,13 @@ public final class Constraints {
     }
 
     static boolean isUniqueViolation(Throwable e) {
+        return hasSqlState(e, "23505");
+    }
+
+    /** Whether the failure, or one of its causes, is a database error of that SQLSTATE. */
+    public static boolean hasSqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }
