@@ -4,25 +4,9 @@ import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What the idempotency of a till's calls refuses. */
-public enum IdempotencyRule implements Rule {
-    KEY_REQUIRED("idempotency-key-required", Category.INVALID),
-    KEY_REUSED("idempotency-key-reused", Category.UNPROCESSABLE);
+public final class IdempotencyRule {
+    public static final Rule KEY_REQUIRED = new Rule("idempotency-key-required", Category.INVALID);
+    public static final Rule KEY_REUSED = new Rule("idempotency-key-reused", Category.UNPROCESSABLE);
 
-    private final String slug;
-    private final Category category;
-
-    IdempotencyRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private IdempotencyRule() {}
 }

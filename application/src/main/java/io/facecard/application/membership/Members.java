@@ -14,6 +14,7 @@ import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.refusal.Rule;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -161,7 +162,7 @@ public class Members {
                 MembershipRule.DUPLICATE_CARD, "cardNumber");
     }
 
-    private void claim(TenantId tenant, MemberId member, IdentifierClaims.Kind kind, String before, String after, MembershipRule taken,
+    private void claim(TenantId tenant, MemberId member, IdentifierClaims.Kind kind, String before, String after, Rule taken,
             String field) {
         if (after == null || after.equals(before)) {
             return;

@@ -4,37 +4,21 @@ import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What a checkout, a receipt or a return refuses. */
-public enum CheckoutRule implements Rule {
-    EMPTY_BASKET("empty-basket", Category.INVALID),
-    NO_MEMBER("no-member", Category.CONFLICT),
-    REDEMPTION_HELD("redemption-held", Category.CONFLICT),
-    REDEEM_LIMIT("redeem-limit", Category.UNPROCESSABLE),
-    CHECKOUT_COMPLETED("checkout-completed", Category.CONFLICT),
-    CHECKOUT_CANCELLED("checkout-cancelled", Category.CONFLICT),
-    CHECKOUT_PAYING("checkout-paying", Category.CONFLICT),
-    DUPLICATE_RECEIPT("duplicate-receipt", Category.CONFLICT),
-    NOT_ON_RECEIPT("not-on-receipt", Category.UNPROCESSABLE),
-    RETURN_EXCEEDS_PURCHASE("return-exceeds-purchase", Category.UNPROCESSABLE),
-    CURRENCY_MISMATCH("currency-mismatch", Category.UNPROCESSABLE),
-    PAYMENT_METHOD_UNAVAILABLE("payment-method-unavailable", Category.UNPROCESSABLE),
-    PAYMENT_MISMATCH("payment-mismatch", Category.UNPROCESSABLE),
-    UNKNOWN_MEMBER("unknown-member", Category.UNPROCESSABLE);
+public final class CheckoutRule {
+    public static final Rule EMPTY_BASKET = new Rule("empty-basket", Category.INVALID);
+    public static final Rule NO_MEMBER = new Rule("no-member", Category.CONFLICT);
+    public static final Rule REDEMPTION_HELD = new Rule("redemption-held", Category.CONFLICT);
+    public static final Rule REDEEM_LIMIT = new Rule("redeem-limit", Category.UNPROCESSABLE);
+    public static final Rule CHECKOUT_COMPLETED = new Rule("checkout-completed", Category.CONFLICT);
+    public static final Rule CHECKOUT_CANCELLED = new Rule("checkout-cancelled", Category.CONFLICT);
+    public static final Rule CHECKOUT_PAYING = new Rule("checkout-paying", Category.CONFLICT);
+    public static final Rule DUPLICATE_RECEIPT = new Rule("duplicate-receipt", Category.CONFLICT);
+    public static final Rule NOT_ON_RECEIPT = new Rule("not-on-receipt", Category.UNPROCESSABLE);
+    public static final Rule RETURN_EXCEEDS_PURCHASE = new Rule("return-exceeds-purchase", Category.UNPROCESSABLE);
+    public static final Rule CURRENCY_MISMATCH = new Rule("currency-mismatch", Category.UNPROCESSABLE);
+    public static final Rule PAYMENT_METHOD_UNAVAILABLE = new Rule("payment-method-unavailable", Category.UNPROCESSABLE);
+    public static final Rule PAYMENT_MISMATCH = new Rule("payment-mismatch", Category.UNPROCESSABLE);
+    public static final Rule UNKNOWN_MEMBER = new Rule("unknown-member", Category.UNPROCESSABLE);
 
-    private final String slug;
-    private final Category category;
-
-    CheckoutRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private CheckoutRule() {}
 }

@@ -4,27 +4,11 @@ import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What a bonus account refuses. */
-public enum LoyaltyRule implements Rule {
-    INVALID_POINTS("invalid-points", Category.INVALID),
-    INSUFFICIENT_POINTS("insufficient-points", Category.CONFLICT),
-    HOLD_EXPIRED("hold-expired", Category.CONFLICT),
-    WRONG_TENANT("wrong-tenant", Category.CONFLICT);
+public final class LoyaltyRule {
+    public static final Rule INVALID_POINTS = new Rule("invalid-points", Category.INVALID);
+    public static final Rule INSUFFICIENT_POINTS = new Rule("insufficient-points", Category.CONFLICT);
+    public static final Rule HOLD_EXPIRED = new Rule("hold-expired", Category.CONFLICT);
+    public static final Rule WRONG_TENANT = new Rule("wrong-tenant", Category.CONFLICT);
 
-    private final String slug;
-    private final Category category;
-
-    LoyaltyRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private LoyaltyRule() {}
 }

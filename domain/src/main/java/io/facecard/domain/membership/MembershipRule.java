@@ -4,34 +4,18 @@ import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What membership, consent and face enrolment refuse. */
-public enum MembershipRule implements Rule {
-    CONSENT_REQUIRED("consent-required", Category.CONFLICT),
-    TOO_MANY_FACES("too-many-faces", Category.CONFLICT),
-    MEMBER_ERASED("member-erased", Category.CONFLICT),
-    DUPLICATE_PHONE("duplicate-phone", Category.CONFLICT),
-    DUPLICATE_EMAIL("duplicate-email", Category.CONFLICT),
-    DUPLICATE_CARD("duplicate-cardNumber", Category.CONFLICT),
-    DUPLICATE_IDENTIFIER("duplicate-identifier", Category.CONFLICT),
-    FACE_BELONGS_TO_ANOTHER_MEMBER("face-belongs-to-another-member", Category.CONFLICT),
-    FACE_REJECTED("face-rejected", Category.UNPROCESSABLE),
-    UNREADABLE_IMAGE("unreadable-image", Category.INVALID),
-    IMAGE_TOO_LARGE("unreadable-image", Category.TOO_LARGE);
+public final class MembershipRule {
+    public static final Rule CONSENT_REQUIRED = new Rule("consent-required", Category.CONFLICT);
+    public static final Rule TOO_MANY_FACES = new Rule("too-many-faces", Category.CONFLICT);
+    public static final Rule MEMBER_ERASED = new Rule("member-erased", Category.CONFLICT);
+    public static final Rule DUPLICATE_PHONE = new Rule("duplicate-phone", Category.CONFLICT);
+    public static final Rule DUPLICATE_EMAIL = new Rule("duplicate-email", Category.CONFLICT);
+    public static final Rule DUPLICATE_CARD = new Rule("duplicate-cardNumber", Category.CONFLICT);
+    public static final Rule DUPLICATE_IDENTIFIER = new Rule("duplicate-identifier", Category.CONFLICT);
+    public static final Rule FACE_BELONGS_TO_ANOTHER_MEMBER = new Rule("face-belongs-to-another-member", Category.CONFLICT);
+    public static final Rule FACE_REJECTED = new Rule("face-rejected", Category.UNPROCESSABLE);
+    public static final Rule UNREADABLE_IMAGE = new Rule("unreadable-image", Category.INVALID);
+    public static final Rule IMAGE_TOO_LARGE = new Rule("unreadable-image", Category.TOO_LARGE);
 
-    private final String slug;
-    private final Category category;
-
-    MembershipRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private MembershipRule() {}
 }

@@ -1,27 +1,11 @@
 package io.facecard.domain.refusal;
 
 /** Refusals every context shares: a bad request, a missing resource, a caller without the right. */
-public enum CommonRule implements Rule {
-    INVALID_REQUEST("invalid-request", Category.INVALID),
-    NOT_FOUND("not-found", Category.NOT_FOUND),
-    FORBIDDEN("forbidden", Category.FORBIDDEN),
-    UNAUTHENTICATED("unauthenticated", Category.UNAUTHENTICATED);
+public final class CommonRule {
+    public static final Rule INVALID_REQUEST = new Rule("invalid-request", Category.INVALID);
+    public static final Rule NOT_FOUND = new Rule("not-found", Category.NOT_FOUND);
+    public static final Rule FORBIDDEN = new Rule("forbidden", Category.FORBIDDEN);
+    public static final Rule UNAUTHENTICATED = new Rule("unauthenticated", Category.UNAUTHENTICATED);
 
-    private final String slug;
-    private final Category category;
-
-    CommonRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private CommonRule() {}
 }

@@ -1,13 +1,16 @@
 package io.facecard.domain.refusal;
 
-/**
- * A business or request rule that can refuse. Each context declares its rules as an enum
- * implementing this, so adding a context adds an enum and touches no shared list; the slug is
- * the stable problem type clients switch on, the category decides the status.
- */
-public interface Rule {
-    /** A short, stable name such as {@code insufficient-points}; unique across all rules. */
-    String slug();
+import java.util.Objects;
 
-    Category category();
+/**
+ * A business or request rule that can refuse: its slug is the stable problem type clients switch
+ * on, its category decides the status. Each context declares its rules as constants of a class of
+ * its own ({@code CheckoutRule.REDEEM_LIMIT}), so adding a context adds a class and touches no
+ * shared list; the status follows from the category declared with the rule, never from its name.
+ */
+public record Rule(String slug, Category category) {
+    public Rule {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(category, "category");
+    }
 }

@@ -4,29 +4,13 @@ import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What tenant onboarding, stores and staff refuse. */
-public enum TenancyRule implements Rule {
-    DUPLICATE_SLUG("duplicate-slug", Category.CONFLICT),
-    DUPLICATE_USERNAME("duplicate-username", Category.CONFLICT),
-    DUPLICATE_STORE_CODE("duplicate-store-code", Category.CONFLICT),
-    LAST_ADMIN("last-admin", Category.CONFLICT),
+public final class TenancyRule {
+    public static final Rule DUPLICATE_SLUG = new Rule("duplicate-slug", Category.CONFLICT);
+    public static final Rule DUPLICATE_USERNAME = new Rule("duplicate-username", Category.CONFLICT);
+    public static final Rule DUPLICATE_STORE_CODE = new Rule("duplicate-store-code", Category.CONFLICT);
+    public static final Rule LAST_ADMIN = new Rule("last-admin", Category.CONFLICT);
     /** Another tenant's onboarding holds the face-template table's attach lock: retry in a moment. */
-    TEMPLATES_BUSY("templates-busy", Category.UNAVAILABLE);
+    public static final Rule TEMPLATES_BUSY = new Rule("templates-busy", Category.UNAVAILABLE);
 
-    private final String slug;
-    private final Category category;
-
-    TenancyRule(String slug, Category category) {
-        this.slug = slug;
-        this.category = category;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public Category category() {
-        return category;
-    }
+    private TenancyRule() {}
 }
