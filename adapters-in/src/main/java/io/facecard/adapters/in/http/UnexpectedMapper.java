@@ -36,6 +36,12 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
             return Problems.response(409, "concurrent-change", "Conflict",
                     "the resource was changed by another request at the same moment; retry");
         }
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warning("database unavailable: " + e);
+            return Response.fromResponse(Problems.response(503, "database-unavailable", "Unavailable",
+                    "the platform cannot reach its database at this moment; nothing was changed, retry with the same Idempotency-Key"))
+                    .header("Retry-After", RefusalMapper.RETRY_AFTER).build();
+        }
         WebApplicationException tooLarge = find(e, WebApplicationException.class);
         if (tooLarge != null && tooLarge.getResponse().getStatus() == 413) {
             return Problems.response(413, "body-too-large", "Payload too large", tooLarge.getMessage());
