@@ -35,6 +35,18 @@ class BadInputIT {
     }
 
     @Test
+    void anAnonymousCallerIsToldToAuthenticateBeforeAnythingAboutItsBody() {
+        int before = storeCount();
+        assertThat(raw("POST", "/api/v1/stores", null, "{\"name\": ", "application/json").problem(401).get("type"))
+                .endsWith("/unauthenticated");
+        assertThat(raw("POST", "/api/v1/members", null, "{\"name\": 5}", "application/json").problem(401).get("type"))
+                .endsWith("/unauthenticated");
+        assertThat(post("/api/v1/auth/token", null, Map.of("username", "nobody", "password", "wrong-password-1")).problem(401)
+                .get("type")).as("logging in needs no credential").endsWith("/unauthenticated");
+        assertThat(storeCount()).isEqualTo(before);
+    }
+
+    @Test
     void missingAndBlankFieldsAreNamed() {
         assertThat(post("/api/v1/stores", chain.adminToken(), Map.of("code", "X9")).problem(400).get("detail")).contains("name");
         assertThat(post("/api/v1/stores", chain.adminToken(), Map.of("name", " ", "code", "X9")).problem(400).get("detail")).contains("name");

@@ -35,6 +35,10 @@ public class CallerFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
+            // Before the body is read: an anonymous caller learns it must authenticate, not what its body lacks.
+            if (!isLogin(request)) {
+                throw Refusal.unauthenticated(CurrentCaller.NEEDS_CREDENTIAL);
+            }
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -46,6 +50,11 @@ public class CallerFilter implements ContainerRequestFilter {
         } else {
             current.set(authentication.terminal(header.substring(7).strip()));
         }
+    }
+
+    /** The one call that needs no credential: getting a token. */
+    private static boolean isLogin(ContainerRequestContext request) {
+        return request.getUriInfo().getMatchedResources().stream().anyMatch(AuthResource.class::isInstance);
     }
 
     private static Caller fromToken(JsonWebToken jwt) {

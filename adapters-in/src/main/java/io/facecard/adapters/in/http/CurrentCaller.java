@@ -13,9 +13,11 @@ public class CurrentCaller {
         this.caller = caller;
     }
 
+    static final String NEEDS_CREDENTIAL = "this needs 'Authorization: Bearer <token or terminal key>'";
+
     public Caller get() {
         if (caller == null) {
-            throw Refusal.unauthenticated("this needs 'Authorization: Bearer <token or terminal key>'");
+            throw Refusal.unauthenticated(NEEDS_CREDENTIAL);
         }
         return caller;
     }
