@@ -14,6 +14,20 @@ public record Permit(Set<Role> roles, Set<TerminalKind> terminals) {
         if (caller instanceof Caller.Terminal t && terminals.contains(t.kind())) {
             return t.tenantId();
         }
-        throw Refusal.forbidden("this needs one of the roles " + roles + " or a terminal of kind " + terminals);
+        throw Refusal.forbidden("this needs " + who());
+    }
+
+    /** Says who may, naming only what is allowed (no empty role or terminal list). */
+    String who() {
+        String staff = roles.isEmpty() ? null : "a staff account with one of the roles " + sorted(roles);
+        String tills = terminals.isEmpty() ? null : "a terminal of kind " + sorted(terminals);
+        if (staff == null && tills == null) {
+            return "a caller this platform does not have";
+        }
+        return staff == null ? tills : tills == null ? staff : staff + " or " + tills;
+    }
+
+    private static String sorted(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 }
