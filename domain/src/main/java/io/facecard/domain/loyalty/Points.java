@@ -1,7 +1,7 @@
 package io.facecard.domain.loyalty;
 
 /** A number of bonus points, never negative: a debit is a {@code Points} taken, not a negative one. */
-public record Points(long value) implements Comparable<Points> {
+public record Points(long value) {
     public static final Points NONE = new Points(0);
 
     public Points {
@@ -16,15 +16,6 @@ public record Points(long value) implements Comparable<Points> {
 
     public boolean isNone() {
         return value == 0;
-    }
-
-    public boolean exceeds(Points other) {
-        return value > other.value;
-    }
-
-    @Override
-    public int compareTo(Points o) {
-        return Long.compare(value, o.value);
     }
 
     @Override

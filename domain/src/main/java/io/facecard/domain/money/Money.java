@@ -23,29 +23,6 @@ public record Money(BigDecimal amount, String currency) {
         return Math.max(0, Currency.getInstance(Objects.requireNonNull(currency, "currency")).getDefaultFractionDigits());
     }
 
-    public static Money zero(String currency) {
-        return new Money(BigDecimal.ZERO, currency);
-    }
-
-    public Money plus(Money other) {
-        return new Money(amount.add(same(other).amount), currency);
-    }
-
-    public Money minus(Money other) {
-        return new Money(amount.subtract(same(other).amount), currency);
-    }
-
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
-
-    private Money same(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
-        }
-        return other;
-    }
-
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency;

@@ -2,7 +2,6 @@ package io.facecard.adapters.out.axon;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -94,7 +93,7 @@ public class AxonRuntime {
         // Snapshots hold an aggregate's private fields, which have no getters: read and written field by field.
         // Their shape is the aggregate's field layout, so each layout has a revision: a snapshot of an
         // older layout is passed over and the aggregate is sourced from its events instead.
-        JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(objectMapper()
+        JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(AxonWiring.objectMapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
                 .revisionResolver(new FixedValueRevisionResolver(SNAPSHOT_LAYOUT)).build();
@@ -211,9 +210,5 @@ public class AxonRuntime {
     CommandGateway commandGateway() {
         start();
         return configuration.commandGateway();
-    }
-
-    public static ObjectMapper objectMapper() {
-        return AxonWiring.objectMapper();
     }
 }

@@ -3,12 +3,12 @@ package io.facecard.adapters.out.loyalty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facecard.adapters.out.axon.AxonRuntime;
+import io.facecard.adapters.out.axon.AxonWiring;
 
 /** JSON columns of the loyalty read models (basket lines, the program). */
 final class JsonColumns {
     /** The events' mapping: a basket reads back exactly as its event carried it. */
-    private static final ObjectMapper MAPPER = AxonRuntime.objectMapper();
+    private static final ObjectMapper MAPPER = AxonWiring.objectMapper();
 
     private JsonColumns() {}
 
