@@ -90,6 +90,8 @@ class BadInputIT {
     @Test
     void unknownPathsMethodsAndIdsAreProblems() {
         get("/api/v1/nothing-here", chain.adminToken()).problem(404);
+        // Outside the API the servlet container answers, through the application's error page.
+        assertThat(get("/nothing-here.html", null).problem(404).get("type")).endsWith("/not-found");
         get("/api/v1/stores/not-a-uuid", chain.adminToken()).problem(404);
         call("PUT", "/api/v1/stores/" + store, chain.adminToken(), Map.of("name", "x")).problem(405);
     }

@@ -18,6 +18,8 @@ public enum Category {
     CONFLICT,
     /** Well-formed, but against a business rule for these values. */
     UNPROCESSABLE,
+    /** This caller asked too often; {@link Throttled} says when it may ask again. Nothing changed. */
+    TOO_MANY_REQUESTS,
     /** Not now: a shared resource is busy; the same request may succeed after a short wait. Nothing changed. */
     UNAVAILABLE
 }

@@ -12,5 +12,8 @@ public final class TenancyRule {
     /** Another tenant's onboarding holds the face-template table's attach lock: retry in a moment. */
     public static final Rule TEMPLATES_BUSY = new Rule("templates-busy", Category.UNAVAILABLE);
 
+    /** Too many failed logins for this account or from this address: refused before the password is hashed. */
+    public static final Rule LOGIN_THROTTLED = new Rule("login-throttled", Category.TOO_MANY_REQUESTS);
+
     private TenancyRule() {}
 }

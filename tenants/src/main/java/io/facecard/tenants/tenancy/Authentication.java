@@ -11,6 +11,8 @@ import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Authentication {
-    public record Login(String tenant, String username, String password) {}
+    /** {@code source} is the address the attempt came from, as the server saw it. */
+    public record Login(String tenant, String username, String password, String source) {}
 
     private static final String BAD_CREDENTIALS = "the username or the password is wrong";
 
@@ -31,6 +34,8 @@ public class Authentication {
     private AccessTokens tokens;
     private RecentTerminals recent;
     private TerminalKeys keys;
+    private LoginThrottle throttle;
+    private Clock clock;
 
     /** For the CDI client proxy only. */
     protected Authentication() {}
@@ -38,7 +43,7 @@ public class Authentication {
     @Inject
     public Authentication(TenantDirectory directory, StaffAccounts staff,
             PasswordHashing passwords, OperatorCredentials operator, AccessTokens tokens, RecentTerminals recent,
-            TerminalKeys keys) {
+            TerminalKeys keys, LoginThrottle throttle, Clock clock) {
         this.directory = directory;
         this.staff = staff;
         this.passwords = passwords;
@@ -46,17 +51,26 @@ public class Authentication {
         this.tokens = tokens;
         this.recent = recent;
         this.keys = keys;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
-    @Transactional
+    /** A failure is counted even though the login is refused: refusals do not roll the counters back. */
+    @Transactional(dontRollbackOn = Refusal.class)
     public AccessTokens.IssuedToken login(Login login) {
         if (login.username() == null || login.password() == null) {
             throw Refusal.invalid("'username' and 'password' are required");
         }
+        Instant now = clock.instant();
+        String accountKey = LoginThrottle.accountKey(login.tenant(), login.username());
+        String sourceKey = LoginThrottle.sourceKey(login.source());
+        throttle.requireOpen(now, accountKey, sourceKey);
         if (login.tenant() == null) {
             if (!operator.matches(login.username(), login.password())) {
+                throttle.failed(now, null, null, accountKey, sourceKey);
                 throw Refusal.unauthenticated(BAD_CREDENTIALS);
             }
+            throttle.succeeded(accountKey);
             return tokens.issue(new Caller.Operator(login.username()));
         }
         Optional<TenantView> tenant = directory.findBySlug(login.tenant().strip().toLowerCase(Locale.ROOT));
@@ -64,12 +78,15 @@ public class Authentication {
                 staff.findByUsername(t.id(), login.username().strip().toLowerCase(Locale.ROOT)));
         if (account.isEmpty()) {
             passwords.burnEquivalentTime(login.password());
+            throttle.failed(now, null, null, accountKey, sourceKey);
             throw Refusal.unauthenticated(BAD_CREDENTIALS);
         }
         StaffAccount a = account.get();
         if (!passwords.matches(login.password(), a.passwordHash()) || !a.active()) {
+            throttle.failed(now, a.tenantId(), a.username(), accountKey, sourceKey);
             throw Refusal.unauthenticated(BAD_CREDENTIALS);
         }
+        throttle.succeeded(accountKey);
         if (tenant.get().status() != TenantStatus.ACTIVE) {
             throw Refusal.unauthenticated("the tenant '" + tenant.get().slug() + "' is suspended");
         }

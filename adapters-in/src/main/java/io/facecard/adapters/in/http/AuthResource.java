@@ -8,7 +8,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,11 +21,14 @@ import jakarta.ws.rs.core.Response;
 public class AuthResource {
     @Inject
     Authentication authentication;
+    @Inject
+    ClientAddress address;
 
     @POST
-    public Response token(Json.Credentials credentials) {
+    public Response token(Json.Credentials credentials, @Context HttpServletRequest request) {
         Json.Credentials c = Bodies.required(credentials);
-        AccessTokens.IssuedToken t = authentication.login(new Authentication.Login(c.tenant(), c.username(), c.password()));
+        AccessTokens.IssuedToken t = authentication.login(
+                new Authentication.Login(c.tenant(), c.username(), c.password(), address.of(request)));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new Json.Token(t.accessToken(), "Bearer", t.expiresInSeconds())).cacheControl(noStore).build();

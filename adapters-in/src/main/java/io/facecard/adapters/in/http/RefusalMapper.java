@@ -2,6 +2,7 @@ package io.facecard.adapters.in.http;
 
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.refusal.Throttled;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,7 +19,10 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     @Override
     public Response toResponse(Refusal r) {
         Response problem = Problems.response(status(r.category()), r.type(), title(r.category()), r.getMessage(), r.reason());
-        return r.category() == Category.UNAVAILABLE
+        if (r instanceof Throttled t) {
+            return Response.fromResponse(problem).header("Retry-After", t.retryAfterSeconds()).build();
+        }
+        return r.category() == Category.UNAVAILABLE || r.category() == Category.TOO_MANY_REQUESTS
                 ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER).build() : problem;
     }
 
@@ -31,6 +35,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNPROCESSABLE -> 422;
+            case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
         };
     }
@@ -44,6 +49,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> "Conflict";
             case TOO_LARGE -> "Payload too large";
             case UNPROCESSABLE -> "Unprocessable";
+            case TOO_MANY_REQUESTS -> "Too many requests";
             case UNAVAILABLE -> "Unavailable";
         };
     }

@@ -1,6 +1,7 @@
 package io.facecard.adapters.in.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.facecard.tenants.tenancy.LoginLocks;
 import io.facecard.tenants.tenancy.Paging;
 import io.facecard.tenants.tenancy.StaffManagement;
 import jakarta.inject.Inject;
@@ -26,7 +27,23 @@ public class UserResource {
     @Inject
     StaffManagement staff;
     @Inject
+    LoginLocks locks;
+    @Inject
     CurrentCaller caller;
+
+    /** Accounts that failed logins locked now: their usernames, counts and until when. */
+    @GET
+    @Path("login-locks")
+    public java.util.List<LoginLocks.LockView> loginLocks() {
+        return locks.list(caller.get());
+    }
+
+    @DELETE
+    @Path("{id}/login-lock")
+    public Response liftLoginLock(@PathParam("id") String id) {
+        locks.lift(caller.get(), user(id));
+        return Response.noContent().build();
+    }
 
     @POST
     public Response create(Json.UserDraft draft) {
