@@ -67,7 +67,7 @@ public class Faces {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
+        FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
         // One face, one account: a face that already matches someone else is not enrolled again.
         for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
             if (!c.member().equals(member) && s.policy().accepts(c.score())) {
@@ -102,7 +102,7 @@ public class Faces {
     public Identification identify(Caller caller, byte[] image) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scan(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
+        FaceScan scan = analysis.scanFor(tenant, image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         switch (scan.outcome()) {
             case NO_FACE, FACE_TOO_SMALL:
                 return new Identification(Decision.NO_FACE, null, 0);
@@ -140,7 +140,7 @@ public class Faces {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         MemberView m = members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = oneFace(image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
+        FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
         return new Identification(s.policy().accepts(score) ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
@@ -156,8 +156,8 @@ public class Faces {
     }
 
     /** Enrolment and verification need exactly one usable face; anything else is the caller's to fix. */
-    private FaceScan oneFace(byte[] image, FaceAnalysis.ScanRules rules) {
-        FaceScan scan = analysis.scan(image, rules);
+    private FaceScan oneFace(TenantId tenant, byte[] image, FaceAnalysis.ScanRules rules) {
+        FaceScan scan = analysis.scanFor(tenant, image, rules);
         if (scan.outcome() != Outcome.FACE) {
             throw new Refusal(MembershipRule.FACE_REJECTED, scan.outcome().name(), describe(scan));
         }

@@ -17,5 +17,11 @@ public final class MembershipRule {
     public static final Rule UNREADABLE_IMAGE = new Rule("unreadable-image", Category.INVALID);
     public static final Rule IMAGE_TOO_LARGE = new Rule("unreadable-image", Category.TOO_LARGE);
 
+    /** The tenant already has its share of photos in the face pipeline: retry after a moment. */
+    public static final Rule FACE_CAPACITY = new Rule("face-capacity", Category.TOO_MANY_REQUESTS);
+
+    /** All tenants together fill the face pipeline's queue: nothing changed, retry after a moment. */
+    public static final Rule FACE_PIPELINE_BUSY = new Rule("face-pipeline-busy", Category.UNAVAILABLE);
+
     private MembershipRule() {}
 }

@@ -7,5 +7,8 @@ public final class CommonRule {
     public static final Rule FORBIDDEN = new Rule("forbidden", Category.FORBIDDEN);
     public static final Rule UNAUTHENTICATED = new Rule("unauthenticated", Category.UNAUTHENTICATED);
 
+    /** The credential called faster than its tenant's share allows. */
+    public static final Rule RATE_LIMITED = new Rule("rate-limited", Category.TOO_MANY_REQUESTS);
+
     private CommonRule() {}
 }

@@ -5,8 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.facecard.domain.tenancy.TenantCommands.ChangeTenantSettings;
 import io.facecard.domain.tenancy.TenantCommands.OnboardTenant;
 import io.facecard.domain.tenancy.TenantCommands.ResumeTenant;
+import io.facecard.domain.tenancy.TenantCommands.SetTenantLimits;
 import io.facecard.domain.tenancy.TenantCommands.SuspendTenant;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
@@ -20,6 +22,7 @@ public class Tenant {
     private TenantId id;
     private TenantSettings settings;
     private TenantStatus status;
+    private TenantLimits limits;
 
     protected Tenant() {
         // for Axon's event sourcing
@@ -39,6 +42,19 @@ public class Tenant {
             return; // nothing changes, so nothing happened
         }
         apply(new TenantSettingsChangedEvent(id, next.name(), next.currency(), next.timezone(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(SetTenantLimits cmd) {
+        if (cmd.limits().equals(limits())) {
+            return;
+        }
+        apply(new TenantLimitsSetEvent(id, cmd.limits(), cmd.actor(), cmd.at()));
+    }
+
+    /** Tenants onboarded before limits existed have the defaults. */
+    private TenantLimits limits() {
+        return limits == null ? TenantLimits.DEFAULT : limits;
     }
 
     @CommandHandler
@@ -67,6 +83,11 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantSettingsChangedEvent e) {
         settings = new TenantSettings(e.name(), e.currency(), e.timezone());
+    }
+
+    @EventSourcingHandler
+    void on(TenantLimitsSetEvent e) {
+        limits = e.limits();
     }
 
     @EventSourcingHandler

@@ -13,6 +13,8 @@ public final class TenantCommands {
     public record ChangeTenantSettings(
             @TargetAggregateIdentifier TenantId tenantId, String name, String currency, String timezone, String actor, Instant at) {}
 
+    public record SetTenantLimits(@TargetAggregateIdentifier TenantId tenantId, TenantLimits limits, String actor, Instant at) {}
+
     public record SuspendTenant(@TargetAggregateIdentifier TenantId tenantId, String reason, String actor, Instant at) {}
 
     public record ResumeTenant(@TargetAggregateIdentifier TenantId tenantId, String actor, Instant at) {}

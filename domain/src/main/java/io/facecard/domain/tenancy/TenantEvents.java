@@ -12,6 +12,8 @@ public final class TenantEvents {
     public record TenantSettingsChangedEvent(
             TenantId tenantId, String name, String currency, String timezone, String actor, Instant at) {}
 
+    public record TenantLimitsSetEvent(TenantId tenantId, TenantLimits limits, String actor, Instant at) {}
+
     public record TenantSuspendedEvent(TenantId tenantId, String reason, String actor, Instant at) {}
 
     public record TenantResumedEvent(TenantId tenantId, String actor, Instant at) {}

@@ -8,6 +8,7 @@ import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantCommands;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantLimits;
 import io.facecard.domain.tenancy.TenantSettings;
 import io.facecard.domain.tenancy.TenantSlug;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
@@ -29,7 +30,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class TenantOnboarding {
     public record Onboarding(String name, String slug, String currency, String timezone, String adminUsername, String adminPassword) {}
 
-    public record SettingsChange(String name, String currency, String timezone) {}
+    /** Null fields keep their values; {@code limits} null keeps all limits. */
+    public record SettingsChange(String name, String currency, String timezone, LimitsChange limits) {}
+
+    public record LimitsChange(Integer requestsPerSecond, Integer burst, Integer faceConcurrency, Integer importWorkers) {}
 
     private CommandGateway commands;
     private TenantSlugs slugs;
@@ -38,13 +42,14 @@ public class TenantOnboarding {
     private PasswordHashing passwords;
     private Clock clock;
     private RecentTerminals recent;
+    private TenantShares shares;
 
     /** For the CDI client proxy only. */
     protected TenantOnboarding() {}
 
     @Inject
     public TenantOnboarding(CommandGateway commands, TenantSlugs slugs, TenantDirectory directory,
-            StaffAccounts staff, PasswordHashing passwords, Clock clock, RecentTerminals recent) {
+            StaffAccounts staff, PasswordHashing passwords, Clock clock, RecentTerminals recent, TenantShares shares) {
         this.commands = commands;
         this.slugs = slugs;
         this.directory = directory;
@@ -52,6 +57,7 @@ public class TenantOnboarding {
         this.passwords = passwords;
         this.clock = clock;
         this.recent = recent;
+        this.shares = shares;
     }
 
     public TenantView onboard(Caller caller, Onboarding request) {
@@ -75,8 +81,14 @@ public class TenantOnboarding {
         TenantView current = get(caller, id);
         valid(() -> new TenantSettings(current.name(), current.currency(), current.timezone())
                 .with(change.name(), change.currency(), change.timezone()));
+        LimitsChange l = change.limits();
+        TenantLimits limits = l == null ? current.limits() : valid(() -> current.limits()
+                .with(l.requestsPerSecond(), l.burst(), l.faceConcurrency(), l.importWorkers()));
+        Instant now = clock.instant();
         commands.sendAndWait(new TenantCommands.ChangeTenantSettings(
-                id, change.name(), change.currency(), change.timezone(), caller.actor(), clock.instant()));
+                id, change.name(), change.currency(), change.timezone(), caller.actor(), now));
+        commands.sendAndWait(new TenantCommands.SetTenantLimits(id, limits, caller.actor(), now));
+        shares.forget(id);
         return get(caller, id);
     }
 

@@ -30,6 +30,8 @@ public class CallerFilter implements ContainerRequestFilter {
     Authentication authentication;
     @Inject
     CurrentCaller current;
+    @Inject
+    CallRates rates;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -45,11 +47,10 @@ public class CallerFilter implements ContainerRequestFilter {
             throw Refusal.unauthenticated("only 'Authorization: Bearer ...' is understood");
         }
         Principal principal = request.getSecurityContext().getUserPrincipal();
-        if (principal instanceof JsonWebToken jwt) {
-            current.set(authentication.confirm(fromToken(jwt)));
-        } else {
-            current.set(authentication.terminal(header.substring(7).strip()));
-        }
+        Caller caller = principal instanceof JsonWebToken jwt ? authentication.confirm(fromToken(jwt))
+                : authentication.terminal(header.substring(7).strip());
+        rates.admit(caller);
+        current.set(caller);
     }
 
     /** The one call that needs no credential: getting a token. */

@@ -24,15 +24,21 @@ public final class Json {
 
     public record TenantDraft(String name, String slug, String currency, String timezone, AdminDraft admin) {}
 
-    public record TenantPatch(String name, String currency, String timezone) {}
+    public record TenantPatch(String name, String currency, String timezone, Limits limits) {}
+
+    public record Limits(Integer requestsPerSecond, Integer burst, Integer faceConcurrency, Integer importWorkers) {
+        static Limits of(io.facecard.domain.tenancy.TenantLimits l) {
+            return new Limits(l.requestsPerSecond(), l.burst(), l.faceConcurrency(), l.importWorkers());
+        }
+    }
 
     public record Suspension(String reason) {}
 
     public record TenantBody(UUID id, String slug, String name, String currency, String timezone, String status,
-            Instant createdAt, Instant updatedAt) {
+            Limits limits, Instant createdAt, Instant updatedAt) {
         static TenantBody of(TenantView v) {
             return new TenantBody(v.id().value(), v.slug(), v.name(), v.currency(), v.timezone(), v.status().name(),
-                    v.createdAt(), v.updatedAt());
+                    Limits.of(v.limits()), v.createdAt(), v.updatedAt());
         }
     }
 

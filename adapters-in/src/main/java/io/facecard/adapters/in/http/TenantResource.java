@@ -62,7 +62,9 @@ public class TenantResource {
     public Json.TenantBody patch(@PathParam("id") String id, Json.TenantPatch patch) {
         Json.TenantPatch p = Bodies.required(patch);
         return Json.TenantBody.of(onboarding.changeSettings(caller.get(), tenant(id),
-                new TenantOnboarding.SettingsChange(p.name(), p.currency(), p.timezone())));
+                new TenantOnboarding.SettingsChange(p.name(), p.currency(), p.timezone(), p.limits() == null ? null
+                        : new TenantOnboarding.LimitsChange(p.limits().requestsPerSecond(), p.limits().burst(),
+                                p.limits().faceConcurrency(), p.limits().importWorkers()))));
     }
 
     /** The body with a reason is optional, so any content type (or none) is accepted. */

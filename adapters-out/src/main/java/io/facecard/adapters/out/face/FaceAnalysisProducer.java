@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.face;
 
 import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.tenants.tenancy.TenantShares;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -22,13 +23,15 @@ public class FaceAnalysisProducer {
     @Inject
     @ConfigProperty(name = "facecard.face.queue", defaultValue = "64")
     int queue;
+    @Inject
+    TenantShares shares;
 
     @Produces
     @ApplicationScoped
     FaceAnalysis faceAnalysis() {
         ModelPack pack = ModelPack.load(location);
         LOG.info("Face model pack '" + pack.name() + "' loaded and verified from " + location);
-        return new PinnedFaceAnalysis(pack, threads, queue);
+        return new PinnedFaceAnalysis(pack, threads, queue, tenant -> shares.of(tenant).faceConcurrency());
     }
 
     void close(@Disposes FaceAnalysis analysis) {

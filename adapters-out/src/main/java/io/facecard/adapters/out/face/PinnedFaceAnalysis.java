@@ -1,48 +1,88 @@
 package io.facecard.adapters.out.face;
 
 import io.facecard.application.membership.port.FaceAnalysis;
-import java.util.concurrent.ArrayBlockingQueue;
+import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.refusal.Throttled;
+import io.facecard.domain.tenancy.TenantId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.FutureTask;
+import java.util.function.ToIntFunction;
 
 /**
- * Runs scans on a few dedicated threads (one by default), each owning its pipeline, with a bounded
- * queue: this bounds how many photos are decoded at once, and so the memory, and keeps OpenCV's
- * and ONNX Runtime's own thread pools from being oversubscribed by request threads. Measured on
- * 2 cores: one scan thread gave a steady 40–45 ms per identify, two gave 40–100 ms.
+ * Runs scans on a few dedicated threads (one by default), each owning its pipeline. Measured on
+ * 2 cores: one scan thread gave a steady 40–45 ms per identify, two gave 40–100 ms. Photos wait
+ * in a {@link FairQueue}: tenants are served in turn, and a tenant that already has its
+ * {@code faceConcurrency} photos in the pipeline is refused at once (429), so a flood from one
+ * chain neither queues ahead of another's till nor holds memory beyond its share.
  */
 public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
-    private static final ThreadLocal<FacePipeline> PIPELINE = new ThreadLocal<>();
-    private final ThreadPoolExecutor workers;
+    /** Scans without a tenant (none in production paths) share one owner. */
+    private static final Object PLATFORM = new Object();
 
-    public PinnedFaceAnalysis(ModelPack pack, int threads, int queue) {
-        workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(() -> {
-                PIPELINE.set(new FacePipeline(pack, FacePipeline.Engine.ONNX_RUNTIME));
-                try {
-                    r.run();
-                } finally {
-                    PIPELINE.get().close();
-                }
-            }, "face-pipeline");
+    private final FairQueue queue;
+    private final ToIntFunction<TenantId> shareOf;
+    private final List<Thread> workers = new ArrayList<>();
+    private final int capacity;
+
+    public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf) {
+        this.queue = new FairQueue(capacity);
+        this.capacity = capacity;
+        this.shareOf = shareOf;
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> work(pack), "face-pipeline-" + i);
             t.setDaemon(true);
-            return t;
-        });
-        workers.prestartAllCoreThreads();
+            t.start();
+            workers.add(t);
+        }
     }
+
+    private void work(ModelPack pack) {
+        try (FacePipeline pipeline = new FacePipeline(pack, FacePipeline.Engine.ONNX_RUNTIME)) {
+            PIPELINE.set(pipeline);
+            while (true) {
+                Map.Entry<Object, Runnable> next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    next.getValue().run();
+                } finally {
+                    queue.done(next.getKey());
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<FacePipeline> PIPELINE = new ThreadLocal<>();
 
     @Override
     public FaceScan scan(byte[] image, ScanRules rules) {
-        Future<FaceScan> result;
-        try {
-            result = workers.submit(() -> PIPELINE.get().scan(image, rules));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new IllegalStateException("the face pipeline is saturated", e);
+        return run(PLATFORM, capacity, image, rules);
+    }
+
+    @Override
+    public FaceScan scanFor(TenantId tenant, byte[] image, ScanRules rules) {
+        return run(tenant, shareOf.applyAsInt(tenant), image, rules);
+    }
+
+    private FaceScan run(Object owner, int share, byte[] image, ScanRules rules) {
+        FutureTask<FaceScan> task = new FutureTask<>(() -> PIPELINE.get().scan(image, rules));
+        switch (queue.offer(owner, share, task)) {
+            case OWNER_FULL -> throw new Throttled(MembershipRule.FACE_CAPACITY, Duration.ofSeconds(1),
+                    "this tenant already has " + share + " photos in the face pipeline; retry in a moment");
+            case QUEUE_FULL -> throw new Refusal(MembershipRule.FACE_PIPELINE_BUSY,
+                    "the face pipeline is saturated; retry in a moment");
+            case ADMITTED -> { }
         }
         try {
-            return result.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scanning a face", e);
@@ -56,6 +96,7 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        queue.close();
+        workers.forEach(Thread::interrupt);
     }
 }

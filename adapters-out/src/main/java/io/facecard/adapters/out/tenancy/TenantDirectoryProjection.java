@@ -3,6 +3,7 @@ package io.facecard.adapters.out.tenancy;
 import io.facecard.adapters.out.axon.Projection;
 import io.facecard.adapters.out.loyalty.RecentLoyaltySettings;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
@@ -50,6 +51,16 @@ public class TenantDirectoryProjection implements Projection {
         row.name = e.name();
         row.currency = e.currency();
         row.timezone = e.timezone();
+        row.updatedAt = e.at();
+    }
+
+    @EventHandler
+    void on(TenantLimitsSetEvent e) {
+        TenantViewRow row = em.find(TenantViewRow.class, e.tenantId().value());
+        row.requestsPerSecond = e.limits().requestsPerSecond();
+        row.burst = e.limits().burst();
+        row.faceConcurrency = e.limits().faceConcurrency();
+        row.importWorkers = e.limits().importWorkers();
         row.updatedAt = e.at();
     }
 

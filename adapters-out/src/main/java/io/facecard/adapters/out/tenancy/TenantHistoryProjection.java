@@ -3,6 +3,7 @@ package io.facecard.adapters.out.tenancy;
 import io.facecard.adapters.out.axon.Projection;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
 import io.facecard.domain.tenancy.TenantId;
@@ -35,6 +36,11 @@ public class TenantHistoryProjection implements Projection {
     @EventHandler
     void on(TenantSettingsChangedEvent e, @SequenceNumber long seq) {
         record(e.tenantId(), seq, "SETTINGS_CHANGED", e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TenantLimitsSetEvent e, @SequenceNumber long seq) {
+        record(e.tenantId(), seq, "LIMITS_SET", e.actor(), e.at());
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantLimits;
 import io.facecard.domain.tenancy.TenantStatus;
 import io.facecard.tenants.tenancy.TenantView;
 import jakarta.persistence.Column;
@@ -23,6 +24,15 @@ public class TenantViewRow {
     String timezone;
     @Enumerated(EnumType.STRING)
     TenantStatus status;
+    /** Null until the operator sets limits: the defaults apply, and they can change with a release. */
+    @Column(name = "limit_requests_per_second")
+    Integer requestsPerSecond;
+    @Column(name = "limit_burst")
+    Integer burst;
+    @Column(name = "limit_face_concurrency")
+    Integer faceConcurrency;
+    @Column(name = "limit_import_workers")
+    Integer importWorkers;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "updated_at")
@@ -38,6 +48,8 @@ public class TenantViewRow {
     }
 
     TenantView toView() {
-        return new TenantView(new TenantId(id), slug, name, currency, timezone, status, createdAt, updatedAt);
+        TenantLimits limits = requestsPerSecond == null ? TenantLimits.DEFAULT
+                : new TenantLimits(requestsPerSecond, burst, faceConcurrency, importWorkers);
+        return new TenantView(new TenantId(id), slug, name, currency, timezone, status, limits, createdAt, updatedAt);
     }
 }

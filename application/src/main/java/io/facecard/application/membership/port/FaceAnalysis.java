@@ -2,6 +2,7 @@ package io.facecard.application.membership.port;
 
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenantId;
 
 /**
  * Port out: finds the face in a photo and turns it into a template. Photos are processed in
@@ -10,6 +11,14 @@ import io.facecard.domain.refusal.Refusal;
 public interface FaceAnalysis {
 
     FaceScan scan(byte[] image, ScanRules rules);
+
+    /**
+     * A scan on a tenant's behalf: a shared pipeline takes tenants' photos in turn and may refuse a
+     * tenant that already has its share of photos waiting ({@code MembershipRule.FACE_CAPACITY}).
+     */
+    default FaceScan scanFor(TenantId tenant, byte[] image, ScanRules rules) {
+        return scan(image, rules);
+    }
 
     /**
      * @param minFacePixels the smallest face width accepted, in pixels of the original image

@@ -1,0 +1,34 @@
+package io.facecard.tenants.tenancy;
+
+import io.facecard.application.support.RecentValues;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantLimits;
+import io.facecard.tenants.tenancy.port.TenantDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Each tenant's limits, as this replica last read them: every call checks them, so they are read
+ * at most every {@link #TTL} per tenant. A change made here applies at once; one made through
+ * another replica within {@link #TTL}.
+ */
+@ApplicationScoped
+public class TenantShares extends RecentValues<TenantId, TenantLimits> {
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    @Inject
+    TenantDirectory directory;
+
+    public TenantShares() {
+        super(TTL, System::nanoTime);
+    }
+
+    public TenantLimits of(TenantId tenant) {
+        return get(tenant, () -> directory.find(tenant).map(TenantView::limits).orElse(TenantLimits.DEFAULT));
+    }
+
+    public void forget(TenantId tenant) {
+        forgetAll();
+    }
+}
