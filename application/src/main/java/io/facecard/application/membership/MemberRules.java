@@ -12,7 +12,8 @@ final class MemberRules {
 
     static PersonalData normalised(PersonalData d) {
         return new PersonalData(requiredText(d.name(), "name", 200), phone(d.phone()), email(d.email()), card(d.cardNumber()),
-                d.birthDate(), optionalText(d.gender(), "gender", 32), optionalText(d.locale(), "locale", 35));
+                d.birthDate(), optionalText(d.gender(), "gender", 32), optionalText(d.locale(), "locale", 35),
+                optionalText(d.externalId(), "externalId", 64));
     }
 
     static String phone(String raw) {

@@ -74,7 +74,8 @@ public class Members {
                 patch.name() != null ? patch.name() : d.name(), patch.phone() != null ? patch.phone() : d.phone(),
                 patch.email() != null ? patch.email() : d.email(), patch.cardNumber() != null ? patch.cardNumber() : d.cardNumber(),
                 patch.birthDate() != null ? patch.birthDate() : d.birthDate(), patch.gender() != null ? patch.gender() : d.gender(),
-                patch.locale() != null ? patch.locale() : d.locale()));
+                patch.locale() != null ? patch.locale() : d.locale(),
+                patch.externalId() != null ? patch.externalId() : d.externalId()));
         claim(tenant, id, d, data);
         byte[] key = keys.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
         commands.sendAndWait(new MemberCommands.ChangeProfile(id, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
@@ -89,10 +90,15 @@ public class Members {
     public List<MemberView> search(Caller caller, Map<String, String> by, String text, int offset, int limit) {
         TenantId tenant = PERMIT.tenantOf(caller);
         if (by.size() > 1 || (by.size() == 1 && text != null)) {
-            throw Refusal.invalid("search by one of phone, cardNumber, email or q at a time");
+            throw Refusal.invalid("search by one of phone, cardNumber, email, externalId or q at a time");
         }
         if (by.size() == 1) {
             var e = by.entrySet().iterator().next();
+            if (e.getKey().equals("externalId")) { // not a read-model column lookup: the claim names the holder
+                String id = io.facecard.application.problem.Validation.requiredText(e.getValue(), "externalId", 64);
+                return claims.holder(tenant, IdentifierClaims.Kind.EXTERNAL, id).flatMap(m -> directory.find(tenant, m))
+                        .filter(m -> !m.erased()).stream().toList();
+            }
             String value = switch (e.getKey()) {
                 case "phone" -> MemberRules.phone(e.getValue());
                 case "email" -> MemberRules.email(e.getValue());
@@ -160,6 +166,8 @@ public class Members {
                 MembershipRule.DUPLICATE_EMAIL, "email");
         claim(tenant, member, IdentifierClaims.Kind.CARD, before == null ? null : before.cardNumber(), after.cardNumber(),
                 MembershipRule.DUPLICATE_CARD, "cardNumber");
+        claim(tenant, member, IdentifierClaims.Kind.EXTERNAL, before == null ? null : before.externalId(), after.externalId(),
+                MembershipRule.DUPLICATE_EXTERNAL_ID, "externalId");
     }
 
     private void claim(TenantId tenant, MemberId member, IdentifierClaims.Kind kind, String before, String after, Rule taken,

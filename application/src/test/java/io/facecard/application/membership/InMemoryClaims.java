@@ -20,6 +20,11 @@ final class InMemoryClaims implements IdentifierClaims {
     }
 
     @Override
+    public Optional<MemberId> holder(TenantId tenant, Kind kind, String value) {
+        return Optional.ofNullable(held.get(new Key(tenant, kind, value)));
+    }
+
+    @Override
     public void release(TenantId tenant, Kind kind, String value, MemberId member) {
         held.remove(new Key(tenant, kind, value), member);
     }

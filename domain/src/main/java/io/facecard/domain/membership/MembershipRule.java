@@ -23,5 +23,7 @@ public final class MembershipRule {
     /** All tenants together fill the face pipeline's queue: nothing changed, retry after a moment. */
     public static final Rule FACE_PIPELINE_BUSY = new Rule("face-pipeline-busy", Category.UNAVAILABLE);
 
+    public static final Rule DUPLICATE_EXTERNAL_ID = new Rule("duplicate-external-id", Category.CONFLICT);
+
     private MembershipRule() {}
 }

@@ -18,18 +18,19 @@ import java.util.UUID;
 public final class MemberJson {
     private MemberJson() {}
 
-    public record MemberDraft(String name, String phone, String email, String cardNumber, LocalDate birthDate, String gender, String locale) {
+    public record MemberDraft(String name, String phone, String email, String cardNumber, LocalDate birthDate, String gender, String locale,
+            String externalId) {
         PersonalData data() {
-            return new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale);
+            return new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId);
         }
     }
 
     public record MemberBody(UUID id, String name, String phone, String email, String cardNumber, LocalDate birthDate,
-            String gender, String locale, String tier, boolean erased, Instant createdAt, Instant updatedAt) {
+            String gender, String locale, String externalId, String tier, boolean erased, Instant createdAt, Instant updatedAt) {
         static MemberBody of(MemberView v) {
             PersonalData d = v.data() == null ? new PersonalData(null, null, null, null, null, null, null) : v.data();
             return new MemberBody(v.id().value(), d.name(), d.phone(), d.email(), d.cardNumber(), d.birthDate(), d.gender(),
-                    d.locale(), v.tier(), v.erased(), v.createdAt(), v.updatedAt());
+                    d.locale(), d.externalId(), v.tier(), v.erased(), v.createdAt(), v.updatedAt());
         }
     }
 

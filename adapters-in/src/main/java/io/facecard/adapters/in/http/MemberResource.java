@@ -49,7 +49,7 @@ public class MemberResource {
 
     @GET
     public Json.Page<MemberJson.MemberBody> search(@QueryParam("phone") String phone, @QueryParam("cardNumber") String card,
-            @QueryParam("email") String email, @QueryParam("q") String q,
+            @QueryParam("email") String email, @QueryParam("externalId") String externalId, @QueryParam("q") String q,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         var caller = this.caller.get();
         Paging p = Paging.of(offset, limit);
@@ -57,6 +57,7 @@ public class MemberResource {
         if (phone != null) by.put("phone", phone);
         if (card != null) by.put("cardNumber", card);
         if (email != null) by.put("email", email);
+        if (externalId != null) by.put("externalId", externalId);
         return new Json.Page<>(members.search(caller, by, q, p.offset(), p.limit()).stream().map(MemberJson.MemberBody::of).toList(),
                 p.offset(), p.limit());
     }

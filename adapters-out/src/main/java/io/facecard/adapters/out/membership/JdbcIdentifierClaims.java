@@ -53,6 +53,14 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
     }
 
     @Override
+    public Optional<MemberId> holder(TenantId tenant, Kind kind, String value) {
+        binding.bind(em, tenant);
+        return Jdbc.query(em, "select member_id from member_claim where tenant_id = ? and kind = ? and digest = ?",
+                r -> new MemberId(Jdbc.uuid(r, 1)), Jdbc.uuid(tenant.value()), kind.name(), digest(tenant, kind, value))
+                .stream().findFirst();
+    }
+
+    @Override
     public void release(TenantId tenant, Kind kind, String value, MemberId member) {
         binding.bind(em, tenant);
         Jdbc.update(em, "delete from member_claim where tenant_id = ? and kind = ? and digest = ? and member_id = ?",

@@ -28,6 +28,8 @@ public class MemberViewRow {
     LocalDate birthDate;
     String gender;
     String locale;
+    @Column(name = "external_id")
+    String externalId;
     String tier;
     boolean erased;
     @Column(name = "created_at")
@@ -52,6 +54,7 @@ public class MemberViewRow {
         birthDate = d.birthDate();
         gender = d.gender();
         locale = d.locale();
+        externalId = d.externalId();
     }
 
     void forget() {
@@ -61,7 +64,7 @@ public class MemberViewRow {
 
     MemberView toView() {
         return new MemberView(new MemberId(id), new TenantId(tenantId),
-                erased ? null : new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale),
+                erased ? null : new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId),
                 tier, erased, createdAt, updatedAt);
     }
 }

@@ -11,7 +11,11 @@ import java.util.Optional;
  * store keeps keyed hashes of the normalised values, never the values.
  */
 public interface IdentifierClaims {
-    enum Kind { PHONE, EMAIL, CARD }
+    /** EXTERNAL is the chain's own id for the member (its CRM's). */
+    enum Kind { PHONE, EMAIL, CARD, EXTERNAL }
+
+    /** Who holds {@code value} now, if anyone. */
+    Optional<MemberId> holder(TenantId tenant, Kind kind, String value);
 
     /** Claims {@code value} for {@code member}: empty when it is now theirs, else the member who holds it. */
     Optional<MemberId> claim(TenantId tenant, Kind kind, String value, MemberId member);
