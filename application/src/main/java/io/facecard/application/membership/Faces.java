@@ -66,8 +66,20 @@ public class Faces {
     public Enrolled enrol(Caller caller, MemberId member, byte[] image) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
+        return enrolScanned(caller, member, inspect(caller, image));
+    }
+
+    /** The photo's one face, scanned as for enrolment; refused as an enrolment would refuse it. Stores nothing. */
+    public FaceScan inspect(Caller caller, byte[] image) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        return oneFace(tenant, image, FaceAnalysis.ScanRules.enrolment(settings.of(tenant).minFacePixels()));
+    }
+
+    /** Enrols a face {@link #inspect} found (an import checks the photo before it registers the member). */
+    public Enrolled enrolScanned(Caller caller, MemberId member, FaceScan scan) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        members.living(tenant, member);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.enrolment(s.minFacePixels()));
         // One face, one account: a face that already matches someone else is not enrolled again.
         for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
             if (!c.member().equals(member) && s.policy().accepts(c.score())) {

@@ -25,5 +25,12 @@ public final class MembershipRule {
 
     public static final Rule DUPLICATE_EXTERNAL_ID = new Rule("duplicate-external-id", Category.CONFLICT);
 
+    /** The tenant has an import queued or running: one at a time, so two never race over the same rows. */
+    public static final Rule IMPORT_RUNNING = new Rule("import-running", Category.CONFLICT);
+    /** The import's file is not a members CSV this platform reads (missing or unknown columns, not CSV, no members.csv). */
+    public static final Rule IMPORT_UNREADABLE = new Rule("import-unreadable", Category.INVALID);
+    /** The upload is larger than imports accept, or its archive is beyond the bounds (entries, sizes, ratio). */
+    public static final Rule IMPORT_TOO_LARGE = new Rule("import-too-large", Category.TOO_LARGE);
+
     private MembershipRule() {}
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * JSON bodies are at most 1 MB, images at most 5 MB. A declared length over it is refused before reading; a
+ * JSON bodies are at most 1 MB, images at most 5 MB (member imports excepted). A declared length over it is refused before reading; a
  * chunked body is counted as it is read and refused as soon as it passes the limit.
  */
 @Provider
@@ -21,9 +21,13 @@ import java.io.InputStream;
 public class BodyLimitFilter implements ContainerRequestFilter {
     public static final long JSON_LIMIT = 1024 * 1024;
     public static final long IMAGE_LIMIT = 5L * 1024 * 1024;
+    static final String IMPORT_PATH = "/members/import";
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().equals(IMPORT_PATH)) {
+            return; // an import is streamed to disk, not into memory, and bounded there (facecard.import.max-bytes)
+        }
         var type = request.getMediaType();
         long limit = type != null && type.getType().equalsIgnoreCase("image") ? IMAGE_LIMIT : JSON_LIMIT;
         if (request.getLength() > limit) {

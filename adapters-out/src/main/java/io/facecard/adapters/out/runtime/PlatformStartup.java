@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import io.facecard.application.membership.port.ImportJobs;
+import io.facecard.application.membership.port.ImportUploads;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,6 +31,10 @@ public class PlatformStartup {
     AxonRuntime axon;
     @Inject
     JdbcIdentifierClaims claims;
+    @Inject
+    ImportJobs imports;
+    @Inject
+    ImportUploads uploads;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -43,6 +49,12 @@ public class PlatformStartup {
         int claimed = claims.backfill();
         if (claimed > 0) {
             LOG.info("Claimed " + claimed + " identifiers of members registered before command-side claims");
+        }
+        // Uploads are never kept across a restart: jobs they fed are over, and the same files finish them.
+        uploads.discardAll();
+        int interrupted = imports.interruptUnfinished(java.time.Instant.now());
+        if (interrupted > 0) {
+            LOG.info(interrupted + " import jobs were interrupted by the last stop");
         }
         axon.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");

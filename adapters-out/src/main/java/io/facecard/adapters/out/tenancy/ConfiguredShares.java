@@ -1,0 +1,29 @@
+package io.facecard.adapters.out.tenancy;
+
+import io.facecard.application.platform.port.Shares;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantLimits;
+import io.facecard.tenants.tenancy.TenantShares;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Tenants' limits from the tenancy context's cache; the replica-wide import setting from the configuration. */
+@ApplicationScoped
+public class ConfiguredShares implements Shares {
+    @Inject
+    TenantShares shares;
+    @Inject
+    @ConfigProperty(name = "facecard.import.jobs", defaultValue = "1")
+    int importJobs;
+
+    @Override
+    public TenantLimits of(TenantId tenant) {
+        return shares.of(tenant);
+    }
+
+    @Override
+    public int importJobs() {
+        return importJobs;
+    }
+}

@@ -1,0 +1,72 @@
+package io.facecard.application.membership;
+
+import io.facecard.application.membership.port.ImportJobs;
+import io.facecard.application.membership.port.ImportJobs.Job;
+import io.facecard.application.membership.port.ImportUploads;
+import io.facecard.application.platform.port.Shares;
+import io.facecard.application.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs import jobs in the background: at most {@link Shares#importJobs()} at once on the whole
+ * replica (default one, so an import takes one core's worth of work at most and the tills keep
+ * theirs), each with its tenant's {@code importWorkers} rows at a time. Jobs wait in turn.
+ */
+@ApplicationScoped
+public class ImportRunner {
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    ImportJobs jobs;
+    @Inject
+    ImportUploads uploads;
+    @Inject
+    ImportSteps steps;
+    @Inject
+    Shares shares;
+    @Inject
+    Clock clock;
+
+    private ExecutorService pool;
+
+    @PostConstruct
+    void open() {
+        pool = Executors.newFixedThreadPool(Math.max(1, shares.importJobs()), threads);
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow(); // running jobs stay RUNNING in the table: the next start marks them INTERRUPTED
+    }
+
+    void submit(Caller caller, Job job) {
+        pool.submit(() -> run(caller, job));
+    }
+
+    private void run(Caller caller, Job queued) {
+        Job job = queued;
+        try {
+            int workers = shares.of(job.tenant()).importWorkers();
+            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers).run();
+            LOG.info("import " + job.id() + " ended " + job.status() + " " + job.counts());
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "import " + job.id() + " failed", e);
+            jobs.update(new Job(job.id(), job.tenant(), ImportJobs.Status.FAILED, job.dryRun(), job.counts(), job.startedBy(),
+                    job.createdAt(), job.startedAt(), clock.instant(), "the job stopped on an unexpected error"));
+        } finally {
+            uploads.discard(job.id());
+        }
+    }
+}

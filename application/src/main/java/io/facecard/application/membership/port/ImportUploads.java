@@ -1,0 +1,39 @@
+package io.facecard.application.membership.port;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port out: an upload kept while its job runs, and only then: it is read back row by row and
+ * photo by photo (never whole into memory), and discarded when the job ends or the server
+ * restarts. Photos are never stored beyond that.
+ */
+public interface ImportUploads {
+    enum Format { CSV, ZIP }
+
+    /** Copies the body to private storage; refuses (413) past the configured size and an archive beyond its bounds. */
+    Upload keep(UUID job, InputStream body, Format format);
+
+    /** Opens an upload kept earlier. */
+    Upload open(UUID job);
+
+    void discard(UUID job);
+
+    /** At start-up: what a stopped or killed server left behind. */
+    void discardAll();
+
+    interface Upload extends AutoCloseable {
+        /** The members CSV (the upload itself, or {@code members.csv} in the archive). */
+        Reader members();
+
+        boolean hasPhotos();
+
+        /** The photo by its file name; empty when the archive has no such entry. Refuses one past the bounds. */
+        Optional<byte[]> photo(String name);
+
+        @Override
+        void close();
+    }
+}

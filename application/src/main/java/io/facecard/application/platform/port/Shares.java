@@ -1,0 +1,12 @@
+package io.facecard.application.platform.port;
+
+import io.facecard.domain.tenancy.TenantLimits;
+import io.facecard.domain.tenancy.TenantId;
+
+/** Port out: a tenant's share of the machine as the operator set it (read from a short-lived cache). */
+public interface Shares {
+    TenantLimits of(TenantId tenant);
+
+    /** Import jobs this replica runs at once, all tenants together ({@code facecard.import.jobs}, default 1). */
+    int importJobs();
+}
