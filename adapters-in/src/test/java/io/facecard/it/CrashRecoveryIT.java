@@ -56,9 +56,7 @@ class CrashRecoveryIT {
             runs.add(pool.submit(() -> checkouts(till, card)));
         }
         Thread.sleep(1500);
-        long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly)).as("the server process " + pid).contains(true);
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        kill();
         start();
 
         for (int i = 0; i < TILLS; i++) {
@@ -129,7 +127,14 @@ class CrashRecoveryIT {
         }
     }
 
-    private static void start() throws Exception {
+    /** SIGKILL: no shutdown hook, no orderly stop. */
+    static void kill() throws IOException {
+        long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly)).as("the server process " + pid).contains(true);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    }
+
+    static void start() throws Exception {
         Process p = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER).inheritIO().start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
         long until = System.currentTimeMillis() + 180_000;

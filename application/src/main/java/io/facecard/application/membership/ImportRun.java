@@ -70,7 +70,9 @@ final class ImportRun {
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers) : null;
         Semaphore inFlight = new Semaphore(workers * 2);
         try (ImportUploads.Upload upload = uploads.open(job.id())) {
-            ImportCsv.each(upload.members(), (line, values) -> {
+            ImportUploads.MemberRecords records = upload.members();
+            ImportColumns.check(records.header());
+            records.each((line, values) -> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("the server is stopping");
                 }
@@ -100,6 +102,11 @@ final class ImportRun {
             Thread.currentThread().interrupt();
             flush(true);
             return job; // left RUNNING: the next start marks it INTERRUPTED
+        } catch (RuntimeException e) {
+            flush(true);
+            jobs.update(with(Status.FAILED, started, clock.instant(), "the job stopped on an unexpected error; "
+                    + "rows done so far stay done, and uploading the same file again goes on from there"));
+            throw e;
         } finally {
             if (pool != null) {
                 pool.shutdownNow();

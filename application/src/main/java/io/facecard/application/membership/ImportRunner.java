@@ -62,9 +62,7 @@ public class ImportRunner {
             job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers).run();
             LOG.info("import " + job.id() + " ended " + job.status() + " " + job.counts());
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "import " + job.id() + " failed", e);
-            jobs.update(new Job(job.id(), job.tenant(), ImportJobs.Status.FAILED, job.dryRun(), job.counts(), job.startedBy(),
-                    job.createdAt(), job.startedAt(), clock.instant(), "the job stopped on an unexpected error"));
+            LOG.log(Level.WARNING, "import " + job.id() + " failed", e); // the run recorded FAILED with its counts
         } finally {
             uploads.discard(job.id());
         }

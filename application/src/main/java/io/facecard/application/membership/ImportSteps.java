@@ -12,6 +12,7 @@ import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * waited out: the import yields to the tills, it does not fail a row for their sake.
  */
 @ApplicationScoped
+@Transactional
 public class ImportSteps {
     private static final long SHARE_WAIT_MILLIS = 200;
 
@@ -71,6 +73,8 @@ public class ImportSteps {
         members.recordConsent(caller, member, purpose, granted, policyVersion, ConsentSource.IMPORT);
     }
 
+    /** No transaction while waiting for the face pipeline: each attempt is its own. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     FaceScan inspect(Caller caller, byte[] photo) {
         while (true) {
             try {

@@ -51,7 +51,7 @@ public class MemberImport {
         UUID id = UUID.randomUUID();
         long rows;
         try (ImportUploads.Upload upload = uploads.keep(id, body, format)) {
-            rows = ImportCsv.count(upload.members());
+            rows = ImportColumns.count(upload.members());
         } catch (RuntimeException e) {
             uploads.discard(id);
             throw e;

@@ -20,7 +20,11 @@ final class CsvUpload implements ImportUploads.Upload {
     }
 
     @Override
-    public synchronized Reader members() {
+    public ImportUploads.MemberRecords members() {
+        return new CsvMemberRecords(this::reader);
+    }
+
+    private synchronized Reader reader() {
         try {
             Reader r = Utf8Csv.reader(Files.newInputStream(file));
             open.add(r);

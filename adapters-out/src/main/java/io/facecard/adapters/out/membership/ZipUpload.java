@@ -5,7 +5,6 @@ import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -105,8 +104,8 @@ final class ZipUpload implements ImportUploads.Upload {
     }
 
     @Override
-    public Reader members() {
-        return Utf8Csv.reader(new Capped(stream(members), MAX_CSV));
+    public ImportUploads.MemberRecords members() {
+        return new CsvMemberRecords(() -> Utf8Csv.reader(new Capped(stream(members), MAX_CSV)));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.facecard.application.membership.port;
 
 import java.io.InputStream;
-import java.io.Reader;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,9 +25,21 @@ public interface ImportUploads {
     /** At start-up: what a stopped or killed server left behind. */
     void discardAll();
 
+    /** A members file's header and its records, read one at a time (refused as IMPORT_UNREADABLE where it cannot be read). */
+    interface MemberRecords {
+        List<String> header();
+
+        /** Calls the handler for each record, with its line number in the file and its values by column. */
+        void each(RecordHandler handler);
+    }
+
+    interface RecordHandler {
+        void record(long line, Map<String, String> values);
+    }
+
     interface Upload extends AutoCloseable {
-        /** The members CSV (the upload itself, or {@code members.csv} in the archive). */
-        Reader members();
+        /** The members CSV (the upload itself, or {@code members.csv} in the archive), read afresh on each call. */
+        MemberRecords members();
 
         boolean hasPhotos();
 
