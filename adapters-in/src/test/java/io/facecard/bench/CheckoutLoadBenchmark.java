@@ -49,7 +49,33 @@ public final class CheckoutLoadBenchmark {
         int memberCount = Integer.getInteger("bench.members", 400);
         String operator = token(Map.of("username", "operator", "password", System.getProperty("bench.operatorPassword",
                 "integration-tests-operator")));
-        String slug = "bench-co-" + UUID.randomUUID().toString().substring(0, 6);
+        Store shop = store(operator, "bench-co-", tills, memberCount);
+        String slug = shop.slug();
+        String admin = shop.admin();
+        List<String> keys = shop.keys();
+        List<Member> members = shop.members();
+        System.out.printf("tenant %s: %d tills, %d members; warm-up %d s, then %d s measured%n", slug, tills, memberCount, warmup, seconds);
+        List<TillResult> warm = drive(keys, members, warmup);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        List<TillResult> results = drive(keys, members, seconds);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long driverCpu = os.getProcessCpuTime() - cpu0;
+        report(results, elapsed, tills);
+        long calls = results.stream().mapToLong(r -> r.latencies().stream().mapToLong(l -> l.length).sum()).sum();
+        System.out.printf("driver: %.0f ms of CPU in the measured run, %.3f ms per call (it shares the platform's cores)%n",
+                driverCpu / 1e6, driverCpu / 1e6 / Math.max(1, calls));
+        List<TillResult> all = new ArrayList<>(warm);
+        all.addAll(results);
+        verify(admin, members, all);
+    }
+
+    /** A tenant with a loyalty program, one store, {@code tills} POS keys and members with cards and points. */
+    record Store(String slug, String admin, List<String> keys, List<Member> members) {}
+
+    static Store store(String operator, String prefix, int tills, int memberCount) throws Exception {
+        String slug = prefix + UUID.randomUUID().toString().substring(0, 6);
         call("POST", "/api/v1/tenants", operator, null, Map.of("name", "Checkout bench", "slug", slug, "currency", "EUR",
                 "timezone", "Europe/Berlin", "admin", Map.of("username", "admin", "password", "benchmark-password")));
         String admin = token(Map.of("tenant", slug, "username", "admin", "password", "benchmark-password"));
@@ -69,21 +95,7 @@ public final class CheckoutLoadBenchmark {
                     Map.of("points", START_POINTS, "reason", "benchmark"));
             members.add(new Member(id, card));
         }
-        System.out.printf("tenant %s: %d tills, %d members; warm-up %d s, then %d s measured%n", slug, tills, memberCount, warmup, seconds);
-        List<TillResult> warm = drive(keys, members, warmup);
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        List<TillResult> results = drive(keys, members, seconds);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        long driverCpu = os.getProcessCpuTime() - cpu0;
-        report(results, elapsed, tills);
-        long calls = results.stream().mapToLong(r -> r.latencies().stream().mapToLong(l -> l.length).sum()).sum();
-        System.out.printf("driver: %.0f ms of CPU in the measured run, %.3f ms per call (it shares the platform's cores)%n",
-                driverCpu / 1e6, driverCpu / 1e6 / Math.max(1, calls));
-        List<TillResult> all = new ArrayList<>(warm);
-        all.addAll(results);
-        verify(admin, members, all);
+        return new Store(slug, admin, keys, members);
     }
 
     static List<TillResult> drive(List<String> keys, List<Member> members, int seconds) throws Exception {

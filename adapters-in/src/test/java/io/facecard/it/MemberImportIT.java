@@ -80,20 +80,21 @@ class MemberImportIT {
             + "crm-6,Emil Import,,,,1990-13-40,,,,,,\n"
             + "crm-1,Anna Again,,,,,,,,,,\n"
             + "crm-7,Fritz Import,,,,,,,yes,,v1,missing.jpg\n"
-            + "crm-8,Gina Import,,,,,,,yes,,,\n";
+            + "crm-8,Gina Import,,,,,,,yes,,,\n"
+            + "crm-9,Hanna Import,,,,,,,yes,,v1,blank.jpg\n";
 
     @Test
     void aDryRunChecksEverythingAndChangesNothing() throws Exception {
         Chain chain = onboard(operator);
         List<byte[]> people = Photos.people();
-        byte[] body = zip(ROWS, Map.of("anna.jpg", people.get(0), "boris.jpg", people.get(1)));
+        byte[] body = zip(ROWS, Map.of("anna.jpg", people.get(0), "boris.jpg", people.get(1), "blank.jpg", Photos.blank()));
         Reply started = upload(chain, body, "application/zip", true).ok(202);
         JsonNode job = finished(chain, started.get("id"));
         assertThat(job.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.path("dryRun").asBoolean()).isTrue();
         JsonNode c = job.path("counts");
-        assertThat(c.path("total").asInt()).isEqualTo(9);
-        assertThat(c.path("created").asInt()).as("rows that would be created").isEqualTo(3);
+        assertThat(c.path("total").asInt()).isEqualTo(10);
+        assertThat(c.path("created").asInt()).as("rows that would be created").isEqualTo(4);
         assertThat(c.path("rejected").asInt()).isEqualTo(6);
         assertThat(members(chain)).isZero();
         assertThat(bytes("/api/v1/members/import?dryRun=maybe", chain.adminToken(), body, "application/zip").problem(400));
@@ -103,17 +104,17 @@ class MemberImportIT {
     void rowsAreImportedRejectedRowsAreListedAndNoFaceWithoutConsent() throws Exception {
         Chain chain = onboard(operator);
         List<byte[]> people = Photos.people();
-        byte[] body = zip(ROWS, Map.of("anna.jpg", people.get(0), "boris.jpg", people.get(1)));
+        byte[] body = zip(ROWS, Map.of("anna.jpg", people.get(0), "boris.jpg", people.get(1), "blank.jpg", Photos.blank()));
         Reply started = upload(chain, body, "application/zip", false).ok(202);
         JsonNode job = finished(chain, started.get("id"));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
         JsonNode c = job.path("counts");
-        assertThat(c.path("processed").asInt()).isEqualTo(9);
-        assertThat(c.path("created").asInt()).isEqualTo(3);
+        assertThat(c.path("processed").asInt()).isEqualTo(10);
+        assertThat(c.path("created").asInt()).isEqualTo(4);
         assertThat(c.path("enrolled").asInt()).isEqualTo(1);
-        assertThat(c.path("partial").asInt()).isEqualTo(1);
+        assertThat(c.path("partial").asInt()).isEqualTo(2);
         assertThat(c.path("rejected").asInt()).isEqualTo(6);
-        assertThat(members(chain)).isEqualTo(3);
+        assertThat(members(chain)).isEqualTo(4);
 
         String anna = byExternalId(chain, "crm-1").get(0).path("id").asText();
         assertThat(byExternalId(chain, "crm-1").get(0).path("cardNumber").asText()).isEqualTo("CARD-I1");
@@ -140,13 +141,17 @@ class MemberImportIT {
         assertThat(csv).contains("8,crm-1,,REJECTED,duplicate-in-file");
         assertThat(csv).contains("9,crm-7,,REJECTED,photo-missing");
         assertThat(csv).contains("10,crm-8,,REJECTED,invalid-request");
+        assertThat(csv).as("a photo an enrolment refuses: the member is kept, the face is not")
+                .contains("11,crm-9,,PARTIAL,face-rejected:NO_FACE");
+        String hanna = byExternalId(chain, "crm-9").get(0).path("id").asText();
+        assertThat(get("/api/v1/members/" + hanna + "/faces", chain.adminToken()).ok(200).json().size()).isZero();
 
         // The same files again: everything that was done is skipped, nothing is created twice.
         JsonNode again = finished(chain, upload(chain, body, "application/zip", false).ok(202).get("id"));
         assertThat(again.path("counts").path("created").asInt()).isZero();
-        assertThat(again.path("counts").path("skipped").asInt()).isEqualTo(3);
+        assertThat(again.path("counts").path("skipped").asInt()).isEqualTo(4);
         assertThat(again.path("counts").path("enrolled").asInt()).isZero();
-        assertThat(members(chain)).isEqualTo(3);
+        assertThat(members(chain)).isEqualTo(4);
         assertThat(get("/api/v1/members/" + anna + "/faces", chain.adminToken()).ok(200).json().size()).isEqualTo(1);
 
         // Another tenant cannot see the job.

@@ -27,13 +27,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One import job from its first row to its last. A row:
  * <ol>
- *   <li>is checked as a registration would be (and its photo, when it may be enrolled, as an enrolment would be);
- *       a refusal rejects the row and changes nothing;
+ *   <li>is checked as a registration would be; a refusal rejects the row and changes nothing;
  *   <li>if its member exists already (by {@code externalId}, else card number: an earlier, maybe interrupted,
  *       run of the same file) only what is missing is done: its consents, its face; otherwise it is skipped;
  *   <li>else the member is registered, its consents recorded (source IMPORT), and its face enrolled when it has
- *       a photo and biometric consent. A photo without that consent, or a face that matches another member,
- *       is reported (PARTIAL) and not enrolled.
+ *       a photo and biometric consent. A photo without that consent, one an enrolment would refuse (no face,
+ *       several, too small, low quality), or a face that matches another member is reported (PARTIAL) and not
+ *       enrolled: the member is kept, and a later upload with a better photo enrols them.
  * </ol>
  * A dry run does the checks of step 1 and the look-ups of step 2, and changes nothing.
  */
@@ -165,10 +165,18 @@ final class ImportRun {
                 return error(row, "REJECTED", taken.get(), "another member has this " + taken.get().substring(10));
             }
         }
-        FaceScan scan = row.mayEnrol() ? steps.inspect(caller, photo) : null; // a bad photo rejects the row before anything is stored
+        FaceScan scan = null;
+        RowError photoError = null;
+        if (row.mayEnrol()) {
+            try {
+                scan = steps.inspect(caller, photo);
+            } catch (Refusal r) { // the member is still registered: a better photo in a later upload enrols them
+                photoError = error(row.line(), d.externalId(), d.cardNumber(), "PARTIAL", r);
+            }
+        }
         if (job.dryRun()) {
             count(true, false);
-            return row.photo() != null && !row.mayEnrol() ? noConsent(row) : null;
+            return photoError != null ? photoError : row.photo() != null && !row.mayEnrol() ? noConsent(row) : null;
         }
         MemberId member = steps.register(caller, d);
         consents(member, row);
@@ -176,10 +184,10 @@ final class ImportRun {
         if (row.photo() == null) {
             return null;
         }
-        if (scan == null) {
+        if (!row.mayEnrol()) {
             return noConsent(row);
         }
-        return enrol(row, member, scan);
+        return photoError != null ? photoError : enrol(row, member, scan);
     }
 
     /** An earlier run registered this member: do what it may not have finished. */

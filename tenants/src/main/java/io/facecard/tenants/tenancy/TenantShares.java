@@ -3,7 +3,6 @@ package io.facecard.tenants.tenancy;
 import io.facecard.application.support.RecentValues;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantLimits;
-import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,14 +17,14 @@ public class TenantShares extends RecentValues<TenantId, TenantLimits> {
     static final Duration TTL = Duration.ofSeconds(5);
 
     @Inject
-    TenantDirectory directory;
+    TenantLimitsReader reader;
 
     public TenantShares() {
         super(TTL, System::nanoTime);
     }
 
     public TenantLimits of(TenantId tenant) {
-        return get(tenant, () -> directory.find(tenant).map(TenantView::limits).orElse(TenantLimits.DEFAULT));
+        return get(tenant, () -> reader.read(tenant));
     }
 
     public void forget(TenantId tenant) {

@@ -25,13 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CallRates {
     private record Limited(Bucket bucket, TenantLimits limits) {}
 
+    /** The platform operator has no tenant share; its scripts (onboarding, settings) get ten times a tenant's default. */
+    static final TenantLimits OPERATOR = new TenantLimits(500, 1_000, TenantLimits.DEFAULT.faceConcurrency(),
+            TenantLimits.DEFAULT.importWorkers());
+
     @Inject
     TenantShares shares;
 
     private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
 
     public void admit(Caller caller) {
-        TenantLimits limits = caller.tenant().map(shares::of).orElse(TenantLimits.DEFAULT);
+        TenantLimits limits = caller.tenant().map(shares::of).orElse(OPERATOR);
         Limited l = buckets.compute(caller.actor(), (k, old) -> old != null && old.limits().equals(limits) ? old
                 : new Limited(bucket(limits), limits));
         ConsumptionProbe probe = l.bucket().tryConsumeAndReturnRemaining(1);
