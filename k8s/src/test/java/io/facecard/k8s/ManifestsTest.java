@@ -96,6 +96,20 @@ class ManifestsTest {
         assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(s.getSpec().getSelector());
     }
 
+    @Test
+    void importsAreSpooledOnASizeLimitedVolumeThatTheSpoolSettingNames() {
+        var pod = deployment().getSpec().getTemplate().getSpec();
+        var container = pod.getContainers().get(0);
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals("import-spool")).findFirst().orElseThrow();
+        assertThat(volume.getEmptyDir().getSizeLimit()).isNotNull();
+        String path = container.getVolumeMounts().stream().filter(m -> m.getName().equals("import-spool")).findFirst().orElseThrow()
+                .getMountPath();
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("FACECARD_IMPORT_SPOOL_DIR");
+            assertThat(e.getValue()).isEqualTo(path);
+        });
+    }
+
     private static void assertProbe(Probe p, String path) {
         assertThat(p).as(path).isNotNull();
         assertThat(p.getHttpGet().getPath()).isEqualTo(path);

@@ -47,13 +47,15 @@ final class ImportRun {
     private final ImportUploads uploads;
     private final Clock clock;
     private final int workers;
+    private final double busyShare;
     private final Set<String> seen = new HashSet<>();
     private final List<RowError> pendingErrors = new ArrayList<>();
     private Job job;
     private int processed, created, skipped, enrolled, partial, rejected;
     private long lastFlush;
 
-    ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers) {
+    ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers,
+            double busyShare) {
         this.job = job;
         this.caller = caller;
         this.steps = steps;
@@ -61,6 +63,7 @@ final class ImportRun {
         this.uploads = uploads;
         this.clock = clock;
         this.workers = workers;
+        this.busyShare = busyShare;
     }
 
     Job run() {
@@ -74,7 +77,7 @@ final class ImportRun {
             ImportColumns.check(records.header());
             records.each((line, values) -> {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("the server is stopping");
+                    throw new java.util.concurrent.CancellationException("the server is stopping");
                 }
                 if (pool == null) {
                     row(upload, line, values);
@@ -98,7 +101,7 @@ final class ImportRun {
         } catch (Refusal r) {
             flush(true);
             job = with(Status.FAILED, started, clock.instant(), r.getMessage());
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             Thread.currentThread().interrupt();
             flush(true);
             return job; // left RUNNING: the next start marks it INTERRUPTED
@@ -117,6 +120,28 @@ final class ImportRun {
     }
 
     private void row(ImportUploads.Upload upload, long line, Map<String, String> values) {
+        long t0 = System.nanoTime();
+        try {
+            work(upload, line, values);
+        } finally {
+            rest(System.nanoTime() - t0);
+        }
+    }
+
+    /** Keeps the worker busy at most {@code busyShare} of its time: the tills get the cores in between. */
+    private void rest(long busyNanos) {
+        if (busyShare >= 1) {
+            return;
+        }
+        long nanos = (long) (busyNanos * (1 / busyShare - 1));
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void work(ImportUploads.Upload upload, long line, Map<String, String> values) {
         RowError error;
         try {
             error = process(upload, ImportRow.parse(line, values));

@@ -59,7 +59,7 @@ public class ImportRunner {
         Job job = queued;
         try {
             int workers = shares.of(job.tenant()).importWorkers();
-            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers).run();
+            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers, shares.importBusyShare()).run();
             LOG.info("import " + job.id() + " ended " + job.status() + " " + job.counts());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "import " + job.id() + " failed", e); // the run recorded FAILED with its counts

@@ -16,6 +16,9 @@ public class ConfiguredShares implements Shares {
     @Inject
     @ConfigProperty(name = "facecard.import.jobs", defaultValue = "1")
     int importJobs;
+    @Inject
+    @ConfigProperty(name = "facecard.import.busy-share", defaultValue = "0.25")
+    double importBusyShare;
 
     @Override
     public TenantLimits of(TenantId tenant) {
@@ -25,5 +28,10 @@ public class ConfiguredShares implements Shares {
     @Override
     public int importJobs() {
         return importJobs;
+    }
+
+    @Override
+    public double importBusyShare() {
+        return Math.min(1, Math.max(0.01, importBusyShare));
     }
 }

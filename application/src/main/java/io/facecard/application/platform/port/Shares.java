@@ -9,4 +9,10 @@ public interface Shares {
 
     /** Import jobs this replica runs at once, all tenants together ({@code facecard.import.jobs}, default 1). */
     int importJobs();
+
+    /**
+     * The share of its time an import worker may be busy ({@code facecard.import.busy-share}, default 0.25): after a row
+     * that took t, it rests t·(1/share − 1), so an import leaves the cores to the tills most of the time.
+     */
+    double importBusyShare();
 }
