@@ -189,6 +189,26 @@ class MemberImportIT {
     }
 
     @Test
+    void theAdminStopsAJobAndWhatItDidStaysDone() throws Exception {
+        Chain chain = onboard(operator);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 400; i++) {
+            csv.append("stop-").append(i).append(",Member ").append(i).append(",,,,,,,,,,\n");
+        }
+        String job = upload(chain, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", false).ok(202).get("id");
+        assertThat(post("/api/v1/jobs/" + job + "/cancel", chain.user("not-admin", "STORE_MANAGER"), null).status()).isEqualTo(403);
+        post("/api/v1/jobs/" + job + "/cancel", chain.adminToken(), null).ok(202);
+        JsonNode stopped = finished(chain, job);
+        assertThat(stopped.path("status").asText()).isEqualTo("CANCELLED");
+        int created = stopped.path("counts").path("created").asInt();
+        assertThat(created).isLessThan(400);
+        assertThat(members(chain)).isEqualTo(created);
+        // A finished job is answered as it is; another upload may start now.
+        assertThat(post("/api/v1/jobs/" + job + "/cancel", chain.adminToken(), null).ok(202).get("status")).isEqualTo("CANCELLED");
+        upload(chain, HEADER.getBytes(StandardCharsets.UTF_8), "text/csv", true).ok(202);
+    }
+
+    @Test
     void aJobKilledHalfwayIsFinishedByUploadingTheSameFileAgainWithoutDuplicates() throws Exception {
         Chain chain = onboard(operator);
         StringBuilder csv = new StringBuilder(HEADER);

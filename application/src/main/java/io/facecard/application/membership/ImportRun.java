@@ -53,6 +53,7 @@ final class ImportRun {
     private Job job;
     private int processed, created, skipped, enrolled, partial, rejected;
     private long lastFlush;
+    private volatile boolean cancelRequested;
 
     ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers,
             double busyShare) {
@@ -69,7 +70,7 @@ final class ImportRun {
     Job run() {
         Instant started = clock.instant();
         job = with(Status.RUNNING, started, null, null);
-        jobs.update(job);
+        cancelRequested = jobs.update(job);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers) : null;
         Semaphore inFlight = new Semaphore(workers * 2);
         try (ImportUploads.Upload upload = uploads.open(job.id())) {
@@ -78,6 +79,9 @@ final class ImportRun {
             records.each((line, values) -> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new java.util.concurrent.CancellationException("the server is stopping");
+                }
+                if (cancelRequested) {
+                    throw new Cancelled();
                 }
                 if (pool == null) {
                     row(upload, line, values);
@@ -98,6 +102,10 @@ final class ImportRun {
             }
             flush(true);
             job = with(Status.SUCCEEDED, started, clock.instant(), null);
+        } catch (Cancelled c) {
+            awaitRows(pool);
+            flush(true);
+            job = with(Status.CANCELLED, started, clock.instant(), "cancelled by the tenant admin; the rows done so far stay done");
         } catch (Refusal r) {
             flush(true);
             job = with(Status.FAILED, started, clock.instant(), r.getMessage());
@@ -294,7 +302,28 @@ final class ImportRun {
         if (!errors.isEmpty()) {
             jobs.addErrors(job.tenant(), job.id(), errors);
         }
-        jobs.update(job);
+        if (jobs.update(job)) {
+            cancelRequested = true;
+        }
+    }
+
+    /** The tenant admin asked the job to stop. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private static void awaitRows(ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized Counts counts() {

@@ -73,6 +73,13 @@ public class MemberImport {
         return jobs.find(tenant, id).orElseThrow(() -> Refusal.notFound("job " + id));
     }
 
+    /** Stops the job after the rows in hand (what they did stays done); a finished job is answered as it is. */
+    public Job cancel(Caller caller, UUID id) {
+        Job job = job(caller, id);
+        jobs.requestCancel(job.tenant(), id);
+        return job(caller, id);
+    }
+
     public List<ImportJobs.RowError> errors(Caller caller, UUID id) {
         TenantId tenant = job(caller, id).tenant();
         return jobs.errors(tenant, id);

@@ -33,6 +33,14 @@ public class JobResource {
         return ImportResource.JobBody.of(imports.job(caller.get(), Bodies.id(id, "job")));
     }
 
+    /** Stops an import after the rows in hand; 202 with the job as it stands (CANCELLED once the rows in hand are done). */
+    @jakarta.ws.rs.POST
+    @Path("{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("id") String id) {
+        return Response.accepted(ImportResource.JobBody.of(imports.cancel(caller.get(), Bodies.id(id, "job")))).build();
+    }
+
     /** The rejected and partly imported rows as CSV, one line each with its reason: fix them and upload again. */
     @GET
     @Path("{id}/errors")

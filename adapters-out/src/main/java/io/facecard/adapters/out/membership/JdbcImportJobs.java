@@ -45,13 +45,22 @@ public class JdbcImportJobs implements ImportJobs {
     }
 
     @Override
-    public void update(Job job) {
+    public boolean update(Job job) {
         binding.bind(em, job.tenant());
         Counts c = job.counts();
-        Jdbc.update(em, "update import_job set status = ?, total_rows = ?, processed = ?, created = ?, skipped = ?, enrolled = ?, "
-                        + "partial = ?, rejected = ?, started_at = ?, finished_at = ?, failure = ? where id = ? and tenant_id = ?",
+        List<Boolean> cancel = Jdbc.query(em, "update import_job set status = ?, total_rows = ?, processed = ?, created = ?, skipped = ?, "
+                        + "enrolled = ?, partial = ?, rejected = ?, started_at = ?, finished_at = ?, failure = ? where id = ? and tenant_id = ? "
+                        + "returning cancel_requested", r -> r.getBoolean(1),
                 job.status().name(), c.total(), c.processed(), c.created(), c.skipped(), c.enrolled(), c.partial(), c.rejected(),
                 Jdbc.at(job.startedAt()), Jdbc.at(job.finishedAt()), Jdbc.text(job.failure()), job.id(), Jdbc.uuid(job.tenant().value()));
+        return !cancel.isEmpty() && cancel.get(0);
+    }
+
+    @Override
+    public boolean requestCancel(TenantId tenant, UUID id) {
+        binding.bind(em, tenant);
+        return Jdbc.update(em, "update import_job set cancel_requested = true where id = ? and tenant_id = ? "
+                + "and status in ('QUEUED', 'RUNNING')", id, Jdbc.uuid(tenant.value())) == 1;
     }
 
     @Override

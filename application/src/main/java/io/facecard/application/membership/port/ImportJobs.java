@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** Port out: member import jobs, their progress and their rejected rows. Each call runs in a short transaction of its own. */
 public interface ImportJobs {
-    enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+    enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, INTERRUPTED, CANCELLED }
 
     /**
      * @param created members registered
@@ -28,7 +28,11 @@ public interface ImportJobs {
 
     void create(Job job);
 
-    void update(Job job);
+    /** Records the job's progress; answers whether the tenant admin asked for it to stop. */
+    boolean update(Job job);
+
+    /** Asks an unfinished job to stop after the rows in hand; false when it is finished already. */
+    boolean requestCancel(TenantId tenant, UUID id);
 
     Optional<Job> find(TenantId tenant, UUID id);
 
