@@ -78,7 +78,7 @@ public class ImportSteps {
     FaceScan inspect(Caller caller, byte[] photo) {
         while (true) {
             try {
-                return faces.inspectInBackground(caller, photo);
+                return faces.inspect(caller, photo);
             } catch (Refusal r) {
                 awaitShare(r);
             }

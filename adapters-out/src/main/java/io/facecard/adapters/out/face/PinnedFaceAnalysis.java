@@ -19,57 +19,42 @@ import java.util.function.ToIntFunction;
  * in a {@link FairQueue}: tenants are served in turn, and a tenant that already has its
  * {@code faceConcurrency} photos in the pipeline is refused at once (429), so a flood from one
  * chain neither queues ahead of another's till nor holds memory beyond its share.
- *
- * <p>Bulk scans (imports) have a lane of their own: one thread running the same models on OpenCV DNN
- * with OpenCV limited to one thread, so such a scan takes one core and the scheduler shares it with
- * the tills' threads. ONNX Runtime runs every scan on all cores: an import's photos on that lane
- * raised flat-out tills' p99 by a third even at a quarter of its speed. Both engines give the same
- * templates (cosine above 0.999, FacePipelineTest).
  */
 public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     /** Scans without a tenant (none in production paths) share one owner. */
     private static final Object PLATFORM = new Object();
 
     private final FairQueue queue;
-    private final FairQueue background;
     private final ToIntFunction<TenantId> shareOf;
     private final List<Thread> workers = new ArrayList<>();
     private final int capacity;
 
     public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf) {
         this.queue = new FairQueue(capacity);
-        this.background = new FairQueue(capacity);
         this.capacity = capacity;
         this.shareOf = shareOf;
-        OpenCvLoader.load();
-        org.opencv.core.Core.setNumThreads(1); // OpenCV's own pool: the background lane's nets; decoding needs no more
         for (int i = 0; i < threads; i++) {
-            start(() -> work(pack, FacePipeline.Engine.ONNX_RUNTIME, queue), "face-pipeline-" + i);
+            Thread t = new Thread(() -> work(pack), "face-pipeline-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
         }
-        start(() -> work(pack, FacePipeline.Engine.OPENCV_DNN, background), "face-pipeline-background");
     }
 
-    private void start(Runnable loop, String name) {
-        Thread t = new Thread(loop, name);
-        t.setDaemon(true);
-        t.start();
-        workers.add(t);
-    }
-
-    private void work(ModelPack pack, FacePipeline.Engine engine, FairQueue lane) {
-        try (FacePipeline pipeline = new FacePipeline(pack, engine)) {
+    private void work(ModelPack pack) {
+        try (FacePipeline pipeline = new FacePipeline(pack, FacePipeline.Engine.ONNX_RUNTIME)) {
             PIPELINE.set(pipeline);
             while (true) {
                 Map.Entry<Object, Runnable> next;
                 try {
-                    next = lane.take();
+                    next = queue.take();
                 } catch (InterruptedException e) {
                     return;
                 }
                 try {
                     next.getValue().run();
                 } finally {
-                    lane.done(next.getKey());
+                    queue.done(next.getKey());
                 }
             }
         }
@@ -79,22 +64,17 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
 
     @Override
     public FaceScan scan(byte[] image, ScanRules rules) {
-        return run(queue, PLATFORM, capacity, image, rules);
+        return run(PLATFORM, capacity, image, rules);
     }
 
     @Override
     public FaceScan scanFor(TenantId tenant, byte[] image, ScanRules rules) {
-        return run(queue, tenant, shareOf.applyAsInt(tenant), image, rules);
+        return run(tenant, shareOf.applyAsInt(tenant), image, rules);
     }
 
-    @Override
-    public FaceScan scanInBackground(TenantId tenant, byte[] image, ScanRules rules) {
-        return run(background, tenant, shareOf.applyAsInt(tenant), image, rules);
-    }
-
-    private FaceScan run(FairQueue lane, Object owner, int share, byte[] image, ScanRules rules) {
+    private FaceScan run(Object owner, int share, byte[] image, ScanRules rules) {
         FutureTask<FaceScan> task = new FutureTask<>(() -> PIPELINE.get().scan(image, rules));
-        switch (lane.offer(owner, share, task)) {
+        switch (queue.offer(owner, share, task)) {
             case OWNER_FULL -> throw new Throttled(MembershipRule.FACE_CAPACITY, Duration.ofSeconds(1),
                     "this tenant already has " + share + " photos in the face pipeline; retry in a moment");
             case QUEUE_FULL -> throw new Refusal(MembershipRule.FACE_PIPELINE_BUSY,
@@ -117,7 +97,6 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        background.close();
         workers.forEach(Thread::interrupt);
     }
 }

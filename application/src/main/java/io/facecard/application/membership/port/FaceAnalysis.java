@@ -21,14 +21,6 @@ public interface FaceAnalysis {
     }
 
     /**
-     * A scan for bulk work (an import): it may run on a lane of its own that takes one core at a time,
-     * slower per photo, so the tills keep the others. The same templates as {@link #scanFor}.
-     */
-    default FaceScan scanInBackground(TenantId tenant, byte[] image, ScanRules rules) {
-        return scanFor(tenant, image, rules);
-    }
-
-    /**
      * @param minFacePixels the smallest face width accepted, in pixels of the original image
      * @param bothOrientations embed the face and its mirror image: steadier templates for enrolment,
      *     at twice the embedding cost; a till's probe takes one orientation
