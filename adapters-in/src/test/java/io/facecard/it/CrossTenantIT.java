@@ -44,6 +44,30 @@ class CrossTenantIT {
     }
 
     @Test
+    void importJobsAndLoginLocksOfAnotherTenantDoNotExist() throws Exception {
+        String missing = "00000000-0000-0000-0000-00000000abcd";
+        String bt = b.adminToken();
+        String csv = MemberImportIT.HEADER + "x-1,Cross One,,,,,,,,,,\n";
+        String job = bytes("/api/v1/members/import", a.adminToken(), csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .ok(202).get("id");
+        sameAsMissing(get("/api/v1/jobs/" + job, bt), get("/api/v1/jobs/" + missing, bt));
+        sameAsMissing(get("/api/v1/jobs/" + job + "/errors", bt), get("/api/v1/jobs/" + missing + "/errors", bt));
+        sameAsMissing(post("/api/v1/jobs/" + job + "/cancel", bt, null), post("/api/v1/jobs/" + missing + "/cancel", bt, null));
+        assertThat(MemberImportIT.finished(a, job).path("status").asText()).as("B's cancel changed nothing").isEqualTo("SUCCEEDED");
+
+        sameAsMissing(delete("/api/v1/users/" + aUser + "/login-lock", bt), delete("/api/v1/users/" + missing + "/login-lock", bt));
+        for (int i = 0; i < 6; i++) {
+            post("/api/v1/auth/token", null, Map.of("tenant", a.slug(), "username", "alice", "password", "wrong-" + i)).problem(401);
+        }
+        var locks = get("/api/v1/users/login-locks", a.adminToken()).ok(200).json();
+        assertThat(locks.findValuesAsText("username")).contains("alice");
+        assertThat(get("/api/v1/users/login-locks", bt).ok(200).json().findValuesAsText("username")).doesNotContain("alice");
+        String alice = locks.findValuesAsText("userId").get(locks.findValuesAsText("username").indexOf("alice"));
+        sameAsMissing(delete("/api/v1/users/" + alice + "/login-lock", bt), delete("/api/v1/users/" + missing + "/login-lock", bt));
+        delete("/api/v1/users/" + alice + "/login-lock", a.adminToken()).ok(204); // alice logs in again in another test
+    }
+
+    @Test
     void storesOfAnotherTenantDoNotExist() {
         String missing = "00000000-0000-0000-0000-00000000abcd";
         String bt = b.adminToken();

@@ -58,11 +58,9 @@ public class MemberImport {
         }
         Job job = new Job(id, tenant, ImportJobs.Status.QUEUED, dryRun,
                 new ImportJobs.Counts((int) rows, 0, 0, 0, 0, 0, 0), caller.actor(), clock.instant(), null, null, null);
-        try {
-            jobs.create(job); // a unique index lets one unfinished job per tenant in: a concurrent upload is refused here
-        } catch (Refusal r) {
+        if (!jobs.create(job)) { // a concurrent upload got in between the check above and here
             uploads.discard(id);
-            throw r;
+            throw running();
         }
         runner.submit(caller, job);
         return job;

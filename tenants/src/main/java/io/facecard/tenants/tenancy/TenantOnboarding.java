@@ -82,13 +82,15 @@ public class TenantOnboarding {
         valid(() -> new TenantSettings(current.name(), current.currency(), current.timezone())
                 .with(change.name(), change.currency(), change.timezone()));
         LimitsChange l = change.limits();
-        TenantLimits limits = l == null ? current.limits() : valid(() -> current.limits()
+        TenantLimits limits = l == null ? null : valid(() -> current.limits()
                 .with(l.requestsPerSecond(), l.burst(), l.faceConcurrency(), l.importWorkers()));
         Instant now = clock.instant();
         commands.sendAndWait(new TenantCommands.ChangeTenantSettings(
                 id, change.name(), change.currency(), change.timezone(), caller.actor(), now));
-        commands.sendAndWait(new TenantCommands.SetTenantLimits(id, limits, caller.actor(), now));
-        shares.forget(id);
+        if (limits != null) {
+            commands.sendAndWait(new TenantCommands.SetTenantLimits(id, limits, caller.actor(), now));
+            shares.forget(id);
+        }
         return get(caller, id);
     }
 

@@ -6,14 +6,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-/** An upload that is the members CSV alone: no photos. */
+/** An upload that is the members CSV alone: no photos. Each read opens the file afresh; its parser closes it. */
 final class CsvUpload implements ImportUploads.Upload {
     private final Path file;
-    private final List<Reader> open = new ArrayList<>();
 
     CsvUpload(Path file) {
         this.file = file;
@@ -24,11 +21,9 @@ final class CsvUpload implements ImportUploads.Upload {
         return new CsvMemberRecords(this::reader);
     }
 
-    private synchronized Reader reader() {
+    private Reader reader() {
         try {
-            Reader r = Utf8Csv.reader(Files.newInputStream(file));
-            open.add(r);
-            return r;
+            return Utf8Csv.reader(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,13 +40,7 @@ final class CsvUpload implements ImportUploads.Upload {
     }
 
     @Override
-    public synchronized void close() {
-        for (Reader r : open) {
-            try {
-                r.close();
-            } catch (IOException ignored) {
-                // reading is over either way
-            }
-        }
+    public void close() {
+        // nothing stays open between reads
     }
 }

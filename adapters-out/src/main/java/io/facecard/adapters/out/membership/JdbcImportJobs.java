@@ -3,8 +3,6 @@ package io.facecard.adapters.out.membership;
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.adapters.out.persistence.TenantBinding;
 import io.facecard.application.membership.port.ImportJobs;
-import io.facecard.domain.membership.MembershipRule;
-import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +29,7 @@ public class JdbcImportJobs implements ImportJobs {
     TenantBinding binding;
 
     @Override
-    public void create(Job job) {
+    public boolean create(Job job) {
         binding.bind(em, job.tenant());
         Counts c = job.counts();
         int inserted = Jdbc.update(em, "insert into import_job (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -39,9 +37,7 @@ public class JdbcImportJobs implements ImportJobs {
                 job.id(), Jdbc.uuid(job.tenant().value()), job.status().name(), job.dryRun(), c.total(), c.processed(), c.created(),
                 c.skipped(), c.enrolled(), c.partial(), c.rejected(), job.startedBy(), job.createdAt(), Jdbc.at(job.startedAt()),
                 Jdbc.at(job.finishedAt()), Jdbc.text(job.failure()));
-        if (inserted == 0) {
-            throw new Refusal(MembershipRule.IMPORT_RUNNING, "an import of this tenant is queued or running; wait for it to finish");
-        }
+        return inserted == 1; // the partial unique index lets one unfinished job per tenant in
     }
 
     @Override

@@ -26,7 +26,8 @@ public interface ImportJobs {
     /** {@code outcome} is REJECTED (nothing was changed for the row) or PARTIAL (the member exists, the photo was not used). */
     record RowError(long row, String externalId, String cardNumber, String outcome, String reason, String detail) {}
 
-    void create(Job job);
+    /** Stores a new job; false (and nothing stored) when the tenant has an unfinished one already. */
+    boolean create(Job job);
 
     /** Records the job's progress; answers whether the tenant admin asked for it to stop. */
     boolean update(Job job);
