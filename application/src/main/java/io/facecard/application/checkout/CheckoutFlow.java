@@ -103,6 +103,10 @@ public class CheckoutFlow {
         if (by.memberId() != null) {
             return identifyMember(caller, id, by.member());
         }
+        if (by.candidateToken() != null) {
+            view(TILL.tenantOf(caller), (Caller.Terminal) caller, id); // another till's or tenant's checkout is 404 before the token is spent
+            return attach(caller, id, faces.confirm(caller, by.candidateToken(), by.phoneLast4()), "FACE");
+        }
         return by.cardNumber() != null ? attach(caller, id, faces.identifyBy(caller, "cardNumber", by.cardNumber()), "CARD")
                 : attach(caller, id, faces.identifyBy(caller, "phone", by.phone()), "PHONE");
     }
@@ -127,8 +131,7 @@ public class CheckoutFlow {
         var tier = balances.tier(tenant, member, p, now);
         long available = ledger.available(tenant, member, now);
         long toEarn = Earning.earned(Earning.receiptLines(p, tier, c.lines(), c.total(), c.total(), 0));
-        Faces.Identification shown = new Faces.Identification(i.decision(), i.member().withTier(tier.map(LoyaltyProgram.Tier::name)
-                .orElse(null)), i.score());
+        Faces.Identification shown = i.withMember(i.member().withTier(tier.map(LoyaltyProgram.Tier::name).orElse(null)));
         return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn, List.of()));
     }
 

@@ -21,13 +21,18 @@ public final class TillRequests {
         }
     }
 
-    /** The customer by exactly one of card, phone or member id. */
-    public record Identify(String cardNumber, String phone, UUID memberId) {
+    /** The customer by exactly one of card, phone, member id, or a face CONFIRM's token with the phone's last four digits. */
+    public record Identify(String cardNumber, String phone, UUID memberId, String candidateToken, String phoneLast4) {
         public Identify {
-            int given = (cardNumber == null ? 0 : 1) + (phone == null ? 0 : 1) + (memberId == null ? 0 : 1);
+            int given = (cardNumber == null ? 0 : 1) + (phone == null ? 0 : 1) + (memberId == null ? 0 : 1)
+                    + (candidateToken == null ? 0 : 1);
             if (given != 1) {
-                throw Refusal.invalid("send exactly one of 'cardNumber', 'phone' or 'memberId'");
+                throw Refusal.invalid("send exactly one of 'cardNumber', 'phone', 'memberId' or 'candidateToken' (with 'phoneLast4')");
             }
+        }
+
+        public Identify(String cardNumber, String phone, UUID memberId) {
+            this(cardNumber, phone, memberId, null, null);
         }
 
         public MemberId member() {

@@ -10,6 +10,7 @@ import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.membership.MatchPolicy;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.membership.MembershipRule;
@@ -34,9 +35,31 @@ public class Faces {
 
     private static final Permit ADMIN = new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
 
-    public enum Decision { MATCH, NO_MATCH, AMBIGUOUS, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
+    /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
+    public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
 
-    public record Identification(Decision decision, MemberView member, double score) {}
+    /** A till probe below this quality is never taken without asking (AccuracyBenchmark: quality combines pose, blur, detector). */
+    static final double SURE_QUALITY = 0.3;
+
+    /**
+     * @param candidateToken with CONFIRM: what the till sends back with the customer's digits
+     * @param hint what the till should do next ({@code USE_CARD}, {@code WRONG_DIGITS}), or null
+     * @param triesLeft with CONFIRM: wrong digits the token still takes
+     */
+    public record Identification(Decision decision, MemberView member, double score, String candidateToken, String hint,
+            Integer triesLeft) {
+        public Identification(Decision decision, MemberView member, double score) {
+            this(decision, member, score, null, null, null);
+        }
+
+        static Identification hint(Decision decision, double score, String hint) {
+            return new Identification(decision, null, score, null, hint, null);
+        }
+
+        public Identification withMember(MemberView shown) {
+            return new Identification(decision, shown, score, candidateToken, hint, triesLeft);
+        }
+    }
 
     public record Enrolled(UUID faceId, double quality) {}
 
@@ -47,13 +70,17 @@ public class Faces {
     private Members members;
     private MemberDirectory directory;
     private Clock clock;
+    private GallerySizes galleries;
+    private StepUp stepUp;
 
     /** For the CDI client proxy only. */
     protected Faces() {}
 
     @Inject
     public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettingsStore settings,
-            Members members, MemberDirectory directory, Clock clock) {
+            Members members, MemberDirectory directory, Clock clock, GallerySizes galleries, StepUp stepUp) {
+        this.galleries = galleries;
+        this.stepUp = stepUp;
         this.commands = commands;
         this.analysis = analysis;
         this.templates = templates;
@@ -79,7 +106,7 @@ public class Faces {
     public Enrolled enrolScanned(Caller caller, MemberId member, FaceScan scan) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
-        FaceSettings s = settings.of(tenant);
+        FaceSettings.Effective s = effective(tenant);
         // One face, one account: a face that already matches someone else is not enrolled again.
         for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
             if (!c.member().equals(member) && s.policy().accepts(c.score())) {
@@ -120,23 +147,31 @@ public class Faces {
                 return new Identification(Decision.NO_FACE, null, 0);
             case MULTIPLE_FACES:
                 return new Identification(Decision.MULTIPLE_FACES, null, 0);
-            case LOW_QUALITY:
-                return new Identification(Decision.LOW_QUALITY, null, 0);
-            default:
+            case FACE:
                 break;
+            default:
+                return new Identification(Decision.LOW_QUALITY, null, 0);
         }
-        List<FaceTemplates.Candidate> best = templates.nearest(tenant, scan.embedding(), 2);
+        FaceSettings.Effective e = s.effective(galleries.of(tenant), analysis.impostorTail());
+        List<FaceTemplates.Candidate> best = templates.nearest(tenant, scan.embedding(), MatchPolicy.MAX_CANDIDATES);
         double top = best.isEmpty() ? Double.NaN : best.get(0).score();
-        switch (s.policy().decide(top, best.size() > 1 ? best.get(1).score() : Double.NaN)) {
+        double runnerUp = best.size() > 1 ? best.get(1).score() : Double.NaN;
+        switch (e.policy().decide(top, runnerUp, scan.quality() >= SURE_QUALITY)) {
             case NO_MATCH:
                 return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : top);
-            case AMBIGUOUS:
-                return new Identification(Decision.AMBIGUOUS, null, top);
+            case CONFIRM:
+                int offered = e.policy().candidates(best.stream().map(FaceTemplates.Candidate::score).toList());
+                return stepUp.offer(tenant, best.subList(0, offered), top);
             default:
                 break;
         }
         MemberView m = directory.find(tenant, best.get(0).member()).orElse(null);
         return m == null || m.erased() ? new Identification(Decision.NO_MATCH, null, top) : new Identification(Decision.MATCH, m, top);
+    }
+
+    /** The customer's phone digits against a CONFIRM's token. */
+    public Identification confirm(Caller caller, String candidateToken, String phoneLast4) {
+        return stepUp.confirm(IDENTIFY.tenantOf(caller), candidateToken, phoneLast4);
     }
 
     /** The till's fallback: a card or a phone instead of a face. */
@@ -151,20 +186,29 @@ public class Faces {
     public Identification verify(Caller caller, MemberId member, byte[] image) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         MemberView m = members.living(tenant, member);
-        FaceSettings s = settings.of(tenant);
-        FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
+        FaceSettings settings = this.settings.of(tenant);
+        FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.probe(settings.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
+        // One claimed member: a gallery of one template's threshold.
+        FaceSettings.Effective s = settings.effective(1, analysis.impostorTail());
         return new Identification(s.policy().accepts(score) ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
 
-    public FaceSettings settings(Caller caller) {
-        return settings.of(ADMIN.tenantOf(caller));
+    public record SettingsView(FaceSettings settings, FaceSettings.Effective effective) {}
+
+    public SettingsView settings(Caller caller) {
+        TenantId tenant = ADMIN.tenantOf(caller);
+        return new SettingsView(settings.of(tenant), effective(tenant));
     }
 
-    public FaceSettings changeSettings(Caller caller, FaceSettings next) {
+    public SettingsView changeSettings(Caller caller, FaceSettings next) {
         TenantId tenant = ADMIN.tenantOf(caller);
         settings.put(tenant, next);
-        return settings.of(tenant);
+        return settings(caller);
+    }
+
+    private FaceSettings.Effective effective(TenantId tenant) {
+        return settings.of(tenant).effective(galleries.of(tenant), analysis.impostorTail());
     }
 
     /** Enrolment and verification need exactly one usable face; anything else is the caller's to fix. */
@@ -182,6 +226,9 @@ public class Faces {
             case MULTIPLE_FACES -> scan.facesFound() + " faces were found; the photo must show one person";
             case FACE_TOO_SMALL -> "the face is " + scan.faceWidth() + " pixels wide, too small for a reliable template";
             case LOW_QUALITY -> String.format("the face is too blurred or occluded (quality %.2f)", scan.quality());
+            case POSE -> String.format("the head is turned %.0f degrees away; look straight into the camera", scan.checks().turn());
+            case EYES_CLOSED -> "the eyes are closed or covered; open them and take off sunglasses";
+            case BLUR -> String.format("the photo is blurred (sharpness %.0f); hold the camera still and focus on the face", scan.checks().sharpness());
             case FACE -> "a face was found";
         };
     }

@@ -1,22 +1,49 @@
 package io.facecard.domain.membership;
 
-/**
- * How a tenant turns similarity scores into an answer at the till: the best candidate must reach
- * the threshold, and a runner-up that also reaches it must trail by at least the margin, or the
- * till cannot tell the two apart (two members too alike, twins, one person enrolled twice).
- */
-public record MatchPolicy(double threshold, double margin) {
-    public enum Verdict { MATCH, NO_MATCH, AMBIGUOUS }
+import java.util.List;
 
-    /** @param best the top candidate's score; @param runnerUp the second best's, or {@code NaN} when there is none */
-    public Verdict decide(double best, double runnerUp) {
+/**
+ * How a tenant turns similarity scores into an answer at the till, in three bands:
+ * below {@code threshold} nothing matches; at or above {@code confident} with no other member
+ * within {@code margin} the best is the member; anything between — a score that is plausible
+ * but not sure, or two members too alike to tell apart (twins, one person enrolled twice) — asks
+ * the customer to confirm (the last digits of their phone) instead of guessing.
+ *
+ * @param threshold the effective match threshold (the larger of the admin's and the gallery's)
+ * @param confident the score from which a clear best candidate is taken without asking
+ * @param margin how far a runner-up at or above the threshold must trail for the best to be clear
+ */
+public record MatchPolicy(double threshold, double confident, double margin) {
+    /** At most this many candidates are offered to a step-up. */
+    public static final int MAX_CANDIDATES = 3;
+
+    public enum Verdict { MATCH, CONFIRM, NO_MATCH }
+
+    public MatchPolicy {
+        if (confident < threshold) {
+            confident = threshold;
+        }
+    }
+
+    /**
+     * @param best the top candidate's score; @param runnerUp the second best's, or {@code NaN} when there is none
+     * @param sure whether the probe is good enough to be taken without asking (a poor photo only ever confirms)
+     */
+    public Verdict decide(double best, double runnerUp, boolean sure) {
         if (Double.isNaN(best) || best < threshold) {
             return Verdict.NO_MATCH;
         }
-        if (!Double.isNaN(runnerUp) && runnerUp >= threshold && best - runnerUp < margin) {
-            return Verdict.AMBIGUOUS;
+        boolean rival = !Double.isNaN(runnerUp) && runnerUp >= threshold && best - runnerUp < margin;
+        return best >= confident && !rival && sure ? Verdict.MATCH : Verdict.CONFIRM;
+    }
+
+    /** The scores (best first) a step-up chooses among: every one at or above the threshold, at most {@link #MAX_CANDIDATES}. */
+    public int candidates(List<Double> scoresBestFirst) {
+        int n = 0;
+        while (n < scoresBestFirst.size() && n < MAX_CANDIDATES && scoresBestFirst.get(n) >= threshold) {
+            n++;
         }
-        return Verdict.MATCH;
+        return n;
     }
 
     /** One-to-one verification of a claimed member: only the threshold counts. */

@@ -14,6 +14,8 @@ public final class MembershipRule {
     public static final Rule DUPLICATE_IDENTIFIER = new Rule("duplicate-identifier", Category.CONFLICT);
     public static final Rule FACE_BELONGS_TO_ANOTHER_MEMBER = new Rule("face-belongs-to-another-member", Category.CONFLICT);
     public static final Rule FACE_REJECTED = new Rule("face-rejected", Category.UNPROCESSABLE);
+    /** A step-up token that is unknown (or another tenant's), expired, already used or spent by wrong digits. */
+    public static final Rule STEP_UP_EXPIRED = new Rule("step-up-expired", Category.CONFLICT);
     public static final Rule UNREADABLE_IMAGE = new Rule("unreadable-image", Category.INVALID);
     public static final Rule IMAGE_TOO_LARGE = new Rule("unreadable-image", Category.TOO_LARGE);
 

@@ -51,7 +51,7 @@ public class CheckoutResource {
 
     @POST
     @Path("{id}/identify")
-    @Consumes({"image/jpeg", "image/png"})
+    @Consumes({"image/jpeg", "image/png", "image/webp"})
     public Response identifyByFace(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id, byte[] image) {
         return step(key, "POST", id, "identify", image, 200,
                 (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, image)));
@@ -64,7 +64,7 @@ public class CheckoutResource {
         var c = caller.get();
         UUID checkout = checkout(id);
         var p = Bodies.required(body);
-        var by = new TillRequests.Identify(p.cardNumber(), p.phone(), p.memberId());
+        var by = new TillRequests.Identify(p.cardNumber(), p.phone(), p.memberId(), p.candidateToken(), p.phoneLast4());
         return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
                 () -> LoyaltyJson.CheckoutIdentified.of(flow.identify(c, checkout, by)));
     }

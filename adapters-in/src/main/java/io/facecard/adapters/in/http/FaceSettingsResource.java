@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A tenant admin's face-matching settings: threshold, ambiguity margin, smallest face. */
+/** A tenant admin's face-matching settings, and the thresholds its gallery's size makes of them. */
 @ApplicationScoped
 @Path("/face-settings")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,18 +23,21 @@ public class FaceSettingsResource {
     CurrentCaller caller;
 
     @GET
-    public FaceSettings get() {
-        return faces.settings(caller.get());
+    public MemberJson.SettingsBody get() {
+        return MemberJson.SettingsBody.of(faces.settings(caller.get()));
     }
 
+    /** Every field is optional; one left out takes its default (a null {@code confidentThreshold} is derived). */
     @PUT
-    public FaceSettings put(MemberJson.Settings body) {
+    public MemberJson.SettingsBody put(MemberJson.Settings body) {
         var caller = this.caller.get();
         MemberJson.Settings s = Bodies.required(body);
         FaceSettings d = FaceSettings.DEFAULT;
-        return faces.changeSettings(caller, new FaceSettings(
+        return MemberJson.SettingsBody.of(faces.changeSettings(caller, new FaceSettings(
                 s.matchThreshold() == null ? d.matchThreshold() : s.matchThreshold(),
+                s.confidentThreshold(),
                 s.ambiguityMargin() == null ? d.ambiguityMargin() : s.ambiguityMargin(),
-                s.minFacePixels() == null ? d.minFacePixels() : s.minFacePixels()));
+                s.minFacePixels() == null ? d.minFacePixels() : s.minFacePixels(),
+                s.falseAcceptsPer10k() == null ? d.falseAcceptsPer10k() : s.falseAcceptsPer10k())));
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** 1:N identification at the till: by face, or by card or phone as the fallback. */
+/** 1:N identification at the till: by face (confirmed by phone digits when unsure), or by card or phone as the fallback. */
 @ApplicationScoped
 @Path("/identify")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,7 +21,7 @@ public class IdentifyResource {
     CurrentCaller caller;
 
     @POST
-    @Consumes({"image/jpeg", "image/png"})
+    @Consumes({"image/jpeg", "image/png", "image/webp"})
     public MemberJson.Identified byFace(byte[] image) {
         var caller = this.caller.get();
         long t0 = System.nanoTime();
@@ -35,11 +35,12 @@ public class IdentifyResource {
         var caller = this.caller.get();
         MemberJson.IdentifierProbe p = Bodies.required(probe);
         long t0 = System.nanoTime();
-        if ((p.cardNumber() == null) == (p.phone() == null)) {
-            throw Refusal.invalid("send exactly one of 'cardNumber' or 'phone'");
+        int given = (p.cardNumber() == null ? 0 : 1) + (p.phone() == null ? 0 : 1) + (p.candidateToken() == null ? 0 : 1);
+        if (given != 1) {
+            throw Refusal.invalid("send exactly one of 'cardNumber', 'phone' or 'candidateToken' (with 'phoneLast4')");
         }
-        Faces.Identification i = p.cardNumber() != null
-                ? faces.identifyBy(caller, "cardNumber", p.cardNumber())
+        Faces.Identification i = p.candidateToken() != null ? faces.confirm(caller, p.candidateToken(), p.phoneLast4())
+                : p.cardNumber() != null ? faces.identifyBy(caller, "cardNumber", p.cardNumber())
                 : faces.identifyBy(caller, "phone", p.phone());
         return MemberJson.Identified.of(i, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -52,15 +52,15 @@ public final class LoyaltyJson {
         }
     }
 
-    public record CheckoutProbe(String cardNumber, String phone, UUID memberId) {}
+    /** Exactly one of: a card, a phone, a member id, or a CONFIRM's token with the customer's last four phone digits. */
+    public record CheckoutProbe(String cardNumber, String phone, UUID memberId, String candidateToken, String phoneLast4) {}
 
-    public record CheckoutIdentified(String decision, MemberJson.MemberRef member, double score, CheckoutFlow.Quote quote) {
+    public record CheckoutIdentified(String decision, MemberJson.MemberRef member, double score, String candidateToken, String hint,
+            Integer triesLeft, CheckoutFlow.Quote quote) {
         static CheckoutIdentified of(CheckoutFlow.Identified i) {
-            var m = i.identification().member();
-            MemberJson.MemberRef ref = m == null ? null
-                    : new MemberJson.MemberRef(m.id().value(), m.data() == null ? null : m.data().name(), m.tier());
-            return new CheckoutIdentified(i.identification().decision().name(), ref,
-                    Math.round(i.identification().score() * 10000) / 10000.0, i.quote());
+            var f = i.identification();
+            return new CheckoutIdentified(f.decision().name(), MemberJson.ref(f.member()), Math.round(f.score() * 10000) / 10000.0,
+                    f.candidateToken(), f.hint(), f.triesLeft(), i.quote());
         }
     }
 

@@ -64,19 +64,49 @@ public final class MemberJson {
 
     public record MemberRef(UUID id, String name, String tier) {}
 
-    public record Identified(String decision, MemberRef member, double score, long tookMs) {
+    /** {@code member} is null unless MATCH; a CONFIRM carries only its token (no personal data before the digits). */
+    public record Identified(String decision, MemberRef member, double score, String candidateToken, String hint,
+            Integer triesLeft, long tookMs) {
         static Identified of(Faces.Identification i, long tookMs) {
-            MemberRef ref = i.member() == null ? null
-                    : new MemberRef(i.member().id().value(), i.member().data() == null ? null : i.member().data().name(), i.member().tier());
-            return new Identified(i.decision().name(), ref, Math.round(i.score() * 10000) / 10000.0, tookMs);
+            return new Identified(i.decision().name(), ref(i.member()), Math.round(i.score() * 10000) / 10000.0, i.candidateToken(),
+                    i.hint(), i.triesLeft(), tookMs);
         }
+    }
+
+    static MemberRef ref(io.facecard.application.membership.MemberView m) {
+        return m == null ? null : new MemberRef(m.id().value(), m.data() == null ? null : m.data().name(), m.tier());
     }
 
     public record Verified(boolean verified, double score) {}
 
-    public record IdentifierProbe(String cardNumber, String phone) {}
+    /** Exactly one of: a card, a phone, or a CONFIRM's token with the customer's last four phone digits. */
+    public record IdentifierProbe(String cardNumber, String phone, String candidateToken, String phoneLast4) {}
 
     public record Export(MemberBody member, Consents consents, List<FaceBody> faces) {}
 
-    public record Settings(Double matchThreshold, Double ambiguityMargin, Integer minFacePixels) {}
+    public record Settings(Double matchThreshold, Double confidentThreshold, Double ambiguityMargin, Integer minFacePixels,
+            Double falseAcceptsPer10k) {}
+
+    /**
+     * The settings as set, and {@code effective}: the thresholds the till uses for the gallery's
+     * current size, with the false accepts per 10,000 identifications they are expected to let
+     * through (extrapolated from the model's fitted impostor tail).
+     */
+    public record SettingsBody(double matchThreshold, Double confidentThreshold, double ambiguityMargin, int minFacePixels,
+            double falseAcceptsPer10k, EffectiveBody effective) {
+        static SettingsBody of(Faces.SettingsView v) {
+            var s = v.settings();
+            var e = v.effective();
+            return new SettingsBody(s.matchThreshold(), s.confidentThreshold(), s.ambiguityMargin(), s.minFacePixels(),
+                    s.falseAcceptsPer10k(), new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
+                            e.falseAcceptsPer10k(), e.falseMatchesPer10k(), "EXTRAPOLATED"));
+        }
+    }
+
+    public record EffectiveBody(double matchThreshold, double confidentThreshold, long templates,
+            double expectedFalseAcceptsPer10k, double expectedFalseMatchesPer10k, String rateBasis) {}
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
 }

@@ -133,7 +133,7 @@ public class MemberResource {
 
     @POST
     @Path("{id}/faces")
-    @Consumes({"image/jpeg", "image/png"})
+    @Consumes({"image/jpeg", "image/png", "image/webp"})
     public Response enrol(@PathParam("id") String id, byte[] image) {
         var caller = this.caller.get();
         Faces.Enrolled e = faces.enrol(caller, member(id), image);
@@ -163,7 +163,7 @@ public class MemberResource {
 
     @POST
     @Path("{id}/verify")
-    @Consumes({"image/jpeg", "image/png"})
+    @Consumes({"image/jpeg", "image/png", "image/webp"})
     public MemberJson.Verified verify(@PathParam("id") String id, byte[] image) {
         var caller = this.caller.get();
         Faces.Identification i = faces.verify(caller, member(id), image);

@@ -1,14 +1,17 @@
 package io.facecard.adapters.out.face;
 
+import io.facecard.application.membership.port.FaceAnalysis.Checks;
 import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.port.FaceAnalysis.Outcome;
 import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
 import io.facecard.application.membership.port.FaceAnalysis.UnreadableImage;
 import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.domain.membership.ImpostorTail;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.opencv.calib3d.Calib3d;
 import org.opencv.core.Core;
@@ -25,8 +28,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * decode (bounded) → detect → 68 landmarks → five-point similarity alignment to 112×112 →
- * embed → L2-normalise. The engine (ONNX Runtime or OpenCV DNN) is chosen by the caller so both
+ * decode (bounded) → detect → choose the face → 68 landmarks → five-point similarity alignment to
+ * 112×112 → embed → L2-normalise, with head pose, eye state and sharpness measured on the way. The engine (ONNX Runtime or OpenCV DNN) is chosen by the caller so both
  * can be measured on the same models.
  */
 public final class FacePipeline implements FaceAnalysis, AutoCloseable {
@@ -36,11 +39,21 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     /** Larger images are decoded at reduced size: decoding dominates otherwise (17 of 31 ms at 1350 px). */
     private static final int DECODE_TARGET = 1280;
 
+    /** Enrolment refuses a head turned (yaw or pitch) further than this, in degrees. */
+    static final double MAX_ENROLMENT_TURN = 25;
+    /** Enrolment refuses a photo whose less open eye is below this (the eye model's probability of open). */
+    static final double MIN_EYES_OPEN = 0.5;
+    /** Enrolment refuses an aligned face whose Laplacian variance is below this. */
+    static final double MIN_ENROLMENT_SHARPNESS = 40;
+
     public enum Engine { ONNX_RUNTIME, OPENCV_DNN }
 
     private final Net detector;
     private final Net landmarks;
     private final Net embedder;
+    /** Null when the pack has no pose or eye model: those checks are then skipped. */
+    private final HeadPose pose;
+    private final EyeState eyes;
     private final int detW;
     private final int detH;
     private final double confidence;
@@ -49,6 +62,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     private final int alignSize;
     private final double mean;
     private final double scale;
+    private final ImpostorTail tail;
 
     public FacePipeline(ModelPack pack, Engine engine) {
         OpenCvLoader.load();
@@ -56,6 +70,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         detector = open.apply(pack.detector());
         landmarks = open.apply(pack.landmarks());
         embedder = open.apply(pack.embedder());
+        pose = pack.optional("pose").map(m -> new HeadPose(open.apply(m), pack.intValue("pose.size"))).orElse(null);
+        eyes = pack.optional("eyes").map(m -> new EyeState(open.apply(m), pack.intValue("eyes.size"))).orElse(null);
         detW = pack.intValue("detector.width");
         detH = pack.intValue("detector.height");
         confidence = pack.doubleValue("detector.confidence");
@@ -64,6 +80,13 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         alignSize = pack.intValue("embedder.size");
         mean = pack.doubleValue("pixel.mean");
         scale = pack.doubleValue("pixel.scale");
+        tail = new ImpostorTail(pack.doubleValue("impostor.tail.from"), pack.doubleValue("impostor.tail.share"),
+                pack.doubleValue("impostor.tail.scale"));
+    }
+
+    @Override
+    public ImpostorTail impostorTail() {
+        return tail;
     }
 
     record Face(Rect box, double score) {}
@@ -96,26 +119,60 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
             if (faces.isEmpty()) {
                 return new FaceScan(Outcome.NO_FACE, null, 0, 0, 0);
             }
-            Face main = faces.get(0);
-            long rivals = faces.stream().filter(f -> f.box().width >= main.box().width * 0.6).count();
-            int widthInOriginal = (int) Math.round(main.box().width * decoded.factor());
-            if (rivals > 1) {
-                return new FaceScan(Outcome.MULTIPLE_FACES, null, main.score(), widthInOriginal, faces.size());
+            Optional<Face> chosen = rules.strict() ? onlyFace(faces) : customerFace(faces, bgr.cols(), bgr.rows());
+            if (chosen.isEmpty()) {
+                return new FaceScan(Outcome.MULTIPLE_FACES, null, faces.get(0).score(),
+                        (int) Math.round(faces.get(0).box().width * decoded.factor()), faces.size());
             }
+            Face main = chosen.get();
+            int widthInOriginal = (int) Math.round(main.box().width * decoded.factor());
             if (widthInOriginal < rules.minFacePixels()) {
                 return new FaceScan(Outcome.FACE_TOO_SMALL, null, main.score(), widthInOriginal, faces.size());
             }
-            Mat aligned = align(bgr, main.box());
+            double[][] points = landmarks68(bgr, main.box());
+            Mat aligned = align(bgr, points);
             Embedding embedding = embed(aligned, rules.bothOrientations());
-            double quality = quality(main.score(), aligned, embedding.mirrorAgreement());
+            Checks checks = new Checks(
+                    pose == null ? Double.NaN : pose.of(bgr, main.box()).turn(),
+                    eyes == null || !rules.strict() ? Double.NaN : eyes.of(bgr, points).leastOpen(),
+                    sharpness(aligned), embedding.mirrorAgreement());
             aligned.release();
-            if (quality < rules.minQuality()) {
-                return new FaceScan(Outcome.LOW_QUALITY, null, quality, widthInOriginal, faces.size());
+            double quality = quality(main.score(), checks);
+            Outcome outcome = rules.strict() ? enrolmentVerdict(checks) : Outcome.FACE;
+            if (outcome == Outcome.FACE && quality < rules.minQuality()) {
+                outcome = Outcome.LOW_QUALITY;
             }
-            return new FaceScan(Outcome.FACE, embedding.vector(), quality, widthInOriginal, faces.size());
+            return new FaceScan(outcome, outcome == Outcome.FACE ? embedding.vector() : null, quality, widthInOriginal,
+                    faces.size(), checks);
         } finally {
             bgr.release();
         }
+    }
+
+    /** Enrolment's rule: one face, and no other at least 60 % as wide (a group photo is not an enrolment photo). */
+    private static Optional<Face> onlyFace(List<Face> faces) {
+        Face main = faces.get(0);
+        long rivals = faces.stream().filter(f -> f.box().width >= main.box().width * 0.6).count();
+        return rivals > 1 ? Optional.empty() : Optional.of(main);
+    }
+
+    private static Optional<Face> customerFace(List<Face> faces, int width, int height) {
+        List<Rect> boxes = faces.stream().map(Face::box).toList();
+        return CustomerFace.choose(boxes, width, height).map(box -> faces.get(boxes.indexOf(box)));
+    }
+
+    /** Enrolment names what to fix: a blurred photo first (pose and eyes cannot be judged on it), a turned head, closed eyes. */
+    static Outcome enrolmentVerdict(Checks c) {
+        if (c.sharpness() < MIN_ENROLMENT_SHARPNESS) {
+            return Outcome.BLUR;
+        }
+        if (c.turn() > MAX_ENROLMENT_TURN) {
+            return Outcome.POSE;
+        }
+        if (c.eyesOpen() < MIN_EYES_OPEN) {
+            return Outcome.EYES_CLOSED;
+        }
+        return Outcome.FACE;
     }
 
     record Decoded(Mat image, double factor) {}
@@ -214,8 +271,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
             avg(p, 37, 38, 40, 41), avg(p, 43, 44, 46, 47), p[30], avg(p, 48, 60), avg(p, 54, 64)};
     }
 
-    Mat align(Mat bgr, Rect box) {
-        double[][] five = fivePoints(landmarks68(bgr, box));
+    Mat align(Mat bgr, double[][] points68) {
+        double[][] five = fivePoints(points68);
         MatOfPoint2f from = new MatOfPoint2f(toPoints(five));
         MatOfPoint2f to = new MatOfPoint2f(toPoints(REFERENCE));
         Mat transform = Calib3d.estimateAffinePartial2D(from, to, new Mat(), Calib3d.LMEDS);
@@ -269,11 +326,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         return new Embedding(v, dot / Math.sqrt(nv * nw));
     }
 
-    /**
-     * From 0 to 1: detector confidence, damped by blur (variance of the Laplacian of the aligned
-     * face) and by disagreement between the face and its mirror image.
-     */
-    static double quality(double score, Mat aligned, double mirrorAgreement) {
+    /** Variance of the Laplacian of the aligned face: low when blurred or out of focus. */
+    static double sharpness(Mat aligned) {
         Mat grey = new Mat();
         Imgproc.cvtColor(aligned, grey, Imgproc.COLOR_BGR2GRAY);
         Mat lap = new Mat();
@@ -281,11 +335,19 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         MatOfDouble mu = new MatOfDouble();
         MatOfDouble sigma = new MatOfDouble();
         Core.meanStdDev(lap, mu, sigma);
-        double sharpness = Math.pow(sigma.get(0, 0)[0], 2);
         grey.release();
         lap.release();
-        double agreement = Math.max(0, Math.min(1, (mirrorAgreement - 0.3) / 0.4));
-        return Math.min(1.0, score) * Math.min(1.0, sharpness / 100.0) * agreement;
+        return Math.pow(sigma.get(0, 0)[0], 2);
+    }
+
+    /**
+     * From 0 to 1: detector confidence, damped by blur, by disagreement between the face and its
+     * mirror image (occlusion, a bowed head) and by a head turned beyond 30° (none left at 60°).
+     */
+    static double quality(double score, Checks c) {
+        double agreement = Math.max(0, Math.min(1, (c.mirrorAgreement() - 0.3) / 0.4));
+        double frontal = Double.isNaN(c.turn()) ? 1 : Math.max(0, Math.min(1, (60 - c.turn()) / 30));
+        return Math.min(1.0, score) * Math.min(1.0, c.sharpness() / 100.0) * agreement * frontal;
     }
 
     private float[] planar(Mat rgb) {
@@ -334,5 +396,11 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         detector.close();
         landmarks.close();
         embedder.close();
+        if (pose != null) {
+            pose.close();
+        }
+        if (eyes != null) {
+            eyes.close();
+        }
     }
 }

@@ -19,8 +19,10 @@ record ImageHeader(String format, int width, int height) {
             h = new ImageHeader("png", int32(b, 16), int32(b, 20));
         } else if ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
             h = jpeg(b);
+        } else if (b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            h = webp(b);
         } else {
-            throw new UnreadableImage("NOT_AN_IMAGE", "the body is neither a JPEG nor a PNG image");
+            throw new UnreadableImage("NOT_AN_IMAGE", "the body is neither a JPEG, a PNG nor a WebP image");
         }
         if (h.width <= 0 || h.height <= 0) {
             throw new UnreadableImage("CORRUPT_IMAGE", "the image header declares no size");
@@ -37,6 +39,9 @@ record ImageHeader(String format, int width, int height) {
 
     /** A decoder fills a truncated image with grey rather than failing: the end marker says it is whole. */
     private static boolean complete(byte[] b, String format) {
+        if (format.equals("webp")) {
+            return 8L + int32le(b, 4) <= b.length; // the RIFF header says how long the file is
+        }
         int from = Math.max(0, b.length - 1024);
         if (format.equals("png")) {
             for (int i = b.length - 8; i >= from; i--) {
@@ -79,6 +84,44 @@ record ImageHeader(String format, int width, int height) {
             i += 2 + length;
         }
         throw new UnreadableImage("CORRUPT_IMAGE", "the JPEG has no frame header (corrupt or truncated)");
+    }
+
+    /**
+     * A WebP's size from its first chunk: VP8X (extended: 24-bit canvas size minus one), VP8L
+     * (lossless: 14-bit width and height minus one after a signature byte) or VP8 (lossy: 14-bit
+     * sizes after the key frame's start code).
+     */
+    private static ImageHeader webp(byte[] b) {
+        if (b.length < 30) {
+            throw new UnreadableImage("CORRUPT_IMAGE", "the WebP is truncated before its size");
+        }
+        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        switch (chunk) {
+            case "VP8X":
+                return new ImageHeader("webp", 1 + int24le(b, 24), 1 + int24le(b, 27));
+            case "VP8L":
+                if ((b[20] & 0xFF) != 0x2F) {
+                    break;
+                }
+                long bits = (b[21] & 0xFFL) | (b[22] & 0xFFL) << 8 | (b[23] & 0xFFL) << 16 | (b[24] & 0xFFL) << 24;
+                return new ImageHeader("webp", 1 + (int) (bits & 0x3FFF), 1 + (int) ((bits >> 14) & 0x3FFF));
+            case "VP8 ":
+                if ((b[23] & 0xFF) != 0x9D || (b[24] & 0xFF) != 0x01 || (b[25] & 0xFF) != 0x2A) {
+                    break;
+                }
+                return new ImageHeader("webp", (b[26] & 0xFF | (b[27] & 0xFF) << 8) & 0x3FFF, (b[28] & 0xFF | (b[29] & 0xFF) << 8) & 0x3FFF);
+            default:
+                break;
+        }
+        throw new UnreadableImage("CORRUPT_IMAGE", "the WebP has no readable frame header");
+    }
+
+    private static int int24le(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16;
+    }
+
+    private static long int32le(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
     private static int int32(byte[] b, int at) {

@@ -7,25 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A model pack: detector, landmark and embedding ONNX files plus a manifest with their sha256
+ * A model pack: detector, landmark and embedding ONNX files (and optionally head pose, eye state
+ * and liveness models) plus a manifest with their sha256
  * and preprocessing parameters. Loading verifies every file, so a corrupted or swapped model
  * never runs. Packs come from the classpath ({@code classpath:default}) or a folder.
  */
 public final class ModelPack {
-    private final Properties manifest;
-    private final byte[] detector;
-    private final byte[] landmarks;
-    private final byte[] embedder;
+    /** Parts every pack has; the quality and liveness models are optional (a pack without them skips those checks). */
+    private static final List<String> REQUIRED = List.of("detector", "landmarks", "embedder");
+    private static final List<String> OPTIONAL = List.of("pose", "eyes", "liveness");
 
-    private ModelPack(Properties manifest, byte[] detector, byte[] landmarks, byte[] embedder) {
+    private final Properties manifest;
+    private final Map<String, byte[]> parts;
+
+    private ModelPack(Properties manifest, Map<String, byte[]> parts) {
         this.manifest = manifest;
-        this.detector = detector;
-        this.landmarks = landmarks;
-        this.embedder = embedder;
+        this.parts = parts;
     }
 
     public static ModelPack load(String location) {
@@ -41,8 +46,16 @@ public final class ModelPack {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the manifest of model pack " + location, e);
         }
-        return new ModelPack(manifest, verified(source, manifest, "detector"), verified(source, manifest, "landmarks"),
-                verified(source, manifest, "embedder"));
+        Map<String, byte[]> parts = new HashMap<>();
+        for (String part : REQUIRED) {
+            parts.put(part, verified(source, manifest, part));
+        }
+        for (String part : OPTIONAL) {
+            if (manifest.getProperty(part + ".file") != null) {
+                parts.put(part, verified(source, manifest, part));
+            }
+        }
+        return new ModelPack(manifest, Map.copyOf(parts));
     }
 
     private static byte[] verified(Source source, Properties manifest, String part) {
@@ -70,15 +83,20 @@ public final class ModelPack {
     }
 
     public byte[] detector() {
-        return detector;
+        return parts.get("detector");
     }
 
     public byte[] landmarks() {
-        return landmarks;
+        return parts.get("landmarks");
     }
 
     public byte[] embedder() {
-        return embedder;
+        return parts.get("embedder");
+    }
+
+    /** An optional model ({@code pose}, {@code eyes}, {@code liveness}), if the pack has it. */
+    public Optional<byte[]> optional(String part) {
+        return Optional.ofNullable(parts.get(part));
     }
 
     public int intValue(String key) {

@@ -4,6 +4,7 @@ import io.facecard.application.membership.port.FaceAnalysis;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.refusal.Throttled;
+import io.facecard.domain.membership.ImpostorTail;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +29,11 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     private final ToIntFunction<TenantId> shareOf;
     private final List<Thread> workers = new ArrayList<>();
     private final int capacity;
+    private final ImpostorTail tail;
 
     public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf) {
+        this.tail = new ImpostorTail(pack.doubleValue("impostor.tail.from"), pack.doubleValue("impostor.tail.share"),
+                pack.doubleValue("impostor.tail.scale"));
         this.queue = new FairQueue(capacity);
         this.capacity = capacity;
         this.shareOf = shareOf;
@@ -61,6 +65,11 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     }
 
     private static final ThreadLocal<FacePipeline> PIPELINE = new ThreadLocal<>();
+
+    @Override
+    public ImpostorTail impostorTail() {
+        return tail;
+    }
 
     @Override
     public FaceScan scan(byte[] image, ScanRules rules) {

@@ -20,22 +20,28 @@ public class JpaFaceSettings implements FaceSettingsStore {
     @Override
     public FaceSettings of(TenantId tenant) {
         binding.bind(em, tenant);
-        List<?> rows = em.createNativeQuery("select match_threshold, ambiguity_margin, min_face_pixels from face_settings where tenant_id = ?1")
+        List<?> rows = em.createNativeQuery("select match_threshold, ambiguity_margin, min_face_pixels, confident_threshold, "
+                        + "false_accepts_per_10k from face_settings where tenant_id = ?1")
                 .setParameter(1, tenant.value()).getResultList();
         if (rows.isEmpty()) {
             return FaceSettings.DEFAULT;
         }
         Object[] r = (Object[]) rows.get(0);
-        return new FaceSettings(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).intValue());
+        return new FaceSettings(((Number) r[0]).doubleValue(), r[3] == null ? null : ((Number) r[3]).doubleValue(),
+                ((Number) r[1]).doubleValue(), ((Number) r[2]).intValue(),
+                r[4] == null ? FaceSettings.DEFAULT.falseAcceptsPer10k() : ((Number) r[4]).doubleValue());
     }
 
     @Override
     public void put(TenantId tenant, FaceSettings s) {
         binding.bind(em, tenant);
-        em.createNativeQuery("insert into face_settings (tenant_id, match_threshold, ambiguity_margin, min_face_pixels) values (?1, ?2, ?3, ?4) "
+        em.createNativeQuery("insert into face_settings (tenant_id, match_threshold, ambiguity_margin, min_face_pixels, "
+                        + "confident_threshold, false_accepts_per_10k) values (?1, ?2, ?3, ?4, cast(?5 as double precision), ?6) "
                         + "on conflict (tenant_id) do update set match_threshold = excluded.match_threshold, "
-                        + "ambiguity_margin = excluded.ambiguity_margin, min_face_pixels = excluded.min_face_pixels")
+                        + "ambiguity_margin = excluded.ambiguity_margin, min_face_pixels = excluded.min_face_pixels, "
+                        + "confident_threshold = excluded.confident_threshold, false_accepts_per_10k = excluded.false_accepts_per_10k")
                 .setParameter(1, tenant.value()).setParameter(2, s.matchThreshold()).setParameter(3, s.ambiguityMargin())
-                .setParameter(4, s.minFacePixels()).executeUpdate();
+                .setParameter(4, s.minFacePixels()).setParameter(5, s.confidentThreshold() == null ? null : s.confidentThreshold().toString())
+                .setParameter(6, s.falseAcceptsPer10k()).executeUpdate();
     }
 }

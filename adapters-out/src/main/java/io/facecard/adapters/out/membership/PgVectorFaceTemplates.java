@@ -73,6 +73,13 @@ public class PgVectorFaceTemplates implements FaceTemplates {
     }
 
     @Override
+    public long count(TenantId tenant) {
+        binding.bind(em, tenant);
+        return ((Number) em.createNativeQuery("select count(*) from face_template where tenant_id = ?1")
+                .setParameter(1, tenant.value()).getSingleResult()).longValue();
+    }
+
+    @Override
     public List<Candidate> nearest(TenantId tenant, float[] embedding, int members) {
         binding.bind(em, tenant);
         em.createNativeQuery("select set_config('hnsw.ef_search', ?1, true)").setParameter(1, Integer.toString(efSearch)).getSingleResult();

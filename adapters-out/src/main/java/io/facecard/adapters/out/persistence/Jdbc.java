@@ -94,6 +94,8 @@ public final class Jdbc {
                 s.setLong(at, v);
             } else if (p instanceof Integer v) {
                 s.setInt(at, v);
+            } else if (p instanceof Double v) {
+                s.setDouble(at, v);
             } else if (p instanceof BigDecimal v) {
                 s.setBigDecimal(at, v);
             } else if (p instanceof UUID || p instanceof OffsetDateTime || p instanceof Boolean) {

@@ -33,6 +33,10 @@ final class SampleFaces {
         return Imgcodecs.imdecode(new MatOfByte(bytes(name)), Imgcodecs.IMREAD_COLOR);
     }
 
+    /** The model's template of any face it finds, without enrolment's pose, eye and blur checks: for tests of the model itself. */
+    static final io.facecard.application.membership.port.FaceAnalysis.ScanRules ANY_FACE =
+            new io.facecard.application.membership.port.FaceAnalysis.ScanRules(20, 0, true, false);
+
     /** One person's photo and the group photo it was cut from (people in one photo are different people). */
     record Person(int photo, byte[] jpeg) {}
 
@@ -52,8 +56,8 @@ final class SampleFaces {
                 crop.height = Math.min(img.rows(), r.y + r.height + m) - crop.y;
                 byte[] photo = jpeg(new Mat(img, crop), 95);
                 // a neighbour's face in the margin makes it a group photo, not one person's
-                if (pipeline.scan(photo, io.facecard.application.membership.port.FaceAnalysis.ScanRules.DEFAULT).outcome()
-                        == io.facecard.application.membership.port.FaceAnalysis.Outcome.FACE) {
+                var scan = pipeline.scan(photo, ANY_FACE);
+                if (scan.facesFound() == 1 && scan.outcome() == io.facecard.application.membership.port.FaceAnalysis.Outcome.FACE) {
                     people.add(new Person(i, photo));
                 }
             }

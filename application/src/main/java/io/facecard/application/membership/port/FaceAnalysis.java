@@ -1,5 +1,6 @@
 package io.facecard.application.membership.port;
 
+import io.facecard.domain.membership.ImpostorTail;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -12,6 +13,9 @@ public interface FaceAnalysis {
 
     FaceScan scan(byte[] image, ScanRules rules);
 
+    /** How this model's scores of two different people fall off at the top: what gallery-size thresholds are derived from. */
+    ImpostorTail impostorTail();
+
     /**
      * A scan on a tenant's behalf: a shared pipeline takes tenants' photos in turn and may refuse a
      * tenant that already has its share of photos waiting ({@code MembershipRule.FACE_CAPACITY}).
@@ -22,38 +26,62 @@ public interface FaceAnalysis {
 
     /**
      * @param minFacePixels the smallest face width accepted, in pixels of the original image
+     * @param minQuality below it the photo is refused as {@code LOW_QUALITY}
      * @param bothOrientations embed the face and its mirror image: steadier templates for enrolment,
      *     at twice the embedding cost; a till's probe takes one orientation
+     * @param strict enrolment: exactly one face, frontal, eyes open, sharp, each failure named; a till
+     *     (not strict) takes the customer's face among several and refuses only what cannot be matched
      */
-    record ScanRules(int minFacePixels, double minQuality, boolean bothOrientations) {
-        public static final ScanRules DEFAULT = new ScanRules(60, 0.5, true);
+    record ScanRules(int minFacePixels, double minQuality, boolean bothOrientations, boolean strict) {
+        /** Below this a till photo is refused: the face is not there to be matched (measured in AccuracyBenchmark). */
+        public static final double TILL_FLOOR = 0.1;
+        public static final ScanRules DEFAULT = enrolment(60);
 
         public ScanRules(int minFacePixels, double minQuality) {
-            this(minFacePixels, minQuality, true);
+            this(minFacePixels, minQuality, true, true);
         }
 
         public static ScanRules enrolment(int minFacePixels) {
-            return new ScanRules(minFacePixels, DEFAULT.minQuality(), true);
+            return new ScanRules(minFacePixels, 0.5, true, true);
         }
 
         public static ScanRules probe(int minFacePixels) {
-            return new ScanRules(minFacePixels, DEFAULT.minQuality(), false);
+            return new ScanRules(minFacePixels, TILL_FLOOR, false, false);
         }
     }
 
+    /** POSE, EYES_CLOSED and BLUR are enrolment's refusals; a till weighs them into the quality instead. */
     enum Outcome {
         FACE,
         NO_FACE,
         MULTIPLE_FACES,
         FACE_TOO_SMALL,
-        LOW_QUALITY
+        LOW_QUALITY,
+        POSE,
+        EYES_CLOSED,
+        BLUR
+    }
+
+    /**
+     * What was measured on the chosen face ({@code NaN} where the pack has no model for it).
+     *
+     * @param turn the larger of |yaw| and |pitch|, degrees
+     * @param eyesOpen the less open eye, 0–1
+     * @param sharpness variance of the Laplacian of the aligned face
+     * @param mirrorAgreement cosine between the embeddings of the face and its mirror image
+     */
+    record Checks(double turn, double eyesOpen, double sharpness, double mirrorAgreement) {
+        public static final Checks NONE = new Checks(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** The embedding is L2-normalised, so a dot product is the cosine similarity. Null unless outcome is FACE. */
-    record FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound) {}
+    record FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound, Checks checks) {
+        public FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound) {
+            this(outcome, embedding, quality, faceWidth, facesFound, Checks.NONE);
+        }
+    }
 
-    /** The bytes are not an image this pipeline accepts (corrupt, truncated, not JPEG/PNG, or too large to decode). */
-    /** An image the pipeline cannot read; {@code reason} says why (NOT_AN_IMAGE, CORRUPT_IMAGE, IMAGE_TOO_LARGE). */
+    /** An image the pipeline cannot read; {@code reason} says why (NOT_AN_IMAGE, CORRUPT_IMAGE, IMAGE_TOO_LARGE); JPEG, PNG and WebP are read. */
     class UnreadableImage extends Refusal {
         public UnreadableImage(String reason, String detail) {
             super(reason.equals("IMAGE_TOO_LARGE") ? MembershipRule.IMAGE_TOO_LARGE : MembershipRule.UNREADABLE_IMAGE, reason, detail);

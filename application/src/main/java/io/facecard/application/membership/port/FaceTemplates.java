@@ -14,6 +14,9 @@ public interface FaceTemplates {
 
     List<FaceRecord> of(TenantId tenant, MemberId member);
 
+    /** The templates in the tenant's gallery. */
+    long count(TenantId tenant);
+
     /** The best-scoring template of each of the {@code members} nearest members (cosine similarity, best first). */
     List<Candidate> nearest(TenantId tenant, float[] embedding, int members);
 
