@@ -2,6 +2,8 @@ package io.facecard.it;
 
 import io.facecard.adapters.out.face.FacePipeline;
 import io.facecard.adapters.out.face.ModelPack;
+import io.facecard.application.membership.port.FaceAnalysis.Outcome;
+import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * Real photos for the HTTP tests: one-person crops cut from a group photo the build downloads
- * (@vladmandic/face-api demo/sample2.jpg). People in one group photo are different people.
+ * Real photos for the HTTP tests: one-person crops cut from the group photos the build downloads
+ * (@vladmandic/face-api demo/sample*.jpg), those enrolment accepts. People in one group photo are
+ * different people; the samples share some faces, so the first ones come from one photo.
  */
 final class Photos {
     static final Path DIR = Path.of(System.getProperty("facecard.test-images", "../adapters-out/target/test-images"));
@@ -30,7 +33,7 @@ final class Photos {
     static synchronized List<byte[]> people() throws IOException {
         if (PEOPLE.isEmpty()) {
             try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
-                for (String sample : new String[] {"sample2.jpg", "sample3.jpg"}) {
+                for (String sample : new String[] {"sample2.jpg", "sample3.jpg", "sample1.jpg", "sample4.jpg", "sample5.jpg", "sample6.jpg"}) {
                     byte[] bytes = Files.readAllBytes(DIR.resolve(sample));
                     group = group == null ? bytes : group;
                     Mat img = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
@@ -43,11 +46,13 @@ final class Photos {
                         int y = Math.max(0, b[1] - m);
                         Rect crop = new Rect(x, y, Math.min(img.cols(), b[0] + b[2] + m) - x, Math.min(img.rows(), b[1] + b[3] + m) - y);
                         byte[] photo = jpeg(new Mat(img, crop), 95);
-                        if (pipeline.faceBoxes(photo).size() == 1) {
+                        // Enrolment photos: one face, frontal, eyes open, sharp (as enrolment demands).
+                        if (pipeline.faceBoxes(photo).size() == 1
+                                && pipeline.scan(photo, ScanRules.enrolment(60)).outcome() == Outcome.FACE) {
                             PEOPLE.add(photo);
                         }
                     }
-                    if (PEOPLE.size() >= 4) {
+                    if (PEOPLE.size() >= 5) {
                         break;
                     }
                 }
@@ -71,6 +76,29 @@ final class Photos {
         Mat out = new Mat();
         org.opencv.imgproc.Imgproc.resize(m, out, new org.opencv.core.Size(m.cols() * 1.3, m.rows() * 1.3));
         return jpeg(out, 80);
+    }
+
+    /** Two people of equal size next to each other: the till cannot tell whose checkout it is. */
+    static byte[] sideBySide(byte[] left, byte[] right) {
+        Mat l = Imgcodecs.imdecode(new MatOfByte(left), Imgcodecs.IMREAD_COLOR);
+        Mat r = Imgcodecs.imdecode(new MatOfByte(right), Imgcodecs.IMREAD_COLOR);
+        Mat rs = new Mat();
+        org.opencv.imgproc.Imgproc.resize(r, rs, l.size());
+        Mat out = new Mat();
+        Core.hconcat(List.of(l, rs), out);
+        return jpeg(out, 92);
+    }
+
+    /** The customer in the middle of the frame and someone else's face, 70 % as wide, in the top corner behind them. */
+    static byte[] withSomeoneBehind(byte[] customer, byte[] other) {
+        Mat c = Imgcodecs.imdecode(new MatOfByte(customer), Imgcodecs.IMREAD_COLOR);
+        Mat o = Imgcodecs.imdecode(new MatOfByte(other), Imgcodecs.IMREAD_COLOR);
+        Mat small = new Mat();
+        org.opencv.imgproc.Imgproc.resize(o, small, new org.opencv.core.Size(c.cols() * 0.7, o.rows() * 0.7 * c.cols() / o.cols()));
+        Mat scene = new Mat(new org.opencv.core.Size(c.cols() * 2.4, c.rows() + small.rows()), c.type(), new Scalar(90, 100, 110));
+        c.copyTo(new Mat(scene, new Rect((scene.cols() - c.cols()) / 2, small.rows(), c.cols(), c.rows())));
+        small.copyTo(new Mat(scene, new Rect(0, 0, small.cols(), small.rows())));
+        return jpeg(scene, 92);
     }
 
     static byte[] blank() {

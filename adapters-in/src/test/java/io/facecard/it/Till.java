@@ -32,6 +32,19 @@ public final class Till {
         return UUID.randomUUID().toString();
     }
 
+    /** A camera photo to a till endpoint (identify by face), with its own idempotency key. */
+    public Reply photo(String path, byte[] jpeg) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key()).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build();
+        try {
+            HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Reply(a.statusCode(), a.headers().firstValue("Content-Type").orElse(""), a.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("POST " + path + " failed", e);
+        }
+    }
+
     public Reply post(String path, Object body) {
         return send("POST", path, key(), body).reply();
     }
