@@ -133,7 +133,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
             Mat aligned = align(bgr, points);
             Embedding embedding = embed(aligned, rules.bothOrientations());
             Checks checks = new Checks(
-                    pose == null ? Double.NaN : pose.of(bgr, main.box()).turn(),
+                    // Pose costs as much as the embedding (4.6–5.2 ms, StageBenchmark): enrolment only, so a till's scan costs what it did.
+                    pose == null || !rules.strict() ? Double.NaN : pose.of(bgr, main.box()).turn(),
                     eyes == null || !rules.strict() ? Double.NaN : eyes.of(bgr, points).leastOpen(),
                     sharpness(aligned), embedding.mirrorAgreement());
             aligned.release();
