@@ -80,8 +80,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         alignSize = pack.intValue("embedder.size");
         mean = pack.doubleValue("pixel.mean");
         scale = pack.doubleValue("pixel.scale");
-        tail = new ImpostorTail(pack.doubleValue("impostor.tail.from"), pack.doubleValue("impostor.tail.share"),
-                pack.doubleValue("impostor.tail.scale"));
+        tail = pack.impostorTail();
     }
 
     @Override

@@ -99,6 +99,12 @@ public final class ModelPack {
         return Optional.ofNullable(parts.get(part));
     }
 
+    /** The impostor tail the pack's manifest gives for its embedder (fitted by AccuracyBenchmark). */
+    public io.facecard.domain.membership.ImpostorTail impostorTail() {
+        return new io.facecard.domain.membership.ImpostorTail(doubleValue("impostor.tail.from"), doubleValue("impostor.tail.share"),
+                doubleValue("impostor.tail.scale"));
+    }
+
     public int intValue(String key) {
         return Integer.parseInt(manifest.getProperty(key).strip());
     }

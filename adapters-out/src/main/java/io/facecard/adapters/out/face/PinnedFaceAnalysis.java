@@ -32,8 +32,7 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     private final ImpostorTail tail;
 
     public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf) {
-        this.tail = new ImpostorTail(pack.doubleValue("impostor.tail.from"), pack.doubleValue("impostor.tail.share"),
-                pack.doubleValue("impostor.tail.scale"));
+        this.tail = pack.impostorTail();
         this.queue = new FairQueue(capacity);
         this.capacity = capacity;
         this.shareOf = shareOf;
