@@ -38,7 +38,7 @@ public class Faces {
     /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
     public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
 
-    /** A till probe below this quality is never taken without asking (AccuracyBenchmark: quality combines pose, blur, detector). */
+    /** A till probe below this quality is never taken without asking (at the till quality is detector confidence damped by blur). */
     static final double SURE_QUALITY = 0.3;
 
     /**
@@ -198,7 +198,8 @@ public class Faces {
 
     public SettingsView settings(Caller caller) {
         TenantId tenant = ADMIN.tenantOf(caller);
-        return new SettingsView(settings.of(tenant), effective(tenant));
+        FaceSettings s = settings.of(tenant);
+        return new SettingsView(s, s.effective(galleries.of(tenant), analysis.impostorTail()));
     }
 
     public SettingsView changeSettings(Caller caller, FaceSettings next) {
