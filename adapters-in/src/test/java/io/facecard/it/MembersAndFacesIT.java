@@ -3,6 +3,7 @@ package io.facecard.it;
 import static io.facecard.it.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,6 +120,27 @@ class MembersAndFacesIT {
         assertThat(identify(a, Photos.blank()).get("decision")).isEqualTo("NO_FACE");
         // The till takes the customer's face among several; only nearly equal faces side by side are MULTIPLE_FACES.
         assertThat(identify(a, Photos.sideBySide(people.get(1), people.get(2))).get("decision")).isEqualTo("MULTIPLE_FACES");
+    }
+
+    @Test
+    void whereTheTenantRequiresLivenessAFaceBelowItsMinimumIsASpoof() {
+        Chain c = onboard(operatorToken());
+        String m = member(c, "Live One", "+4915100000098", "CARD-0098");
+        consent(c, m, true);
+        jpeg("/api/v1/members/" + m + "/faces", c.adminToken(), people.get(2)).ok(201);
+        assertThat(identify(c, people.get(2)).json().path("liveness").isNull()).as("off by default for loyalty").isTrue();
+        call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("livenessForLoyalty", true, "minLiveness", 0.0)).ok(200);
+        Reply scored = identify(c, people.get(2));
+        double live = scored.json().path("liveness").asDouble();
+        assertThat(scored.get("decision")).as(scored.body()).isNotEqualTo("SPOOF");
+        assertThat(live).isBetween(0.0, 1.0);
+        call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("livenessForLoyalty", true, "minLiveness", Math.min(1.0, live + 1e-6))).ok(200);
+        Reply spoof = identify(c, people.get(2));
+        assertThat(spoof.get("decision")).as(spoof.body()).isEqualTo("SPOOF");
+        assertThat(spoof.json().path("member").isNull()).isTrue();
+        JsonNode settings = get("/api/v1/face-settings", c.adminToken()).json();
+        assertThat(settings.path("livenessForPayments").asBoolean()).as("payments require it by default").isTrue();
+        call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("minLiveness", 1.5)).problem(400);
     }
 
     @Test

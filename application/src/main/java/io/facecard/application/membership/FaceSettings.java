@@ -11,10 +11,15 @@ import io.facecard.domain.refusal.Refusal;
  * grows until the expected false accepts per 10,000 identifications of strangers are at most
  * {@code falseAcceptsPer10k}. {@code confidentThreshold} (null: derived, a hundred times fewer
  * false accepts) is where a clear best candidate is taken without the customer confirming.
+ * Liveness, where required, refuses a face scoring below {@code minLiveness} as a SPOOF.
  */
 public record FaceSettings(double matchThreshold, Double confidentThreshold, double ambiguityMargin, int minFacePixels,
-        double falseAcceptsPer10k) {
-    public static final FaceSettings DEFAULT = new FaceSettings(0.40, null, 0.05, 60, 1.0);
+        double falseAcceptsPer10k, boolean livenessForLoyalty, boolean livenessForPayments, double minLiveness) {
+    /**
+     * Liveness off for loyalty (a wrong bonus balance is cheap; the model refuses 6.5 % of real photos at
+     * 0.5), on for payments; 0.5 from LivenessBenchmark.
+     */
+    public static final FaceSettings DEFAULT = new FaceSettings(0.40, null, 0.05, 60, 1.0, false, true, 0.5);
     /** A derived confident score expects this share of the allowed false accepts. */
     static final double CONFIDENT_SHARE = 0.01;
 
@@ -47,6 +52,9 @@ public record FaceSettings(double matchThreshold, Double confidentThreshold, dou
         }
         if (!(falseAcceptsPer10k >= 0.001 && falseAcceptsPer10k <= 1000)) {
             throw Refusal.invalid("'falseAcceptsPer10k' must be between 0.001 and 1000");
+        }
+        if (!(minLiveness >= 0 && minLiveness <= 1)) {
+            throw Refusal.invalid("'minLiveness' must be between 0 and 1");
         }
     }
 

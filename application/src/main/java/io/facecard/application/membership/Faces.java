@@ -36,7 +36,7 @@ public class Faces {
     private static final Permit ADMIN = new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
 
     /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
-    public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY }
+    public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY, SPOOF }
 
     /** A till probe below this quality is never taken without asking (at the till quality is detector confidence damped by blur). */
     static final double SURE_QUALITY = 0.3;
@@ -45,11 +45,16 @@ public class Faces {
      * @param candidateToken with CONFIRM: what the till sends back with the customer's digits
      * @param hint what the till should do next ({@code USE_CARD}, {@code WRONG_DIGITS}), or null
      * @param triesLeft with CONFIRM: wrong digits the token still takes
+     * @param liveness the liveness score where the tenant requires liveness, else null
      */
     public record Identification(Decision decision, MemberView member, double score, String candidateToken, String hint,
-            Integer triesLeft) {
+            Integer triesLeft, Double liveness) {
         public Identification(Decision decision, MemberView member, double score) {
-            this(decision, member, score, null, null, null);
+            this(decision, member, score, null, null, null, null);
+        }
+
+        public Identification(Decision decision, MemberView member, double score, String candidateToken, String hint, Integer triesLeft) {
+            this(decision, member, score, candidateToken, hint, triesLeft, null);
         }
 
         static Identification hint(Decision decision, double score, String hint) {
@@ -57,7 +62,11 @@ public class Faces {
         }
 
         public Identification withMember(MemberView shown) {
-            return new Identification(decision, shown, score, candidateToken, hint, triesLeft);
+            return new Identification(decision, shown, score, candidateToken, hint, triesLeft, liveness);
+        }
+
+        Identification withLiveness(double score) {
+            return Double.isNaN(score) ? this : new Identification(decision, member, this.score, candidateToken, hint, triesLeft, score);
         }
     }
 
@@ -141,7 +150,13 @@ public class Faces {
     public Identification identify(Caller caller, byte[] image) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         FaceSettings s = settings.of(tenant);
-        FaceScan scan = analysis.scanFor(tenant, image, FaceAnalysis.ScanRules.probe(s.minFacePixels()));
+        FaceAnalysis.ScanRules rules = FaceAnalysis.ScanRules.probe(s.minFacePixels());
+        FaceScan scan = analysis.scanFor(tenant, image, s.livenessForLoyalty() ? rules.withLiveness() : rules);
+        Identification i = decide(tenant, s, scan);
+        return s.livenessForLoyalty() ? i.withLiveness(scan.checks().liveness()) : i;
+    }
+
+    private Identification decide(TenantId tenant, FaceSettings s, FaceScan scan) {
         switch (scan.outcome()) {
             case NO_FACE, FACE_TOO_SMALL:
                 return new Identification(Decision.NO_FACE, null, 0);
@@ -151,6 +166,10 @@ public class Faces {
                 break;
             default:
                 return new Identification(Decision.LOW_QUALITY, null, 0);
+        }
+        // A photo or a screen held up to the camera is refused before anyone is searched for.
+        if (s.livenessForLoyalty() && !(scan.checks().liveness() >= s.minLiveness())) {
+            return new Identification(Decision.SPOOF, null, 0);
         }
         FaceSettings.Effective e = s.effective(galleries.of(tenant), analysis.impostorTail());
         List<FaceTemplates.Candidate> best = templates.nearest(tenant, scan.embedding(), MatchPolicy.MAX_CANDIDATES);

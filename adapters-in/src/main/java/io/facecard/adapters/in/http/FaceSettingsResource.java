@@ -38,6 +38,9 @@ public class FaceSettingsResource {
                 s.confidentThreshold(),
                 s.ambiguityMargin() == null ? d.ambiguityMargin() : s.ambiguityMargin(),
                 s.minFacePixels() == null ? d.minFacePixels() : s.minFacePixels(),
-                s.falseAcceptsPer10k() == null ? d.falseAcceptsPer10k() : s.falseAcceptsPer10k())));
+                s.falseAcceptsPer10k() == null ? d.falseAcceptsPer10k() : s.falseAcceptsPer10k(),
+                s.livenessForLoyalty() == null ? d.livenessForLoyalty() : s.livenessForLoyalty(),
+                s.livenessForPayments() == null ? d.livenessForPayments() : s.livenessForPayments(),
+                s.minLiveness() == null ? d.minLiveness() : s.minLiveness())));
     }
 }

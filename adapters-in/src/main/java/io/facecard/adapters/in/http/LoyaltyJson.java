@@ -56,11 +56,11 @@ public final class LoyaltyJson {
     public record CheckoutProbe(String cardNumber, String phone, UUID memberId, String candidateToken, String phoneLast4) {}
 
     public record CheckoutIdentified(String decision, MemberJson.MemberRef member, double score, String candidateToken, String hint,
-            Integer triesLeft, CheckoutFlow.Quote quote) {
+            Integer triesLeft, Double liveness, CheckoutFlow.Quote quote) {
         static CheckoutIdentified of(CheckoutFlow.Identified i) {
             var f = i.identification();
             return new CheckoutIdentified(f.decision().name(), MemberJson.ref(f.member()), Math.round(f.score() * 10000) / 10000.0,
-                    f.candidateToken(), f.hint(), f.triesLeft(), i.quote());
+                    f.candidateToken(), f.hint(), f.triesLeft(), f.liveness(), i.quote());
         }
     }
 

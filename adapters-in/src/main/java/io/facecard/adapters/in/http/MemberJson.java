@@ -66,10 +66,10 @@ public final class MemberJson {
 
     /** {@code member} is null unless MATCH; a CONFIRM carries only its token (no personal data before the digits). */
     public record Identified(String decision, MemberRef member, double score, String candidateToken, String hint,
-            Integer triesLeft, long tookMs) {
+            Integer triesLeft, Double liveness, long tookMs) {
         static Identified of(Faces.Identification i, long tookMs) {
             return new Identified(i.decision().name(), ref(i.member()), Math.round(i.score() * 10000) / 10000.0, i.candidateToken(),
-                    i.hint(), i.triesLeft(), tookMs);
+                    i.hint(), i.triesLeft(), i.liveness(), tookMs);
         }
     }
 
@@ -85,7 +85,7 @@ public final class MemberJson {
     public record Export(MemberBody member, Consents consents, List<FaceBody> faces) {}
 
     public record Settings(Double matchThreshold, Double confidentThreshold, Double ambiguityMargin, Integer minFacePixels,
-            Double falseAcceptsPer10k) {}
+            Double falseAcceptsPer10k, Boolean livenessForLoyalty, Boolean livenessForPayments, Double minLiveness) {}
 
     /**
      * The settings as set, and {@code effective}: the thresholds the till uses for the gallery's
@@ -93,12 +93,13 @@ public final class MemberJson {
      * through (extrapolated from the model's fitted impostor tail).
      */
     public record SettingsBody(double matchThreshold, Double confidentThreshold, double ambiguityMargin, int minFacePixels,
-            double falseAcceptsPer10k, EffectiveBody effective) {
+            double falseAcceptsPer10k, boolean livenessForLoyalty, boolean livenessForPayments, double minLiveness,
+            EffectiveBody effective) {
         static SettingsBody of(Faces.SettingsView v) {
             var s = v.settings();
             var e = v.effective();
             return new SettingsBody(s.matchThreshold(), s.confidentThreshold(), s.ambiguityMargin(), s.minFacePixels(),
-                    s.falseAcceptsPer10k(), new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
+                    s.falseAcceptsPer10k(), s.livenessForLoyalty(), s.livenessForPayments(), s.minLiveness(), new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
                             e.falseAcceptsPer10k(), e.falseMatchesPer10k(), "EXTRAPOLATED"));
         }
     }

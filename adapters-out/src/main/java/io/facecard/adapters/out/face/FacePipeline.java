@@ -54,6 +54,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     /** Null when the pack has no pose or eye model: those checks are then skipped. */
     private final HeadPose pose;
     private final EyeState eyes;
+    private final Liveness liveness;
     private final int detW;
     private final int detH;
     private final double confidence;
@@ -72,6 +73,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         embedder = open.apply(pack.embedder());
         pose = pack.optional("pose").map(m -> new HeadPose(open.apply(m), pack.intValue("pose.size"))).orElse(null);
         eyes = pack.optional("eyes").map(m -> new EyeState(open.apply(m), pack.intValue("eyes.size"))).orElse(null);
+        liveness = pack.optional("liveness").map(m -> new Liveness(open.apply(m), pack.intValue("liveness.size"),
+                pack.doubleValue("liveness.scale"))).orElse(null);
         detW = pack.intValue("detector.width");
         detH = pack.intValue("detector.height");
         confidence = pack.doubleValue("detector.confidence");
@@ -135,7 +138,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
                     // Pose costs as much as the embedding (4.6–5.2 ms, StageBenchmark): enrolment only, so a till's scan costs what it did.
                     pose == null || !rules.strict() ? Double.NaN : pose.of(bgr, main.box()).turn(),
                     eyes == null || !rules.strict() ? Double.NaN : eyes.of(bgr, points).leastOpen(),
-                    sharpness(aligned), embedding.mirrorAgreement());
+                    sharpness(aligned), embedding.mirrorAgreement(),
+                    liveness == null || !rules.liveness() ? Double.NaN : liveness.of(bgr, main.box()));
             aligned.release();
             double quality = quality(main.score(), checks);
             Outcome outcome = rules.strict() ? enrolmentVerdict(checks) : Outcome.FACE;
@@ -401,6 +405,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         }
         if (eyes != null) {
             eyes.close();
+        }
+        if (liveness != null) {
+            liveness.close();
         }
     }
 }

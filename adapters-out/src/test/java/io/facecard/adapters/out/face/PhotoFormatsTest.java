@@ -131,6 +131,15 @@ class PhotoFormatsTest {
                 .isGreaterThanOrEqualTo(people.size() / 2);
     }
 
+    @Test
+    void livenessIsScoredOnlyWhenAskedFor() {
+        byte[] photo = people.get(0).jpeg();
+        assertThat(pipeline.scan(photo, TILL).checks().liveness()).isNaN();
+        double live = pipeline.scan(photo, TILL.withLiveness()).checks().liveness();
+        assertThat(live).isBetween(0.0, 1.0);
+        assertThat(pipeline.scan(photo, TILL.withLiveness()).checks().liveness()).as("the same photo, the same score").isEqualTo(live);
+    }
+
     /** Inserts an EXIF APP1 segment holding only an orientation tag right after the JPEG's start marker. */
     static byte[] withOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0};

@@ -31,14 +31,24 @@ public interface FaceAnalysis {
      *     at twice the embedding cost; a till's probe takes one orientation
      * @param strict enrolment: exactly one face, frontal, eyes open, sharp, each failure named; a till
      *     (not strict) takes the customer's face among several and refuses only what cannot be matched
+     * @param liveness also score how likely the face is a live one rather than a photo or a screen
      */
-    record ScanRules(int minFacePixels, double minQuality, boolean bothOrientations, boolean strict) {
+    record ScanRules(int minFacePixels, double minQuality, boolean bothOrientations, boolean strict, boolean liveness) {
         /** Below this a till photo is refused: the face is not there to be matched (measured in AccuracyBenchmark). */
         public static final double TILL_FLOOR = 0.1;
         public static final ScanRules DEFAULT = enrolment(60);
 
+        public ScanRules(int minFacePixels, double minQuality, boolean bothOrientations, boolean strict) {
+            this(minFacePixels, minQuality, bothOrientations, strict, false);
+        }
+
         public ScanRules(int minFacePixels, double minQuality) {
             this(minFacePixels, minQuality, true, true);
+        }
+
+        /** The same rules, also running the liveness model (it costs a model run: only where a tenant asks for it). */
+        public ScanRules withLiveness() {
+            return new ScanRules(minFacePixels, minQuality, bothOrientations, strict, true);
         }
 
         public static ScanRules enrolment(int minFacePixels) {
@@ -69,9 +79,14 @@ public interface FaceAnalysis {
      * @param eyesOpen the less open eye, 0–1
      * @param sharpness variance of the Laplacian of the aligned face
      * @param mirrorAgreement cosine between the embeddings of the face and its mirror image
+     * @param liveness the liveness model's probability of a live face, 0–1
      */
-    record Checks(double turn, double eyesOpen, double sharpness, double mirrorAgreement) {
+    record Checks(double turn, double eyesOpen, double sharpness, double mirrorAgreement, double liveness) {
         public static final Checks NONE = new Checks(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        public Checks(double turn, double eyesOpen, double sharpness, double mirrorAgreement) {
+            this(turn, eyesOpen, sharpness, mirrorAgreement, Double.NaN);
+        }
     }
 
     /** The embedding is L2-normalised, so a dot product is the cosine similarity. Null unless outcome is FACE. */
