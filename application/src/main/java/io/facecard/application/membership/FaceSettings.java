@@ -12,14 +12,16 @@ import io.facecard.domain.refusal.Refusal;
  * {@code falseAcceptsPer10k}. {@code confidentThreshold} (null: derived, a hundred times fewer
  * false accepts) is where a clear best candidate is taken without the customer confirming.
  * Liveness, where required, refuses a face scoring below {@code minLiveness} as a SPOOF.
+ * {@code refreshFromTill} (opt-in) lets a confident or confirmed till match add the photo's template.
  */
 public record FaceSettings(double matchThreshold, Double confidentThreshold, double ambiguityMargin, int minFacePixels,
-        double falseAcceptsPer10k, boolean livenessForLoyalty, boolean livenessForPayments, double minLiveness) {
+        double falseAcceptsPer10k, boolean livenessForLoyalty, boolean livenessForPayments, double minLiveness,
+        boolean refreshFromTill) {
     /**
      * Liveness off for loyalty (a wrong bonus balance is cheap; the model refuses 6.5 % of real photos at
      * 0.5), on for payments; 0.5 from LivenessBenchmark.
      */
-    public static final FaceSettings DEFAULT = new FaceSettings(0.40, null, 0.05, 60, 1.0, false, true, 0.5);
+    public static final FaceSettings DEFAULT = new FaceSettings(0.40, null, 0.05, 60, 1.0, false, true, 0.5, false);
     /** A derived confident score expects this share of the allowed false accepts. */
     static final double CONFIDENT_SHARE = 0.01;
 

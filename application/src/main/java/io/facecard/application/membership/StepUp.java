@@ -63,8 +63,18 @@ public class StepUp {
         this.clock = clock;
     }
 
-    /** A CONFIRM with a token for these candidates (best first), or NO_MATCH with {@link #USE_CARD}. */
-    public Identification offer(TenantId tenant, List<Candidate> candidates, double score) {
+    /** What to do with the member the digits confirmed and the probe the CONFIRM kept (null unless kept). */
+    @FunctionalInterface
+    public interface Confirmed {
+        void member(MemberId member, float[] probe);
+    }
+
+    /**
+     * A CONFIRM with a token for these candidates (best first), or NO_MATCH with {@link #USE_CARD}.
+     *
+     * @param probe kept with the token for a template refresh after the digits (null: not kept)
+     */
+    public Identification offer(TenantId tenant, List<Candidate> candidates, double score, float[] probe) {
         Instant now = clock.instant();
         List<MemberId> offered = new ArrayList<>();
         Set<String> digits = new HashSet<>();
@@ -86,12 +96,12 @@ public class StepUp {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         stepUps.forget(tenant, now.minus(MEMBER_LOCK)); // what is older can no longer be used nor lock anyone
-        stepUps.open(tenant, hash(token), offered, score, now.plus(TOKEN_LIFE));
+        stepUps.open(tenant, hash(token), offered, score, now.plus(TOKEN_LIFE), probe);
         return new Identification(Decision.CONFIRM, null, score, token, null, TOKEN_TRIES);
     }
 
     /** The customer's digits against a token: MATCH with the one candidate they belong to, or another try. */
-    public Identification confirm(TenantId tenant, String token, String phoneLast4) {
+    public Identification confirm(TenantId tenant, String token, String phoneLast4, Confirmed confirmed) {
         if (token == null || token.isBlank() || phoneLast4 == null || !phoneLast4.matches("[0-9]{4}")) {
             throw Refusal.invalid("send 'candidateToken' and 'phoneLast4' (exactly four digits)");
         }
@@ -105,13 +115,19 @@ public class StepUp {
             Optional<MemberView> m = directory.find(tenant, candidate).filter(v -> !v.erased());
             if (m.isPresent() && lastFour(m.get()).filter(phoneLast4::equals).isPresent()) {
                 stepUps.used(tenant, hash);
-                return locked(tenant, candidate, now) ? Identification.hint(Decision.NO_MATCH, open.score(), USE_CARD)
-                        : new Identification(Decision.MATCH, m.get(), open.score());
+                if (locked(tenant, candidate, now)) {
+                    return Identification.hint(Decision.NO_MATCH, open.score(), USE_CARD);
+                }
+                confirmed.member(candidate, open.probe());
+                return new Identification(Decision.MATCH, m.get(), open.score());
             }
         }
         int failures = stepUps.failed(tenant, hash);
         open.candidates().forEach(c -> stepUps.memberFailed(tenant, c, now));
         int left = TOKEN_TRIES - failures;
+        if (left <= 0) {
+            stepUps.used(tenant, hash); // dead: its probe goes now, not when the token would have expired
+        }
         return left > 0 ? new Identification(Decision.CONFIRM, null, open.score(), token, WRONG_DIGITS, left)
                 : Identification.hint(Decision.NO_MATCH, open.score(), USE_CARD);
     }

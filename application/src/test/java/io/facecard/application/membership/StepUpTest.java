@@ -52,8 +52,8 @@ class StepUpTest {
         final Map<MemberId, List<Instant>> failures = new HashMap<>();
 
         @Override
-        public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt) {
-            open.put(tokenHash, new Open(candidates, score, expiresAt, 0, false));
+        public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe) {
+            open.put(tokenHash, new Open(candidates, score, expiresAt, 0, false, probe));
             owner.put(tokenHash, tenant);
         }
 
@@ -65,14 +65,14 @@ class StepUpTest {
         @Override
         public int failed(TenantId tenant, String tokenHash) {
             Open o = open.get(tokenHash);
-            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures() + 1, o.used()));
+            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures() + 1, o.used(), o.probe()));
             return o.failures() + 1;
         }
 
         @Override
         public void used(TenantId tenant, String tokenHash) {
             Open o = open.get(tokenHash);
-            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures(), true));
+            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures(), true, null));
         }
 
         @Override
@@ -89,6 +89,15 @@ class StepUpTest {
         public void forget(TenantId tenant, Instant before) {}
     }
 
+    static final float[] PROBE = {0.6f, 0.8f};
+    /** The members the digits confirmed, with the probe the token kept. */
+    final List<Map.Entry<MemberId, float[]>> confirmed = new ArrayList<>();
+    final StepUp.Confirmed onConfirmed = (m, probe) -> confirmed.add(Map.entry(m, probe));
+
+    Identification confirm(TenantId tenant, String token, String digits) {
+        return stepUp.confirm(tenant, token, digits, onConfirmed);
+    }
+
     final Moving clock = new Moving();
     final InMemoryMembership directory = new InMemoryMembership();
     final StepUp stepUp = new StepUp(new InMemoryStepUps(), directory, clock);
@@ -101,7 +110,7 @@ class StepUpTest {
     }
 
     String token(MemberId... candidates) {
-        Identification i = stepUp.offer(TENANT, java.util.Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5);
+        Identification i = stepUp.offer(TENANT, java.util.Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5, PROBE);
         assertThat(i.decision()).isEqualTo(Decision.CONFIRM);
         assertThat(i.member()).as("no personal data before the digits").isNull();
         return i.candidateToken();
@@ -112,67 +121,72 @@ class StepUpTest {
         MemberId ada = member("+4915100001234");
         MemberId ben = member("+4915100005678");
         String token = token(ada, ben);
-        Identification i = stepUp.confirm(TENANT, token, "5678");
+        Identification i = confirm(TENANT, token, "5678");
         assertThat(i.decision()).isEqualTo(Decision.MATCH);
         assertThat(i.member().id()).isEqualTo(ben);
-        assertThatThrownBy(() -> stepUp.confirm(TENANT, token, "5678")).isInstanceOf(Refusal.class).hasMessageContaining("already used");
+        assertThat(confirmed).singleElement().satisfies(c -> {
+            assertThat(c.getKey()).isEqualTo(ben);
+            assertThat(c.getValue()).as("the probe kept with the token").isEqualTo(PROBE);
+        });
+        assertThatThrownBy(() -> confirm(TENANT, token, "5678")).isInstanceOf(Refusal.class).hasMessageContaining("already used");
     }
 
     @Test
     void threeWrongTriesKillTheToken() {
         String token = token(member("+4915100001234"));
-        assertThat(stepUp.confirm(TENANT, token, "0000")).satisfies(i -> {
+        assertThat(confirm(TENANT, token, "0000")).satisfies(i -> {
             assertThat(i.decision()).isEqualTo(Decision.CONFIRM);
             assertThat(i.hint()).isEqualTo(StepUp.WRONG_DIGITS);
             assertThat(i.triesLeft()).isEqualTo(2);
         });
-        stepUp.confirm(TENANT, token, "0001");
-        Identification last = stepUp.confirm(TENANT, token, "0002");
+        confirm(TENANT, token, "0001");
+        Identification last = confirm(TENANT, token, "0002");
         assertThat(last.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(last.hint()).isEqualTo(StepUp.USE_CARD);
-        assertThatThrownBy(() -> stepUp.confirm(TENANT, token, "1234")).isInstanceOf(Refusal.class);
+        assertThat(confirmed).as("nobody was confirmed").isEmpty();
+        assertThatThrownBy(() -> confirm(TENANT, token, "1234")).isInstanceOf(Refusal.class);
     }
 
     @Test
     void aTokenLivesTwoMinutes() {
         String token = token(member("+4915100001234"));
         clock.now = clock.now.plus(StepUp.TOKEN_LIFE).plusSeconds(1);
-        assertThatThrownBy(() -> stepUp.confirm(TENANT, token, "1234")).isInstanceOf(Refusal.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> confirm(TENANT, token, "1234")).isInstanceOf(Refusal.class).hasMessageContaining("expired");
     }
 
     @Test
     void anotherTenantsTokenIsUnknown() {
         String token = token(member("+4915100001234"));
-        assertThatThrownBy(() -> stepUp.confirm(OTHER, token, "1234")).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> confirm(OTHER, token, "1234")).isInstanceOf(Refusal.class);
     }
 
     @Test
     void fiveWrongTriesAcrossTokensLockTheMemberForFifteenMinutes() {
         MemberId ada = member("+4915100001234");
         for (int i = 0; i < 5; i++) {
-            stepUp.confirm(TENANT, token(ada), "9999");
+            confirm(TENANT, token(ada), "9999");
         }
-        Identification locked = stepUp.offer(TENANT, List.of(new Candidate(ada, 0.5)), 0.5);
+        Identification locked = stepUp.offer(TENANT, List.of(new Candidate(ada, 0.5)), 0.5, null);
         assertThat(locked.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(locked.hint()).isEqualTo(StepUp.USE_CARD);
         clock.now = clock.now.plus(StepUp.MEMBER_LOCK).plus(Duration.ofSeconds(1));
-        assertThat(stepUp.confirm(TENANT, token(ada), "1234").decision()).isEqualTo(Decision.MATCH);
+        assertThat(confirm(TENANT, token(ada), "1234").decision()).isEqualTo(Decision.MATCH);
     }
 
     @Test
     void digitsThatCannotTellTheCandidatesApartSendTheTillToTheCard() {
         Identification shared = stepUp.offer(TENANT, List.of(new Candidate(member("+4915100001234"), 0.5),
-                new Candidate(member("+4917700001234"), 0.49)), 0.5);
+                new Candidate(member("+4917700001234"), 0.49)), 0.5, null);
         assertThat(shared.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(shared.hint()).isEqualTo(StepUp.USE_CARD);
-        Identification noPhone = stepUp.offer(TENANT, List.of(new Candidate(member(null), 0.5)), 0.5);
+        Identification noPhone = stepUp.offer(TENANT, List.of(new Candidate(member(null), 0.5)), 0.5, null);
         assertThat(noPhone.hint()).isEqualTo(StepUp.USE_CARD);
     }
 
     @Test
     void malformedDigitsAreTheCallersMistake() {
         String token = token(member("+4915100001234"));
-        assertThatThrownBy(() -> stepUp.confirm(TENANT, token, "12a4")).isInstanceOf(Refusal.class).hasMessageContaining("four digits");
-        assertThat(stepUp.confirm(TENANT, token, "1234").decision()).as("a malformed try costs nothing").isEqualTo(Decision.MATCH);
+        assertThatThrownBy(() -> confirm(TENANT, token, "12a4")).isInstanceOf(Refusal.class).hasMessageContaining("four digits");
+        assertThat(confirm(TENANT, token, "1234").decision()).as("a malformed try costs nothing").isEqualTo(Decision.MATCH);
     }
 }

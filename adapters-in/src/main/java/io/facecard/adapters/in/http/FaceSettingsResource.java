@@ -41,6 +41,7 @@ public class FaceSettingsResource {
                 s.falseAcceptsPer10k() == null ? d.falseAcceptsPer10k() : s.falseAcceptsPer10k(),
                 s.livenessForLoyalty() == null ? d.livenessForLoyalty() : s.livenessForLoyalty(),
                 s.livenessForPayments() == null ? d.livenessForPayments() : s.livenessForPayments(),
-                s.minLiveness() == null ? d.minLiveness() : s.minLiveness())));
+                s.minLiveness() == null ? d.minLiveness() : s.minLiveness(),
+                s.refreshFromTill() == null ? d.refreshFromTill() : s.refreshFromTill())));
     }
 }

@@ -54,13 +54,15 @@ public final class MemberJson {
         }
     }
 
-    public record FaceBody(UUID faceId, double quality, Instant createdAt) {
+    /** {@code source}: ENROLMENT, or TILL for a template refreshed from a confident till match. */
+    public record FaceBody(UUID faceId, double quality, Instant createdAt, String source) {
         static FaceBody of(FaceTemplates.FaceRecord f) {
-            return new FaceBody(f.faceId(), f.quality(), f.createdAt());
+            return new FaceBody(f.faceId(), f.quality(), f.createdAt(), f.source().name());
         }
     }
 
-    public record Enrolled(UUID faceId, double quality) {}
+    /** {@code anotherPhotoHelps}: the member has fewer templates than identification of real till photos needs. */
+    public record Enrolled(UUID faceId, double quality, int templates, boolean anotherPhotoHelps) {}
 
     public record MemberRef(UUID id, String name, String tier) {}
 
@@ -85,7 +87,8 @@ public final class MemberJson {
     public record Export(MemberBody member, Consents consents, List<FaceBody> faces) {}
 
     public record Settings(Double matchThreshold, Double confidentThreshold, Double ambiguityMargin, Integer minFacePixels,
-            Double falseAcceptsPer10k, Boolean livenessForLoyalty, Boolean livenessForPayments, Double minLiveness) {}
+            Double falseAcceptsPer10k, Boolean livenessForLoyalty, Boolean livenessForPayments, Double minLiveness,
+            Boolean refreshFromTill) {}
 
     /**
      * The settings as set, and {@code effective}: the thresholds the till uses for the gallery's
@@ -94,12 +97,13 @@ public final class MemberJson {
      */
     public record SettingsBody(double matchThreshold, Double confidentThreshold, double ambiguityMargin, int minFacePixels,
             double falseAcceptsPer10k, boolean livenessForLoyalty, boolean livenessForPayments, double minLiveness,
-            EffectiveBody effective) {
+            boolean refreshFromTill, EffectiveBody effective) {
         static SettingsBody of(Faces.SettingsView v) {
             var s = v.settings();
             var e = v.effective();
             return new SettingsBody(s.matchThreshold(), s.confidentThreshold(), s.ambiguityMargin(), s.minFacePixels(),
-                    s.falseAcceptsPer10k(), s.livenessForLoyalty(), s.livenessForPayments(), s.minLiveness(), new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
+                    s.falseAcceptsPer10k(), s.livenessForLoyalty(), s.livenessForPayments(), s.minLiveness(), s.refreshFromTill(),
+                    new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
                             e.falseAcceptsPer10k(), e.falseMatchesPer10k(), "EXTRAPOLATED"));
         }
     }

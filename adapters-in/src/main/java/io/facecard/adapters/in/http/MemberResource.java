@@ -138,7 +138,8 @@ public class MemberResource {
         var caller = this.caller.get();
         Faces.Enrolled e = faces.enrol(caller, member(id), image);
         return Response.created(URI.create("/api/v1/members/" + id + "/faces/" + e.faceId()))
-                .entity(new MemberJson.Enrolled(e.faceId(), Math.round(e.quality() * 1000) / 1000.0)).build();
+                .entity(new MemberJson.Enrolled(e.faceId(), Math.round(e.quality() * 1000) / 1000.0, e.templates(),
+                        e.anotherPhotoHelps())).build();
     }
 
     @GET

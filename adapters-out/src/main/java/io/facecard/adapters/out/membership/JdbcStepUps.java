@@ -24,20 +24,21 @@ public class JdbcStepUps implements StepUps {
     TenantBinding binding;
 
     @Override
-    public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt) {
+    public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe) {
         binding.bind(em, tenant);
-        Jdbc.update(em, "insert into face_step_up (tenant_id, token_hash, candidates, score, expires_at) values (?, ?, ?, ?, ?)",
+        Jdbc.update(em, "insert into face_step_up (tenant_id, token_hash, candidates, score, expires_at, probe) values (?, ?, ?, ?, ?, ?)",
                 tenant.value(), tokenHash, candidates.stream().map(m -> m.value().toString()).collect(Collectors.joining(",")),
-                score, expiresAt);
+                score, expiresAt, probe == null ? Jdbc.NO_TEXT : PgVectorFaceTemplates.literal(probe));
     }
 
     @Override
     public Optional<Open> lock(TenantId tenant, String tokenHash) {
         binding.bind(em, tenant);
-        return Jdbc.query(em, "select candidates, score, expires_at, failures, used from face_step_up "
+        return Jdbc.query(em, "select candidates, score, expires_at, failures, used, probe from face_step_up "
                 + "where tenant_id = ? and token_hash = ? for update", r -> new Open(
                         Arrays.stream(r.getString(1).split(",")).map(id -> new MemberId(UUID.fromString(id))).toList(),
-                        r.getDouble(2), Jdbc.instant(r, 3), r.getInt(4), r.getBoolean(5)),
+                        r.getDouble(2), Jdbc.instant(r, 3), r.getInt(4), r.getBoolean(5),
+                        r.getString(6) == null ? null : PgVectorFaceTemplates.parse(r.getString(6))),
                 tenant.value(), tokenHash).stream().findFirst();
     }
 
@@ -51,7 +52,7 @@ public class JdbcStepUps implements StepUps {
     @Override
     public void used(TenantId tenant, String tokenHash) {
         binding.bind(em, tenant);
-        Jdbc.update(em, "update face_step_up set used = true where tenant_id = ? and token_hash = ?", tenant.value(), tokenHash);
+        Jdbc.update(em, "update face_step_up set used = true, probe = null where tenant_id = ? and token_hash = ?", tenant.value(), tokenHash);
     }
 
     @Override

@@ -40,12 +40,13 @@ public class PgVectorFaceTemplates implements FaceTemplates {
     int efSearch;
 
     @Override
-    public void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at) {
+    public void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at, Source source) {
         binding.bind(em, tenant);
-        em.createNativeQuery("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at) "
-                        + "values (?1, ?2, ?3, cast(?4 as vector), ?5, ?6)")
+        em.createNativeQuery("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at, source) "
+                        + "values (?1, ?2, ?3, cast(?4 as vector), ?5, ?6, cast(?7 as varchar))")
                 .setParameter(1, tenant.value()).setParameter(2, faceId).setParameter(3, member.value())
                 .setParameter(4, literal(embedding)).setParameter(5, (float) quality).setParameter(6, at)
+                .setParameter(7, source == Source.ENROLMENT ? null : source.name())
                 .executeUpdate();
     }
 
@@ -61,13 +62,14 @@ public class PgVectorFaceTemplates implements FaceTemplates {
     @Override
     public List<FaceRecord> of(TenantId tenant, MemberId member) {
         binding.bind(em, tenant);
-        List<?> rows = em.createNativeQuery("select id, quality, created_at from face_template "
+        List<?> rows = em.createNativeQuery("select id, quality, created_at, source from face_template "
                         + "where tenant_id = ?1 and member_id = ?2 order by created_at, id")
                 .setParameter(1, tenant.value()).setParameter(2, member.value()).getResultList();
         List<FaceRecord> out = new ArrayList<>();
         for (Object r : rows) {
             Object[] c = (Object[]) r;
-            out.add(new FaceRecord((UUID) c[0], ((Number) c[1]).doubleValue(), instant(c[2])));
+            out.add(new FaceRecord((UUID) c[0], ((Number) c[1]).doubleValue(), instant(c[2]),
+                    c[3] == null ? Source.ENROLMENT : Source.valueOf((String) c[3])));
         }
         return out;
     }
@@ -104,6 +106,16 @@ public class PgVectorFaceTemplates implements FaceTemplates {
                 .setParameter(1, tenant.value()).setParameter(2, member.value()).setParameter(3, literal(embedding))
                 .getSingleResult();
         return best == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) best).doubleValue());
+    }
+
+    /** pgvector's text form of a vector, read back. */
+    public static float[] parse(String literal) {
+        String[] parts = literal.substring(1, literal.length() - 1).split(",");
+        float[] v = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Float.parseFloat(parts[i]);
+        }
+        return v;
     }
 
     /** pgvector's text form of a vector; the benchmarks write their synthetic templates with it too. */

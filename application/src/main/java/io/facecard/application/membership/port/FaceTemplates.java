@@ -8,7 +8,10 @@ import java.util.UUID;
 
 /** Port out: face templates, searched only inside one tenant's partition. Vectors never leave it except to search. */
 public interface FaceTemplates {
-    void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at);
+    /** Where a template came from: an enrolment photo, or a till photo of a confident match (a tenant's opt-in). */
+    enum Source { ENROLMENT, TILL }
+
+    void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at, Source source);
 
     void remove(TenantId tenant, List<UUID> faceIds);
 
@@ -23,7 +26,7 @@ public interface FaceTemplates {
     /** The best similarity between the probe and one member's templates, if any. */
     java.util.OptionalDouble bestOf(TenantId tenant, MemberId member, float[] embedding);
 
-    record FaceRecord(UUID faceId, double quality, Instant createdAt) {}
+    record FaceRecord(UUID faceId, double quality, Instant createdAt, Source source) {}
 
     record Candidate(MemberId member, double score) {}
 }

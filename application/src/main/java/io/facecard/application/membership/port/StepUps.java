@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** Port out: open step-ups (a CONFIRM's candidates under a token's hash) and wrong-digit counts per member. */
 public interface StepUps {
-    void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt);
+    /** @param probe the till photo's template, kept only for a tenant that refreshes templates (else null) */
+    void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe);
 
     /** The step-up, locked for this transaction (two tills cannot spend one token twice). */
     Optional<Open> lock(TenantId tenant, String tokenHash);
@@ -16,6 +17,7 @@ public interface StepUps {
     /** One more wrong try on the token; answers the tries made so far. */
     int failed(TenantId tenant, String tokenHash);
 
+    /** Spends the token and drops its probe. */
     void used(TenantId tenant, String tokenHash);
 
     void memberFailed(TenantId tenant, MemberId member, Instant at);
@@ -26,5 +28,5 @@ public interface StepUps {
     /** Forgets a tenant's step-ups that ended before {@code before} and its failures older than it. */
     void forget(TenantId tenant, Instant before);
 
-    record Open(List<MemberId> candidates, double score, Instant expiresAt, int failures, boolean used) {}
+    record Open(List<MemberId> candidates, double score, Instant expiresAt, int failures, boolean used, float[] probe) {}
 }
