@@ -31,6 +31,13 @@ public final class AccuracyBenchmark {
         List<Photo> photos;
         try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
             photos = EvalPhotos.load(pipeline, root);
+            for (String group : List.of("couple.jpg", "selfie-many-people.jpg")) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(root.resolve(EvalPhotos.WILD).resolve(group));
+                var till = pipeline.scan(bytes, EvalPhotos.PROBE);
+                List<int[]> boxes = pipeline.faceBoxes(bytes);
+                System.out.printf("%-24s %d faces (widths %s); till: %s; enrolment: %s%n", group, boxes.size(),
+                        boxes.stream().map(b -> String.valueOf(b[2])).toList(), till.outcome(), pipeline.scan(bytes, EvalPhotos.ENROL).outcome());
+            }
         }
         acquisition(photos);
         if (Boolean.getBoolean("bench.dump")) {
