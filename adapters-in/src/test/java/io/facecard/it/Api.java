@@ -153,9 +153,13 @@ public final class Api {
     }
 
     public static Chain onboard(String operatorToken) {
+        return onboard(operatorToken, "EUR", "Europe/Berlin");
+    }
+
+    public static Chain onboard(String operatorToken, String currency, String timezone) {
         String slug = "chain-" + UUID.randomUUID().toString().substring(0, 8);
         Reply r = post("/api/v1/tenants", operatorToken, Map.of(
-                "name", "Chain " + slug, "slug", slug, "currency", "EUR", "timezone", "Europe/Berlin",
+                "name", "Chain " + slug, "slug", slug, "currency", currency, "timezone", timezone,
                 "admin", Map.of("username", "admin", "password", PASSWORD))).ok(201);
         return new Chain(r.get("id"), slug, staffToken(slug, "admin", PASSWORD));
     }

@@ -1,0 +1,98 @@
+package io.facecard.application.payment;
+
+import io.facecard.application.loyalty.port.Programs;
+import io.facecard.application.payment.port.ProviderAccounts;
+import io.facecard.application.payment.port.ProviderAccounts.Account;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
+import io.facecard.application.security.Role;
+import io.facecard.domain.payment.PaymentProvider;
+import io.facecard.domain.payment.PaymentRule;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A tenant admin's accounts at the payment providers: set, shown without their secrets, removed. */
+@ApplicationScoped
+@Transactional
+public class PaymentProviders {
+    static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * @param secrets each secret's name with a fingerprint (a short hash) to tell which value is set, never the value
+     * @param webhookPath where the provider sends this account's notifications
+     */
+    public record View(PaymentProvider provider, Map<String, String> settings, Map<String, String> secrets, String webhookPath,
+            java.time.Instant updatedAt) {}
+
+    private ProviderAccounts accounts;
+    private Programs programs;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected PaymentProviders() {}
+
+    @Inject
+    public PaymentProviders(ProviderAccounts accounts, Programs programs, Clock clock) {
+        this.accounts = accounts;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    public View put(Caller caller, PaymentProvider provider, Map<String, String> body) {
+        TenantId tenant = ADMIN.tenantOf(caller);
+        Map<Boolean, Map<String, String>> fields = ProviderFields.split(provider, body);
+        String currency = programs.terms(tenant).currency();
+        if (!provider.accepts(currency)) {
+            throw new Refusal(PaymentRule.PROVIDER_CURRENCY, provider + " face-pay settles in CNY; this tenant reckons in " + currency);
+        }
+        // The webhook id stays with the account across updates: the provider's configured URL keeps working.
+        String webhookId = accounts.find(tenant, provider).map(Account::webhookId).orElseGet(PaymentProviders::newWebhookId);
+        accounts.put(tenant, new Account(provider, fields.get(false), fields.get(true), webhookId, clock.instant()));
+        return get(caller, provider);
+    }
+
+    public View get(Caller caller, PaymentProvider provider) {
+        TenantId tenant = ADMIN.tenantOf(caller);
+        Account a = accounts.find(tenant, provider).orElseThrow(() -> Refusal.notFound(provider + " account"));
+        Map<String, String> fingerprints = new TreeMap<>();
+        a.secrets().forEach((name, value) -> fingerprints.put(name, fingerprint(value)));
+        return new View(provider, a.settings(), fingerprints, "/api/v1/webhooks/" + provider.name().toLowerCase() + "/" + a.webhookId(),
+                a.updatedAt());
+    }
+
+    public void remove(Caller caller, PaymentProvider provider) {
+        if (!accounts.remove(ADMIN.tenantOf(caller), provider)) {
+            throw Refusal.notFound(provider + " account");
+        }
+    }
+
+    /** The first 12 hex digits of SHA-256: enough to see that a value changed, far too little to recover a token. */
+    static String fingerprint(String secret) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("facecard-fingerprint:" + secret).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newWebhookId() {
+        byte[] raw = new byte[18];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}

@@ -1,0 +1,2 @@
+/** The payment context's values: providers and the rules a payment refusal names. */
+package io.facecard.domain.payment;
