@@ -1,0 +1,208 @@
+package io.facecard.fakes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stripe's API as the platform uses it, on 127.0.0.1: off-session PaymentIntents confirmed at
+ * once, their retrieval, and refunds. It checks the secret key, remembers each
+ * {@code Idempotency-Key} for 24 h as Stripe does (the same key and parameters answer the first
+ * answer again, other parameters are an {@code idempotency_error}), records the connected account
+ * ({@code Stripe-Account}) and answers Stripe's test payment methods as Stripe does:
+ * {@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is {@code card_declined},
+ * {@code pm_card_authenticationRequired} is {@code authentication_required} (off-session, the
+ * customer is not there to authenticate). {@link #requests()} shows what it received.
+ */
+public final class FakeStripe implements AutoCloseable {
+    public static final String SECRET_KEY = "sk_test_facecard_sandbox";
+
+    /** What the fake received: method, path, connected account, form parameters. */
+    public record Received(String method, String path, String account, Map<String, String> params) {}
+
+    private record Answer(int status, String body, Map<String, String> params) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong ids = new AtomicLong(new SecureRandom().nextInt(1_000_000));
+    private volatile long latencyMillis;
+
+    public FakeStripe(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/v1/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every answer waits this long first (a provider's latency, for benchmarks). */
+    public void latency(long millis) {
+        latencyMillis = millis;
+    }
+
+    public List<Received> requests() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
+            String auth = x.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.equals("Bearer " + SECRET_KEY)) {
+                send(x, 401, error("invalid_request_error", null, "Invalid API Key provided"));
+                return;
+            }
+            Map<String, String> params = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String path = x.getRequestURI().getPath();
+            received.add(new Received(x.getRequestMethod(), path, x.getRequestHeaders().getFirst("Stripe-Account"), params));
+            String key = x.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null && x.getRequestMethod().equals("POST")) {
+                Answer first = byIdempotencyKey.get(key);
+                if (first != null) {
+                    if (!first.params().equals(params)) {
+                        send(x, 400, error("idempotency_error", null,
+                                "Keys for idempotent requests can only be used with the same parameters they were first used with."));
+                    } else {
+                        x.getResponseHeaders().add("Idempotent-Replayed", "true");
+                        send(x, first.status(), first.body());
+                    }
+                    return;
+                }
+            }
+            Answer a = route(x.getRequestMethod(), path, params);
+            if (key != null && x.getRequestMethod().equals("POST")) {
+                byIdempotencyKey.putIfAbsent(key, a);
+            }
+            send(x, a.status(), a.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Answer route(String method, String path, Map<String, String> p) throws IOException {
+        if (method.equals("POST") && path.equals("/v1/payment_intents")) {
+            return createIntent(p);
+        }
+        if (method.equals("GET") && path.startsWith("/v1/payment_intents/")) {
+            ObjectNode pi = intents.get(path.substring("/v1/payment_intents/".length()));
+            return pi == null ? new Answer(404, error("invalid_request_error", "resource_missing", "No such payment_intent"), p)
+                    : new Answer(200, pi.toString(), p);
+        }
+        if (method.equals("POST") && path.equals("/v1/refunds")) {
+            return refund(p);
+        }
+        return new Answer(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"), p);
+    }
+
+    private synchronized Answer createIntent(Map<String, String> p) {
+        long amount;
+        try {
+            amount = Long.parseLong(p.getOrDefault("amount", ""));
+        } catch (NumberFormatException e) {
+            return new Answer(400, error("invalid_request_error", "parameter_missing", "Missing required param: amount."), p);
+        }
+        String method = p.getOrDefault("payment_method", "");
+        ObjectNode pi = JSON.createObjectNode();
+        String id = "pi_fake" + ids.incrementAndGet();
+        pi.put("id", id).put("object", "payment_intent").put("amount", amount).put("currency", p.getOrDefault("currency", "eur"))
+                .put("customer", p.get("customer")).put("payment_method", method).put("livemode", false)
+                .put("created", System.currentTimeMillis() / 1000);
+        switch (method) {
+            case "pm_card_visa" -> {
+                pi.put("status", "succeeded").put("amount_received", amount).put("latest_charge", "ch_fake" + ids.incrementAndGet());
+                intents.put(id, pi);
+                return new Answer(200, pi.toString(), p);
+            }
+            case "pm_card_chargeDeclined", "pm_card_authenticationRequired" -> {
+                boolean auth = method.equals("pm_card_authenticationRequired");
+                pi.put("status", "requires_payment_method");
+                intents.put(id, pi);
+                ObjectNode err = (ObjectNode) JSON.createObjectNode().set("error", JSON.createObjectNode()
+                        .put("type", "card_error").put("code", auth ? "authentication_required" : "card_declined")
+                        .put("decline_code", auth ? "authentication_required" : "generic_decline")
+                        .put("message", auth ? "This payment requires authentication." : "Your card was declined.")
+                        .set("payment_intent", pi));
+                return new Answer(402, err.toString(), p);
+            }
+            default -> {
+                return new Answer(400, error("invalid_request_error", "resource_missing", "No such PaymentMethod: '" + method + "'"), p);
+            }
+        }
+    }
+
+    private synchronized Answer refund(Map<String, String> p) {
+        ObjectNode pi = intents.get(p.getOrDefault("payment_intent", ""));
+        if (pi == null || !"succeeded".equals(pi.path("status").asText())) {
+            return new Answer(400, error("invalid_request_error", "charge_not_refundable", "This PaymentIntent has no succeeded charge."), p);
+        }
+        long amount = p.containsKey("amount") ? Long.parseLong(p.get("amount")) : pi.path("amount").asLong();
+        long already = refunded.getOrDefault(pi.path("id").asText(), 0L);
+        if (already + amount > pi.path("amount").asLong()) {
+            return new Answer(400, error("invalid_request_error", "charge_already_refunded",
+                    "Refund amount is greater than the unrefunded amount."), p);
+        }
+        refunded.put(pi.path("id").asText(), already + amount);
+        ObjectNode r = JSON.createObjectNode().put("id", "re_fake" + ids.incrementAndGet()).put("object", "refund")
+                .put("amount", amount).put("currency", pi.path("currency").asText()).put("payment_intent", pi.path("id").asText())
+                .put("status", "succeeded");
+        return new Answer(200, r.toString(), p);
+    }
+
+    private static String error(String type, String code, String message) {
+        ObjectNode e = JSON.createObjectNode().put("type", type).put("message", message);
+        if (code != null) {
+            e.put("code", code);
+        }
+        return JSON.createObjectNode().set("error", e).toString();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange x, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.getResponseHeaders().add("Request-Id", "req_fake" + System.nanoTime());
+        x.sendResponseHeaders(status, b.length);
+        x.getResponseBody().write(b);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

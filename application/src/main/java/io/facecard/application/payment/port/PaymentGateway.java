@@ -1,0 +1,43 @@
+package io.facecard.application.payment.port;
+
+import io.facecard.domain.payment.PaymentProvider;
+
+/**
+ * Port out: one payment provider's rail. Every call carries an idempotency key derived from the
+ * payment (never random per attempt), so a retry after a timeout or a crash reaches the provider as
+ * the same request and money moves once. {@code UNKNOWN} is an answer, not an error: the provider
+ * may or may not have acted, and the payment must be queried (or reversed) before anyone retries
+ * with a new key.
+ */
+public interface PaymentGateway {
+    PaymentProvider provider();
+
+    Result charge(Charge charge);
+
+    Result refund(Refund refund);
+
+    enum Status { SUCCEEDED, PENDING, FAILED, UNKNOWN }
+
+    /**
+     * @param account the tenant's account at the provider (sub-merchant, connected account)
+     * @param amountMinor in the currency's minor units
+     * @param credential what pays: a face-pay code from the provider's device, or a saved payment method
+     * @param customer the provider's customer of a saved payment method, else null
+     */
+    record Charge(ProviderAccounts.Account account, String reference, long amountMinor, String currency, String credential,
+            String customer, String idempotencyKey) {
+        /** Never the credential, so a charge in a log line leaks no payment code. */
+        @Override
+        public String toString() {
+            return "Charge[" + account.provider() + ", " + reference + ", " + amountMinor + " " + currency + "]";
+        }
+    }
+
+    record Refund(ProviderAccounts.Account account, String providerReference, long amountMinor, String idempotencyKey) {}
+
+    /**
+     * @param providerReference the provider's id of the charge or refund, when it gave one
+     * @param reason the provider's code for a failure (card_declined, authentication_required, …)
+     */
+    record Result(Status status, String providerReference, String reason) {}
+}
