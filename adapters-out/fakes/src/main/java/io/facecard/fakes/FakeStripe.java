@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeStripe implements AutoCloseable {
     public static final String SECRET_KEY = "sk_test_facecard_sandbox";
+    /** The signing secret of the platform's webhook endpoint, as Stripe's dashboard shows one. */
+    public static final String WEBHOOK_SECRET = "whsec_facecard_sandbox";
 
     /** What the fake received: method, path, connected account, form parameters. */
     public record Received(String method, String path, String account, Map<String, String> params) {}
@@ -170,6 +172,23 @@ public final class FakeStripe implements AutoCloseable {
                 .put("amount", amount).put("currency", pi.path("currency").asText()).put("payment_intent", pi.path("id").asText())
                 .put("status", "succeeded");
         return new Answer(200, r.toString(), p);
+    }
+
+    /** A webhook delivery as Stripe signs it: the raw body and its {@code Stripe-Signature} header. */
+    public record Delivery(String body, String signature) {}
+
+    /** An event of {@code type} about {@code object}, signed at {@code epochSeconds} with {@code secret} (v1 = HMAC-SHA256 of "t.body"). */
+    public static Delivery event(String type, String objectJson, long epochSeconds, String secret) {
+        String body = "{\"id\":\"evt_fake" + System.nanoTime() + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
+                + "\"created\":" + epochSeconds + ",\"type\":\"" + type + "\",\"livemode\":false,\"data\":{\"object\":" + objectJson + "}}";
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return new Delivery(body, "t=" + epochSeconds + ",v1=" + v1);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String error(String type, String code, String message) {
