@@ -19,6 +19,18 @@ public interface PaymentGateway {
     enum Status { SUCCEEDED, PENDING, FAILED, UNKNOWN }
 
     /**
+     * A rail whose charge can stay open (WeChat Pay's {@code USERPAYING}, Alipay's {@code 10003}): its
+     * outcome is polled by our reference, and a charge that never resolves is reversed. Stripe's
+     * confirmed PaymentIntent answers at once, and a retry under the same key answers the same.
+     */
+    interface Polling extends PaymentGateway {
+        Result query(ProviderAccounts.Account account, String reference);
+
+        /** Cancels an unpaid charge, or refunds one that went through in the meantime: after it, no money has moved. */
+        Result reverse(ProviderAccounts.Account account, String reference);
+    }
+
+    /**
      * @param account the tenant's account at the provider (sub-merchant, connected account)
      * @param amountMinor in the currency's minor units
      * @param credential what pays: a face-pay code from the provider's device, or a saved payment method
