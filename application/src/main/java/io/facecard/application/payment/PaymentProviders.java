@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class PaymentProviders {
      * @param webhookPath where the provider sends this account's notifications
      */
     public record View(PaymentProvider provider, Map<String, String> settings, Map<String, String> secrets, String webhookPath,
-            java.time.Instant updatedAt) {}
+            Instant updatedAt) {}
 
     private ProviderAccounts accounts;
     private Programs programs;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public class JdbcProviderAccounts implements ProviderAccounts {
     @Override
     public void put(TenantId tenant, Account a) {
         binding.bind(em, tenant);
-        EnvelopeCipher.Sealed sealed = cipher.seal(write(a.secrets()).getBytes(java.nio.charset.StandardCharsets.UTF_8), row(tenant, a.provider()));
+        EnvelopeCipher.Sealed sealed = cipher.seal(write(a.secrets()).getBytes(StandardCharsets.UTF_8), row(tenant, a.provider()));
         Jdbc.update(em, "insert into payment_provider_account (tenant_id, provider, settings, key_id, wrapped_key, secrets, webhook_id, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, provider) do update set settings = excluded.settings, "
                         + "key_id = excluded.key_id, wrapped_key = excluded.wrapped_key, secrets = excluded.secrets, updated_at = excluded.updated_at",
@@ -46,7 +47,7 @@ public class JdbcProviderAccounts implements ProviderAccounts {
         return Jdbc.query(em, "select settings, key_id, wrapped_key, secrets, webhook_id, updated_at from payment_provider_account "
                 + "where tenant_id = ? and provider = ?", r -> {
                     byte[] secrets = cipher.open(new EnvelopeCipher.Sealed(r.getString(2), r.getBytes(3), r.getBytes(4)), row(tenant, provider));
-                    return new Account(provider, read(r.getString(1)), read(new String(secrets, java.nio.charset.StandardCharsets.UTF_8)),
+                    return new Account(provider, read(r.getString(1)), read(new String(secrets, StandardCharsets.UTF_8)),
                             r.getString(5), Jdbc.instant(r, 6));
                 }, tenant.value(), provider.name()).stream().findFirst();
     }
