@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -93,8 +92,8 @@ public final class FakeAlipay implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
-            Map<String, String> p = new TreeMap<>(form(x.getRequestURI().getRawQuery()));
-            p.putAll(form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Map<String, String> p = new TreeMap<>(FormBody.parse(x.getRequestURI().getRawQuery()));
+            p.putAll(FormBody.parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             String method = p.getOrDefault("method", "");
             String node = method.replace('.', '_') + "_response";
             if (!verified(p)) {
@@ -224,22 +223,6 @@ public final class FakeAlipay implements AutoCloseable {
         x.getResponseHeaders().add("Content-Type", "text/html;charset=utf-8");
         x.sendResponseHeaders(200, b.length);
         x.getResponseBody().write(b);
-    }
-
-    private static Map<String, String> form(String raw) {
-        Map<String, String> out = new TreeMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     @Override

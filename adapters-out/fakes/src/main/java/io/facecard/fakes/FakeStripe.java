@@ -6,12 +6,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +76,7 @@ public final class FakeStripe implements AutoCloseable {
                 send(x, 401, error("invalid_request_error", null, "Invalid API Key provided"));
                 return;
             }
-            Map<String, String> params = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> params = FormBody.parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String path = x.getRequestURI().getPath();
             received.add(new Received(x.getRequestMethod(), path, x.getRequestHeaders().getFirst("Stripe-Account"), params));
             String key = x.getRequestHeaders().getFirst("Idempotency-Key");
@@ -197,19 +195,6 @@ public final class FakeStripe implements AutoCloseable {
             e.put("code", code);
         }
         return JSON.createObjectNode().set("error", e).toString();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
