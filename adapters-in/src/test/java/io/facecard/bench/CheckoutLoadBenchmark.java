@@ -135,7 +135,17 @@ public final class CheckoutLoadBenchmark {
         Map<String, Long> deltas = new java.util.HashMap<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Calls calls = new Calls(new TillConnection(URI.create(base)), key, latencies, counts, errors);
+        long pace = Long.getLong("bench.paceMs", 0) * 1_000_000L;
+        long next = System.nanoTime();
         while (System.nanoTime() < until) {
+            if (pace > 0) {
+                // A paced till starts a checkout every bench.paceMs (a busy store, not a flat-out load test).
+                next += pace;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
             Member m = members.get(random.nextInt(members.size()));
             Object basket = Map.of("currency", "EUR", "lines", List.of(
                     Map.of("sku", "LATTE", "name", "Latte", "category", "coffee", "quantity", 2, "unitPrice", new BigDecimal("3.50")),
