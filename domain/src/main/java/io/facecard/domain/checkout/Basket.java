@@ -10,7 +10,12 @@ public final class Basket {
 
     public record Line(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
 
-    public record Payment(String method, BigDecimal amount) {}
+    /** @param paymentId the face-pay payment this entry names (null for cash and card paid outside the platform) */
+    public record Payment(String method, BigDecimal amount, java.util.UUID paymentId) {
+        public Payment(String method, BigDecimal amount) {
+            this(method, amount, null);
+        }
+    }
 
     /** A line of a receipt with the points it earned and the share of redeemed points it used. */
     public record ReceiptLine(String sku, String category, BigDecimal quantity, BigDecimal amount, long pointsEarned,

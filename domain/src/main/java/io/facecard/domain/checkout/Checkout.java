@@ -8,11 +8,13 @@ import io.facecard.domain.checkout.CheckoutCommands.CompleteCheckout;
 import io.facecard.domain.checkout.CheckoutCommands.IdentifyCustomer;
 import io.facecard.domain.checkout.CheckoutCommands.OpenCheckout;
 import io.facecard.domain.checkout.CheckoutCommands.RedeemPoints;
+import io.facecard.domain.checkout.CheckoutCommands.SettlePayment;
 import io.facecard.domain.checkout.CheckoutCommands.StartPayment;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CustomerIdentifiedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.PaymentSettledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.PaymentStartedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionClearedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionRecordedEvent;
@@ -20,11 +22,19 @@ import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.money.Money;
+import io.facecard.domain.payment.PaymentMethod;
+import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -38,8 +48,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class Checkout {
     /**
-     * OPEN (basket only) → IDENTIFIED (a customer is attached) → PAYING (a payment is in flight:
-     * basket, customer and redemption are frozen) → COMPLETED, or CANCELLED before PAYING.
+     * OPEN (basket only) → IDENTIFIED (a customer is attached) → PAYING (a face-pay payment is in
+     * flight or has succeeded: basket, customer and redemption are frozen) → COMPLETED, or
+     * CANCELLED (when a payment had succeeded, it is refunded).
      */
     public enum Status { OPEN, IDENTIFIED, PAYING, COMPLETED, CANCELLED }
 
@@ -66,6 +77,11 @@ public class Checkout {
     private MemberId memberId;
     private long heldPoints;
     private BigDecimal heldValue;
+    private FaceProof proof;
+    private Status beforePaying;
+    private UUID pendingPayment;
+    private final Map<UUID, Basket.Payment> started = new LinkedHashMap<>();
+    private final Map<UUID, Basket.Payment> paid = new LinkedHashMap<>();
 
     protected Checkout() {}
 
@@ -84,7 +100,7 @@ public class Checkout {
         if (heldPoints > 0 && !cmd.memberId().equals(memberId)) {
             throw new Refusal(CheckoutRule.REDEMPTION_HELD, "points of another member are held on this checkout; release them first");
         }
-        apply(new CustomerIdentifiedEvent(tenantId, id, cmd.memberId(), cmd.method(), cmd.at()));
+        apply(new CustomerIdentifiedEvent(tenantId, id, cmd.memberId(), cmd.method(), cmd.proof(), cmd.at()));
     }
 
     /** A second redemption replaces the first (the account replaces the hold of the same id). */
@@ -114,17 +130,79 @@ public class Checkout {
         return clear(cmd.reason(), cmd.at());
     }
 
-    /** The payment issue's step: from here the sale is frozen until the payment completes it. */
+    /**
+     * A face-pay payment begins. One is pending at a time; it may pay at most what is left after the
+     * points and the payments that already succeeded; a payment by our own face match needs the
+     * identification to be strong enough.
+     */
     @CommandHandler
     public void handle(StartPayment cmd) {
-        requireChangeable();
-        apply(new PaymentStartedEvent(tenantId, id, cmd.method(), money(due()).amount(), cmd.at()));
+        requireUnfinished();
+        if (started.containsKey(cmd.paymentId())) {
+            return; // the same payment asked again: it began already
+        }
+        if (pendingPayment != null) {
+            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " of this checkout is still pending; wait for it");
+        }
+        if (cmd.needs() != null) {
+            if (memberId == null) {
+                throw new Refusal(CheckoutRule.NO_MEMBER, "identify the customer by face before paying by face");
+            }
+            String shortOf = proof == null ? "the customer was not identified by face" : proof.shortOf(cmd.needs());
+            if (shortOf != null) {
+                throw new Refusal(PaymentRule.FACE_NOT_ENOUGH, shortOf);
+            }
+        }
+        BigDecimal left = due().subtract(sum(paid.values()));
+        if (cmd.amount().signum() <= 0 || cmd.amount().compareTo(left) > 0) {
+            throw new Refusal(PaymentRule.PAYMENT_AMOUNT, "a payment of " + cmd.amount().toPlainString() + " is not possible: "
+                    + left.toPlainString() + " is left to pay");
+        }
+        apply(new PaymentStartedEvent(tenantId, id, cmd.paymentId(), cmd.method(), cmd.amount(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(SettlePayment cmd) {
+        if (!started.containsKey(cmd.paymentId()) || paid.containsKey(cmd.paymentId())
+                || (!cmd.paymentId().equals(pendingPayment) && !cmd.succeeded())) {
+            return; // settled already
+        }
+        apply(new PaymentSettledEvent(tenantId, id, cmd.paymentId(), cmd.succeeded(), cmd.at()));
+    }
+
+    private static BigDecimal sum(java.util.Collection<Basket.Payment> payments) {
+        return payments.stream().map(Basket.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Every face-pay payment that succeeded is on the receipt once, as it was paid; nothing else claims a payment id. */
+    private void requireFacePaymentsListed(List<Basket.Payment> payments) {
+        if (pendingPayment != null) {
+            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; complete when it has ended");
+        }
+        Set<UUID> listed = new HashSet<>();
+        for (Basket.Payment p : payments) {
+            boolean facePay = PaymentMethod.isFacePay(p.method());
+            if (!facePay && p.paymentId() == null) {
+                continue;
+            }
+            Basket.Payment ours = p.paymentId() == null ? null : paid.get(p.paymentId());
+            if (!facePay || ours == null || !ours.method().equals(p.method()) || ours.amount().compareTo(p.amount()) != 0
+                    || !listed.add(p.paymentId())) {
+                throw new Refusal(CheckoutRule.PAYMENT_MISMATCH, p.method() + " " + p.amount().toPlainString()
+                        + (p.paymentId() == null ? " names no paymentId" : " does not match a succeeded payment " + p.paymentId())
+                        + " of this checkout");
+            }
+        }
+        if (listed.size() != paid.size()) {
+            throw new Refusal(CheckoutRule.PAYMENT_MISMATCH, "every succeeded face-pay payment must be listed: " + paid.keySet());
+        }
     }
 
     @CommandHandler
     public Completed handle(CompleteCheckout cmd) {
         requireUnfinished();
         BigDecimal due = due();
+        requireFacePaymentsListed(cmd.payments());
         Basket.requireCovers(cmd.payments(), due);
         List<Basket.ReceiptLine> receipt = memberId == null ? List.of()
                 : Earning.receiptLines(cmd.program(), Optional.ofNullable(cmd.tier()), lines, total, due, heldPoints);
@@ -134,12 +212,17 @@ public class Checkout {
         return new Completed(memberId, receipt, Points.of(earned), Points.of(redeemed), money(due), money(total));
     }
 
+    /** A checkout whose face-pay payments succeeded may still be cancelled: the event names them, and they are refunded. */
     @CommandHandler
     public Released handle(CancelCheckout cmd) {
-        requireChangeable();
+        requireUnfinished();
+        if (pendingPayment != null) {
+            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; cancel when it has ended");
+        }
         // The cancellation itself ends the redemption: no separate clearing event.
         Released released = new Released(memberId, Points.of(heldPoints));
-        apply(new CheckoutCancelledEvent(tenantId, id, cmd.reason(), cmd.at()));
+        List<Basket.Payment> refund = new ArrayList<>(paid.values());
+        apply(new CheckoutCancelledEvent(tenantId, id, cmd.reason(), refund, cmd.at()));
         return released;
     }
 
@@ -194,6 +277,7 @@ public class Checkout {
     @EventSourcingHandler
     void on(CustomerIdentifiedEvent e) {
         memberId = e.memberId();
+        proof = e.proof();
         status = Status.IDENTIFIED;
     }
 
@@ -211,7 +295,25 @@ public class Checkout {
 
     @EventSourcingHandler
     void on(PaymentStartedEvent e) {
+        if (status != Status.PAYING) {
+            beforePaying = status;
+        }
         status = Status.PAYING;
+        pendingPayment = e.paymentId();
+        started.put(e.paymentId(), new Basket.Payment(e.method(), e.amount(), e.paymentId()));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentSettledEvent e) {
+        if (e.paymentId().equals(pendingPayment)) {
+            pendingPayment = null;
+        }
+        if (e.succeeded()) {
+            paid.put(e.paymentId(), started.get(e.paymentId()));
+        }
+        if (pendingPayment == null && paid.isEmpty()) {
+            status = beforePaying; // nothing was paid: the sale may change again
+        }
     }
 
     @EventSourcingHandler

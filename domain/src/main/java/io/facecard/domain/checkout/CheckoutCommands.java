@@ -17,7 +17,13 @@ public final class CheckoutCommands {
     public record OpenCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, TenantId tenantId, UUID storeId, UUID terminalId,
             String currency, List<Line> lines, BigDecimal total, Instant at) {}
 
-    public record IdentifyCustomer(@TargetAggregateIdentifier CheckoutId checkoutId, MemberId memberId, String method, Instant at) {}
+    /** @param proof how strongly a face identified the member (null when not by face) */
+    public record IdentifyCustomer(@TargetAggregateIdentifier CheckoutId checkoutId, MemberId memberId, String method, FaceProof proof,
+            Instant at) {
+        public IdentifyCustomer(CheckoutId checkoutId, MemberId memberId, String method, Instant at) {
+            this(checkoutId, memberId, method, null, at);
+        }
+    }
 
     /** The program comes in as a value: the checkout decides the cap and the value from it. */
     public record RedeemPoints(@TargetAggregateIdentifier CheckoutId checkoutId, long points, LoyaltyProgram program, Instant at) {}
@@ -28,8 +34,15 @@ public final class CheckoutCommands {
     public record CompleteCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, String receiptNumber, List<Payment> payments,
             LoyaltyProgram program, LoyaltyProgram.Tier tier, Instant at) {}
 
-    /** A payment of {@code method} begins: the sale is frozen until it completes. */
-    public record StartPayment(@TargetAggregateIdentifier CheckoutId checkoutId, String method, Instant at) {}
+    /**
+     * A face-pay payment of {@code amount} begins: the sale is frozen from now on.
+     * @param needs what the identification must show for this method (null: nothing, the provider's device checked the face)
+     */
+    public record StartPayment(@TargetAggregateIdentifier CheckoutId checkoutId, UUID paymentId, String method, BigDecimal amount,
+            FaceProof.Needed needs, Instant at) {}
+
+    /** The payment reached its end at the provider. */
+    public record SettlePayment(@TargetAggregateIdentifier CheckoutId checkoutId, UUID paymentId, boolean succeeded, Instant at) {}
 
     public record CancelCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, String reason, Instant at) {}
 

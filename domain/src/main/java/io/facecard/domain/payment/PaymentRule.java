@@ -7,6 +7,24 @@ import io.facecard.domain.refusal.Rule;
 public final class PaymentRule {
     /** WeChat Pay and Alipay need a tenant in CNY. */
     public static final Rule PROVIDER_CURRENCY = new Rule("provider-currency", Category.UNPROCESSABLE);
+    /** The tenant has no account at the provider of this method. */
+    public static final Rule PROVIDER_NOT_CONFIGURED = new Rule("provider-not-configured", Category.UNPROCESSABLE);
+    /** Another payment of the checkout is still pending: one at a time. */
+    public static final Rule PAYMENT_PENDING = new Rule("payment-pending", Category.CONFLICT);
+    /** The amount is above what is left to pay, or above the tenant's per-payment limit. */
+    public static final Rule PAYMENT_AMOUNT = new Rule("payment-amount", Category.UNPROCESSABLE);
+    /** STRIPE_FACE without a face identification strong enough (score, liveness) for a payment. */
+    public static final Rule FACE_NOT_ENOUGH = new Rule("face-not-enough-for-payment", Category.UNPROCESSABLE);
+    /** STRIPE_FACE without the member's FACE_PAY consent. */
+    public static final Rule NO_FACE_PAY_CONSENT = new Rule("no-face-pay-consent", Category.UNPROCESSABLE);
+    /** STRIPE_FACE without a saved card. */
+    public static final Rule NO_SAVED_CARD = new Rule("no-saved-card", Category.UNPROCESSABLE);
+    /** STRIPE_FACE without the customer's confirmation at the till. */
+    public static final Rule NOT_CONFIRMED = new Rule("not-confirmed-by-customer", Category.UNPROCESSABLE);
+    /** A face-pay method offered where nothing can be charged (an offline till's purchase). */
+    public static final Rule FACE_PAY_OFFLINE = new Rule("face-pay-offline", Category.UNPROCESSABLE);
+    /** A refund above what is left of the payment. */
+    public static final Rule REFUND_EXCEEDS_PAYMENT = new Rule("refund-exceeds-payment", Category.UNPROCESSABLE);
 
     private PaymentRule() {}
 }

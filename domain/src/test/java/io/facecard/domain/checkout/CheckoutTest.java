@@ -13,6 +13,7 @@ import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CustomerIdentifiedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.PaymentSettledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.PaymentStartedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionClearedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionRecordedEvent;
@@ -20,6 +21,7 @@ import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.money.Money;
+import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.CommonRule;
 import io.facecard.domain.refusal.Refused;
 import io.facecard.domain.tenancy.TenantId;
@@ -217,32 +219,104 @@ class CheckoutTest {
                 .expectState(c -> assertThat(status(c)).isEqualTo(Checkout.Status.CANCELLED));
     }
 
+    static final UUID P1 = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    static final UUID P2 = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+
+    static PaymentStartedEvent paying(UUID payment, String method, String amount) {
+        return new PaymentStartedEvent(TENANT, ID, payment, method, new BigDecimal(amount), T0);
+    }
+
+    static PaymentSettledEvent settled(UUID payment, boolean succeeded) {
+        return new PaymentSettledEvent(TENANT, ID, payment, succeeded, T0);
+    }
+
     @Test
-    void startingAPaymentFreezesTheSaleForWhatIsDue() {
+    void aPaymentMayPayAtMostWhatIsLeftAfterThePoints() {
         fixture.given(opened(), identified(ANNA), redeemed(50, "5.00"))
-                .when(new StartPayment(ID, "STRIPE", T0))
-                .expectEvents(new PaymentStartedEvent(TENANT, ID, "STRIPE", new BigDecimal("15.00"), T0))
+                .when(new StartPayment(ID, P1, "ALIPAY", new BigDecimal("15.00"), null, T0))
+                .expectEvents(paying(P1, "ALIPAY", "15.00"))
                 .expectState(c -> assertThat(status(c)).isEqualTo(Checkout.Status.PAYING));
+        fixture.given(opened(), identified(ANNA), redeemed(50, "5.00"))
+                .when(new StartPayment(ID, P1, "ALIPAY", new BigDecimal("15.01"), null, T0))
+                .expectException(Refused.by(PaymentRule.PAYMENT_AMOUNT));
+        fixture.given(opened(), paying(P1, "ALIPAY", "5.00"), settled(P1, true))
+                .when(new StartPayment(ID, P2, "WECHAT_PAY", new BigDecimal("15.01"), null, T0))
+                .expectException(Refused.by(PaymentRule.PAYMENT_AMOUNT));
+    }
+
+    @Test
+    void onePaymentIsPendingAtATimeAndTheSameOneAskedAgainChangesNothing() {
+        fixture.given(opened(), paying(P1, "ALIPAY", "5.00"))
+                .when(new StartPayment(ID, P2, "ALIPAY", new BigDecimal("5.00"), null, T0))
+                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
+        fixture.given(opened(), paying(P1, "ALIPAY", "5.00"))
+                .when(new StartPayment(ID, P1, "ALIPAY", new BigDecimal("5.00"), null, T0))
+                .expectNoEvents();
     }
 
     @Test
     void whilePayingTheRedemptionAndTheCustomerCannotChange() {
-        fixture.given(opened(), identified(ANNA), new PaymentStartedEvent(TENANT, ID, "STRIPE", TOTAL, T0))
+        fixture.given(opened(), identified(ANNA), paying(P1, "STRIPE_FACE", "20.00"))
                 .when(new RedeemPoints(ID, 10, PROGRAM, T0))
                 .expectException(Refused.by(CheckoutRule.CHECKOUT_PAYING));
-        fixture.given(opened(), identified(ANNA), new PaymentStartedEvent(TENANT, ID, "STRIPE", TOTAL, T0))
+        fixture.given(opened(), identified(ANNA), paying(P1, "STRIPE_FACE", "20.00"))
                 .when(new IdentifyCustomer(ID, BORIS, "CARD", T0))
                 .expectException(Refused.by(CheckoutRule.CHECKOUT_PAYING));
-        fixture.given(opened(), new PaymentStartedEvent(TENANT, ID, "STRIPE", TOTAL, T0))
+        fixture.given(opened(), paying(P1, "ALIPAY", "20.00"))
                 .when(new CancelCheckout(ID, "CANCELLED", T0))
-                .expectException(Refused.by(CheckoutRule.CHECKOUT_PAYING));
+                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
+        fixture.given(opened(), paying(P1, "ALIPAY", "20.00"))
+                .when(new CompleteCheckout(ID, "R-1", cash("20.00"), PROGRAM, null, T0))
+                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
     }
 
     @Test
-    void aPaymentInProgressCompletesTheSale() {
-        fixture.given(opened(), identified(ANNA), new PaymentStartedEvent(TENANT, ID, "STRIPE", TOTAL, T0))
+    void aFailedPaymentLeavesTheSaleOpenToChange() {
+        fixture.given(opened(), identified(ANNA), paying(P1, "ALIPAY", "20.00"), settled(P1, false))
+                .when(new RedeemPoints(ID, 10, PROGRAM, T0))
+                .expectSuccessfulHandlerExecution()
+                .expectState(c -> assertThat(status(c)).isEqualTo(Checkout.Status.IDENTIFIED));
+    }
+
+    @Test
+    void aSucceededPaymentMustBeOnTheReceiptAsItWasPaid() {
+        fixture.given(opened(), identified(ANNA), paying(P1, "ALIPAY", "12.00"), settled(P1, true))
                 .when(new CompleteCheckout(ID, "R-1", cash("20.00"), PROGRAM, null, T0))
-                .expectEvents(new CheckoutCompletedEvent(TENANT, ID, ANNA, "R-1", cash("20.00"), 27, 0, T0));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_MISMATCH));
+        fixture.given(opened(), identified(ANNA), paying(P1, "ALIPAY", "12.00"), settled(P1, true))
+                .when(new CompleteCheckout(ID, "R-1", List.of(new Basket.Payment("ALIPAY", new BigDecimal("12.00"), P2),
+                        new Basket.Payment("CASH", new BigDecimal("8.00"))), PROGRAM, null, T0))
+                .expectException(Refused.by(CheckoutRule.PAYMENT_MISMATCH));
+        List<Basket.Payment> split = List.of(new Basket.Payment("ALIPAY", new BigDecimal("12.00"), P1),
+                new Basket.Payment("CASH", new BigDecimal("8.00")));
+        fixture.given(opened(), identified(ANNA), paying(P1, "ALIPAY", "12.00"), settled(P1, true))
+                .when(new CompleteCheckout(ID, "R-1", split, PROGRAM, null, T0))
+                .expectEvents(new CheckoutCompletedEvent(TENANT, ID, ANNA, "R-1", split, 27, 0, T0));
+    }
+
+    @Test
+    void cancellingAfterASucceededPaymentNamesItForRefund() {
+        fixture.given(opened(), paying(P1, "WECHAT_PAY", "20.00"), settled(P1, true))
+                .when(new CancelCheckout(ID, "CANCELLED", T0))
+                .expectEvents(new CheckoutCancelledEvent(TENANT, ID, "CANCELLED",
+                        List.of(new Basket.Payment("WECHAT_PAY", new BigDecimal("20.00"), P1)), T0));
+    }
+
+    @Test
+    void payingByOurOwnFaceMatchNeedsAStrongEnoughIdentification() {
+        FaceProof.Needed needs = new FaceProof.Needed(0.6, null);
+        fixture.given(opened(), identified(ANNA))
+                .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
+                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
+        fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.55, null, false), T0))
+                .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
+                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
+        fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.55, null, true), T0))
+                .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
+                .expectEvents(paying(P1, "STRIPE_FACE", "20.00"));
+        fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.7, null, false), T0))
+                .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, new FaceProof.Needed(0.6, 0.5), T0))
+                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
     }
 
     private static Checkout.Status status(Checkout c) {
