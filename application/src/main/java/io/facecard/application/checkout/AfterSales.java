@@ -1,5 +1,6 @@
 package io.facecard.application.checkout;
 
+import io.facecard.application.checkout.port.FacePayRefunds;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
@@ -49,8 +50,9 @@ public class AfterSales {
 
     public record ReturnLine(String sku, BigDecimal quantity) {}
 
+    /** @param refunds what went back through a face-pay provider (its share of {@code refund}) */
     public record Returned(String receiptNumber, long pointsReversed, long pointsNotRecovered, long pointsRestored,
-            BigDecimal refund, long balance) {}
+            BigDecimal refund, long balance, List<FacePayRefunds.Refund> refunds) {}
 
     private CommandGateway commands;
     private Ledger ledger;
@@ -59,12 +61,13 @@ public class AfterSales {
     private Faces faces;
     private Members members;
     private Clock clock;
+    private FacePayRefunds refunds;
 
     protected AfterSales() {}
 
     @Inject
     public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, Balances balances,
-            Faces faces, Members members, Clock clock) {
+            Faces faces, Members members, Clock clock, FacePayRefunds refunds) {
         this.commands = commands;
         this.ledger = ledger;
         this.programs = programs;
@@ -72,6 +75,7 @@ public class AfterSales {
         this.faces = faces;
         this.members = members;
         this.clock = clock;
+        this.refunds = refunds;
     }
 
     public CheckoutFlow.Completed purchase(Caller caller, String receipt, Instant occurredAt, MemberRef who, String currency,
@@ -86,7 +90,7 @@ public class AfterSales {
         int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
         List<Basket.Line> lines = Baskets.lines(drafts, scale);
         BigDecimal total = Basket.total(lines).setScale(scale);
-        Basket.requireCovers(Baskets.payments(payments, scale), total);
+        Basket.requireCovers(Baskets.payments(payments, scale, false), total);
         MemberId member = member(caller, who);
         if (ledger.receiptExists(tenant, receiptNumber)) {
             throw new Refusal(CheckoutRule.DUPLICATE_RECEIPT, "receipt " + receiptNumber + " has already been credited");
@@ -120,8 +124,9 @@ public class AfterSales {
             throw Refusal.notFound("receipt " + receiptNumber);
         }
         Instant now = clock.instant();
+        UUID returnId = UUID.randomUUID();
         Receipt.ReturnOutcome o = commands.sendAndWait(new CheckoutCommands.ReturnLines(ReceiptId.of(tenant, receiptNumber),
-                UUID.randomUUID(), lines.stream().map(l -> new CheckoutCommands.Returned(l.sku(), l.quantity())).toList(), now));
+                returnId, lines.stream().map(l -> new CheckoutCommands.Returned(l.sku(), l.quantity())).toList(), now));
         BonusAccountId account = BonusAccountId.of(o.memberId());
         long reversed = o.pointsToReverse() == 0 ? 0 : commands.<Points>sendAndWait(
                 new LoyaltyCommands.ReverseEarning(account, o.lotId(), o.pointsToReverse(), receiptNumber, now)).value();
@@ -130,8 +135,11 @@ public class AfterSales {
             commands.sendAndWait(new LoyaltyCommands.RestorePoints(account, UUID.randomUUID(), o.pointsToRestore(),
                     p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
         }
+        // The return's key makes this call once; the refund ids follow from the return, so the provider refunds once too.
+        List<FacePayRefunds.Refund> refunds = o.checkoutId() == null || o.refund().signum() == 0 ? List.of()
+                : this.refunds.returned(tenant, o.checkoutId(), returnId, o.refund(), o.paid());
         return new Returned(receiptNumber, reversed, o.pointsToReverse() - reversed, o.pointsToRestore(), o.refund(),
-                ledger.available(tenant, o.memberId(), now));
+                ledger.available(tenant, o.memberId(), now), refunds);
     }
 
     private MemberId member(Caller caller, MemberRef who) {

@@ -3,6 +3,7 @@ package io.facecard.application.checkout;
 import io.facecard.application.problem.Validation;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.CheckoutRule;
+import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,12 @@ public final class Baskets {
 
     public record LineDraft(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice) {}
 
-    public record PaymentDraft(String method, BigDecimal amount) {}
+    /** @param paymentId names a face-pay payment of the checkout; null for cash and card */
+    public record PaymentDraft(String method, BigDecimal amount, java.util.UUID paymentId) {
+        public PaymentDraft(String method, BigDecimal amount) {
+            this(method, amount, null);
+        }
+    }
 
     private Baskets() {}
 
@@ -61,8 +67,8 @@ public final class Baskets {
         return out;
     }
 
-    /** One to twenty payments, each by a method this platform takes. */
-    static void requireMethods(List<PaymentDraft> drafts) {
+    /** One to twenty payments, each by a method this platform takes; face-pay only where a till is online to charge it. */
+    static void requireMethods(List<PaymentDraft> drafts, boolean online) {
         if (drafts == null || drafts.isEmpty() || drafts.size() > 20) {
             throw Refusal.invalid("'payments' needs 1 to 20 payments");
         }
@@ -71,19 +77,28 @@ public final class Baskets {
             if (d == null || d.method() == null) {
                 throw Refusal.invalid("'payments[" + i + "].method' is required");
             }
-            if (!METHODS.contains(d.method())) {
+            if (Basket.FACE_PAY_METHODS.contains(d.method())) {
+                if (!online) {
+                    throw new Refusal(PaymentRule.FACE_PAY_OFFLINE, "an offline till's purchase cannot have been paid by "
+                            + d.method() + ": face-pay is charged online, in a checkout");
+                }
+                if (d.paymentId() == null) {
+                    throw Refusal.invalid("'payments[" + i + "].paymentId' is required for " + d.method());
+                }
+            } else if (!METHODS.contains(d.method())) {
                 throw new Refusal(CheckoutRule.PAYMENT_METHOD_UNAVAILABLE,
-                        "payment method '" + d.method() + "' is not available; use one of " + METHODS);
+                        "payment method '" + d.method() + "' is not available; use one of " + METHODS + " or " + Basket.FACE_PAY_METHODS);
             }
         }
     }
 
     /** The payments in the checkout's currency; whether they cover what is due is the checkout's decision. */
-    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale) {
-        requireMethods(drafts);
+    public static List<Basket.Payment> payments(List<PaymentDraft> drafts, int scale, boolean online) {
+        requireMethods(drafts, online);
         List<Basket.Payment> out = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            out.add(new Basket.Payment(drafts.get(i).method(), money(drafts.get(i).amount(), "payments[" + i + "].amount", scale)));
+            PaymentDraft d = drafts.get(i);
+            out.add(new Basket.Payment(d.method(), money(d.amount(), "payments[" + i + "].amount", scale), d.paymentId()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.facecard.application.checkout;
 
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
+import io.facecard.application.checkout.port.FacePayRefunds;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
@@ -16,6 +17,7 @@ import io.facecard.domain.checkout.CheckoutCommands;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.checkout.Earning;
+import io.facecard.domain.checkout.FaceProof;
 import io.facecard.domain.checkout.ReceiptId;
 import io.facecard.domain.loyalty.BonusAccount;
 import io.facecard.domain.loyalty.BonusAccountId;
@@ -59,12 +61,13 @@ public class CheckoutFlow {
     private Faces faces;
     private Members members;
     private Clock clock;
+    private FacePayRefunds refunds;
 
     protected CheckoutFlow() {}
 
     @Inject
     public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger,
-            Programs programs, Balances balances, Faces faces, Members members, Clock clock) {
+            Programs programs, Balances balances, Faces faces, Members members, Clock clock, FacePayRefunds refunds) {
         this.commands = commands;
         this.checkouts = checkouts;
         this.ledger = ledger;
@@ -73,6 +76,7 @@ public class CheckoutFlow {
         this.faces = faces;
         this.members = members;
         this.clock = clock;
+        this.refunds = refunds;
     }
 
     public CheckoutView open(Caller caller, TillRequests.Open request) {
@@ -105,7 +109,7 @@ public class CheckoutFlow {
         }
         if (by.candidateToken() != null) {
             view(TILL.tenantOf(caller), (Caller.Terminal) caller, id); // another till's or tenant's checkout is 404 before the token is spent
-            return attach(caller, id, faces.confirm(caller, by.candidateToken(), by.phoneLast4()), "FACE");
+            return attach(caller, id, faces.confirm(caller, by.candidateToken(), by.phoneLast4()), "FACE_CONFIRMED");
         }
         return by.cardNumber() != null ? attach(caller, id, faces.identifyBy(caller, "cardNumber", by.cardNumber()), "CARD")
                 : attach(caller, id, faces.identifyBy(caller, "phone", by.phone()), "PHONE");
@@ -126,7 +130,13 @@ public class CheckoutFlow {
         }
         MemberId member = i.member().id();
         Instant now = clock.instant();
-        commands.sendAndWait(new CheckoutCommands.IdentifyCustomer(new CheckoutId(id), member, method, now));
+        FaceProof proof = switch (method) {
+            case "FACE" -> new FaceProof(i.score(), i.liveness(), false);
+            case "FACE_CONFIRMED" -> new FaceProof(i.score(), i.liveness(), true);
+            default -> null;
+        };
+        commands.sendAndWait(new CheckoutCommands.IdentifyCustomer(new CheckoutId(id), member, method.startsWith("FACE") ? "FACE" : method,
+                proof, now));
         LoyaltyProgram p = balances.program(tenant);
         var tier = balances.tier(tenant, member, p, now);
         long available = ledger.available(tenant, member, now);
@@ -163,8 +173,12 @@ public class CheckoutFlow {
         Caller.Terminal till = (Caller.Terminal) caller;
         view(tenant, till, id);
         Instant now = clock.instant();
-        Checkout.Released released = commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
-        releaseHold(id, released, "CANCELLED", now);
+        Checkout.Cancelled cancelled = commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
+        releaseHold(id, cancelled.released(), "CANCELLED", now);
+        // Money the customer paid by face goes back in full; the worker sends the refunds after this commits.
+        if (!cancelled.refund().isEmpty()) {
+            refunds.cancelled(tenant, cancelled.refund());
+        }
         return view(tenant, till, id);
     }
 
@@ -173,7 +187,7 @@ public class CheckoutFlow {
         Caller.Terminal till = (Caller.Terminal) caller;
         CheckoutView c = view(tenant, till, id);
         String receiptNumber = request.receiptNumber();
-        List<Basket.Payment> paid = Baskets.payments(request.payments(), c.total().scale());
+        List<Basket.Payment> paid = Baskets.payments(request.payments(), c.total().scale(), true);
         Instant now = clock.instant();
         if (c.memberId() != null && ledger.receiptExists(tenant, receiptNumber)) {
             throw new Refusal(CheckoutRule.DUPLICATE_RECEIPT, "receipt " + receiptNumber + " is already bound to a member");

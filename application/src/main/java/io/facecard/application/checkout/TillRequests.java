@@ -51,7 +51,7 @@ public final class TillRequests {
     public record Complete(String receiptNumber, List<Baskets.PaymentDraft> payments) {
         public Complete {
             receiptNumber = Baskets.receiptNumber(receiptNumber);
-            Baskets.requireMethods(payments);
+            Baskets.requireMethods(payments, true);
             payments = List.copyOf(payments);
         }
     }

@@ -10,6 +10,7 @@ import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.checkout.FaceProof;
 import io.facecard.domain.membership.MatchPolicy;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
@@ -158,12 +159,14 @@ public class Faces {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         FaceSettings s = settings.of(tenant);
         FaceAnalysis.ScanRules rules = FaceAnalysis.ScanRules.probe(s.minFacePixels());
-        FaceScan scan = analysis.scanFor(tenant, image, s.livenessForLoyalty() ? rules.withLiveness() : rules);
+        // Liveness is scored when loyalty refuses spoofs, or when a payment by face may follow and needs it.
+        boolean live = s.livenessForLoyalty() || s.livenessForPayments();
+        FaceScan scan = analysis.scanFor(tenant, image, live ? rules.withLiveness() : rules);
         Identification i = decide(tenant, s, scan);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
         }
-        return s.livenessForLoyalty() ? i.withLiveness(scan.checks().liveness()) : i;
+        return live ? i.withLiveness(scan.checks().liveness()) : i;
     }
 
     private Identification decide(TenantId tenant, FaceSettings s, FaceScan scan) {
@@ -241,6 +244,16 @@ public class Faces {
         TenantId tenant = ADMIN.tenantOf(caller);
         settings.put(tenant, next);
         return settings(caller);
+    }
+
+    /**
+     * What a payment by our own face match needs of the checkout's identification: the given score,
+     * else the tenant's confident threshold; liveness at the tenant's minimum when payments require it.
+     */
+    public FaceProof.Needed paymentNeeds(TenantId tenant, Double threshold) {
+        FaceSettings s = settings.of(tenant);
+        double score = threshold != null ? threshold : effective(tenant).confidentThreshold();
+        return new FaceProof.Needed(score, s.livenessForPayments() ? s.minLiveness() : null);
     }
 
     private FaceSettings.Effective effective(TenantId tenant) {

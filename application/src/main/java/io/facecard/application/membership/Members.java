@@ -4,6 +4,7 @@ import io.facecard.application.membership.port.FaceTemplates;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
+import io.facecard.application.membership.port.PaymentData;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -41,19 +42,21 @@ public class Members {
     private IdentifierClaims claims;
     private FaceTemplates templates;
     private Clock clock;
+    private PaymentData paymentData;
 
     /** For the CDI client proxy only. */
     protected Members() {}
 
     @Inject
     public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, IdentifierClaims claims, FaceTemplates templates,
-            Clock clock) {
+            Clock clock, PaymentData paymentData) {
         this.commands = commands;
         this.directory = directory;
         this.keys = keys;
         this.claims = claims;
         this.templates = templates;
         this.clock = clock;
+        this.paymentData = paymentData;
     }
 
     public MemberView register(Caller caller, PersonalData draft) {
@@ -138,6 +141,7 @@ public class Members {
             return;
         }
         commands.sendAndWait(new MemberCommands.EraseMember(id, caller.actor(), clock.instant()));
+        paymentData.erase(tenant, id);
         keys.destroy(tenant, id);
         claims.releaseAll(tenant, id);
     }

@@ -1,6 +1,7 @@
 package io.facecard.application.payment;
 
 import io.facecard.application.loyalty.port.Programs;
+import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.ProviderAccounts.Account;
 import io.facecard.application.security.Caller;
@@ -42,12 +43,14 @@ public class PaymentProviders {
     private ProviderAccounts accounts;
     private Programs programs;
     private Clock clock;
+    private PaymentGateways gateways;
 
     /** For the CDI client proxy only. */
     protected PaymentProviders() {}
 
     @Inject
-    public PaymentProviders(ProviderAccounts accounts, Programs programs, Clock clock) {
+    public PaymentProviders(ProviderAccounts accounts, Programs programs, Clock clock, PaymentGateways gateways) {
+        this.gateways = gateways;
         this.accounts = accounts;
         this.programs = programs;
         this.clock = clock;
@@ -64,6 +67,14 @@ public class PaymentProviders {
         String webhookId = accounts.find(tenant, provider).map(Account::webhookId).orElseGet(PaymentProviders::newWebhookId);
         accounts.put(tenant, new Account(provider, fields.get(false), fields.get(true), webhookId, clock.instant()));
         return get(caller, provider);
+    }
+
+    /** The sandbox contract: the account the local fake of {@code provider} knows. Live platforms answer 404. */
+    public View putSandbox(Caller caller, PaymentProvider provider) {
+        if (!gateways.sandbox()) {
+            throw Refusal.notFound("sandbox accounts (this platform talks to the live providers)");
+        }
+        return put(caller, provider, ProviderFields.sandbox(provider));
     }
 
     public View get(Caller caller, PaymentProvider provider) {

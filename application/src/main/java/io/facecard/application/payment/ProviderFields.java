@@ -26,7 +26,17 @@ final class ProviderFields {
             PaymentProvider.STRIPE, List.of(
                     new Field("connectedAccountId", true, false, Pattern.compile("acct_[A-Za-z0-9]{8,32}"), "acct_1032D82eZvKYlo2C")));
 
+    /** The accounts the local fakes know (see the fakes module): the sandbox's sub-merchant, ISV token and connected account. */
+    private static final Map<PaymentProvider, Map<String, String>> SANDBOX = Map.of(
+            PaymentProvider.WECHAT_PAY, Map.of("subMchid", "1900000109", "subAppid", "wx8888888888888888"),
+            PaymentProvider.ALIPAY, Map.of("appAuthToken", "202612BBfacecardsandboxtoken01", "sellerId", "2088102146225135"),
+            PaymentProvider.STRIPE, Map.of("connectedAccountId", "acct_1FacecardSandbox"));
+
     private ProviderFields() {}
+
+    static Map<String, String> sandbox(PaymentProvider provider) {
+        return SANDBOX.get(provider);
+    }
 
     static List<Field> of(PaymentProvider provider) {
         return FIELDS.get(provider);

@@ -21,6 +21,9 @@ public final class Basket {
     public record ReceiptLine(String sku, String category, BigDecimal quantity, BigDecimal amount, long pointsEarned,
             long pointsRedeemed) {}
 
+    /** Methods charged through the platform (a payment id names each); CASH and CARD are paid outside it. */
+    public static final java.util.Set<String> FACE_PAY_METHODS = java.util.Set.of("WECHAT_PAY", "ALIPAY", "STRIPE_FACE");
+
     public static BigDecimal total(List<Line> lines) {
         return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

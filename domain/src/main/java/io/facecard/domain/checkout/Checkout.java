@@ -22,8 +22,6 @@ import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.money.Money;
-import io.facecard.domain.payment.PaymentMethod;
-import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -63,6 +61,9 @@ public class Checkout {
             return member != null && !points.isNone();
         }
     }
+
+    /** A cancellation decided: the points to release and the face-pay payments to refund. */
+    public record Cancelled(Released released, List<Basket.Payment> refund) {}
 
     /** A completion decided: the receipt's lines with their points, what was earned and redeemed, what was paid. */
     public record Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total) {}
@@ -142,7 +143,7 @@ public class Checkout {
             return; // the same payment asked again: it began already
         }
         if (pendingPayment != null) {
-            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " of this checkout is still pending; wait for it");
+            throw new Refusal(CheckoutRule.PAYMENT_PENDING, "payment " + pendingPayment + " of this checkout is still pending; wait for it");
         }
         if (cmd.needs() != null) {
             if (memberId == null) {
@@ -150,12 +151,12 @@ public class Checkout {
             }
             String shortOf = proof == null ? "the customer was not identified by face" : proof.shortOf(cmd.needs());
             if (shortOf != null) {
-                throw new Refusal(PaymentRule.FACE_NOT_ENOUGH, shortOf);
+                throw new Refusal(CheckoutRule.FACE_NOT_ENOUGH, shortOf);
             }
         }
         BigDecimal left = due().subtract(sum(paid.values()));
         if (cmd.amount().signum() <= 0 || cmd.amount().compareTo(left) > 0) {
-            throw new Refusal(PaymentRule.PAYMENT_AMOUNT, "a payment of " + cmd.amount().toPlainString() + " is not possible: "
+            throw new Refusal(CheckoutRule.PAYMENT_AMOUNT, "a payment of " + cmd.amount().toPlainString() + " is not possible: "
                     + left.toPlainString() + " is left to pay");
         }
         apply(new PaymentStartedEvent(tenantId, id, cmd.paymentId(), cmd.method(), cmd.amount(), cmd.at()));
@@ -177,11 +178,11 @@ public class Checkout {
     /** Every face-pay payment that succeeded is on the receipt once, as it was paid; nothing else claims a payment id. */
     private void requireFacePaymentsListed(List<Basket.Payment> payments) {
         if (pendingPayment != null) {
-            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; complete when it has ended");
+            throw new Refusal(CheckoutRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; complete when it has ended");
         }
         Set<UUID> listed = new HashSet<>();
         for (Basket.Payment p : payments) {
-            boolean facePay = PaymentMethod.isFacePay(p.method());
+            boolean facePay = Basket.FACE_PAY_METHODS.contains(p.method());
             if (!facePay && p.paymentId() == null) {
                 continue;
             }
@@ -214,16 +215,16 @@ public class Checkout {
 
     /** A checkout whose face-pay payments succeeded may still be cancelled: the event names them, and they are refunded. */
     @CommandHandler
-    public Released handle(CancelCheckout cmd) {
+    public Cancelled handle(CancelCheckout cmd) {
         requireUnfinished();
         if (pendingPayment != null) {
-            throw new Refusal(PaymentRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; cancel when it has ended");
+            throw new Refusal(CheckoutRule.PAYMENT_PENDING, "payment " + pendingPayment + " is still pending; cancel when it has ended");
         }
         // The cancellation itself ends the redemption: no separate clearing event.
         Released released = new Released(memberId, Points.of(heldPoints));
         List<Basket.Payment> refund = new ArrayList<>(paid.values());
         apply(new CheckoutCancelledEvent(tenantId, id, cmd.reason(), refund, cmd.at()));
-        return released;
+        return new Cancelled(released, refund);
     }
 
     private Released clear(String reason, java.time.Instant at) {

@@ -19,6 +19,12 @@ public final class CheckoutRule {
     public static final Rule PAYMENT_METHOD_UNAVAILABLE = new Rule("payment-method-unavailable", Category.UNPROCESSABLE);
     public static final Rule PAYMENT_MISMATCH = new Rule("payment-mismatch", Category.UNPROCESSABLE);
     public static final Rule UNKNOWN_MEMBER = new Rule("unknown-member", Category.UNPROCESSABLE);
+    /** Another face-pay payment of the checkout is still pending: one at a time. */
+    public static final Rule PAYMENT_PENDING = new Rule("payment-pending", Category.CONFLICT);
+    /** A payment above what is left to pay, or above the tenant's per-payment limit. */
+    public static final Rule PAYMENT_AMOUNT = new Rule("payment-amount", Category.UNPROCESSABLE);
+    /** A payment by our own face match without an identification strong enough (score, liveness). */
+    public static final Rule FACE_NOT_ENOUGH = new Rule("face-not-enough-for-payment", Category.UNPROCESSABLE);
 
     private CheckoutRule() {}
 }

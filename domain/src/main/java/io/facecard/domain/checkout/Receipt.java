@@ -29,7 +29,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class Receipt {
     /** What a return means for the member's points. */
-    public record ReturnOutcome(MemberId memberId, UUID lotId, long pointsToReverse, long pointsToRestore, BigDecimal refund) {}
+    /** @param checkoutId the sale's checkout (null for an offline till's purchase); {@code paid} what was paid in money */
+    public record ReturnOutcome(MemberId memberId, UUID lotId, long pointsToReverse, long pointsToRestore, BigDecimal refund,
+            UUID checkoutId, BigDecimal paid) {}
 
     private static final class Sku {
         BigDecimal quantity = BigDecimal.ZERO;
@@ -60,6 +62,7 @@ public class Receipt {
     private int scale;
     private BigDecimal total;
     private BigDecimal paid;
+    private UUID checkoutId;
     private final Map<String, Sku> skus = new LinkedHashMap<>();
 
     protected Receipt() {}
@@ -97,7 +100,7 @@ public class Receipt {
         List<Returned> lines = new ArrayList<>();
         asked.forEach((sku, q) -> lines.add(new Returned(sku, q)));
         apply(new LinesReturnedEvent(tenantId, id, receiptNumber, memberId, cmd.returnId(), lines, refund, reverse, restore, cmd.at()));
-        return new ReturnOutcome(memberId, lotId, reverse, restore, refund);
+        return new ReturnOutcome(memberId, lotId, reverse, restore, refund, checkoutId, paid);
     }
 
     private static long share(long points, BigDecimal part, BigDecimal whole) {
@@ -122,6 +125,7 @@ public class Receipt {
         scale = e.total().scale();
         total = e.total();
         paid = e.paid();
+        checkoutId = e.checkoutId() == null ? null : e.checkoutId().value();
         for (var l : e.lines()) {
             Sku s = skus.computeIfAbsent(l.sku(), k -> new Sku());
             s.quantity = s.quantity.add(l.quantity());

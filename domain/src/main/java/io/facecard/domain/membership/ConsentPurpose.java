@@ -3,5 +3,7 @@ package io.facecard.domain.membership;
 public enum ConsentPurpose {
     BIOMETRIC_IDENTIFICATION,
     MARKETING_PUSH,
-    ANALYTICS
+    ANALYTICS,
+    /** Being charged at the till by our own face match with a saved card (STRIPE_FACE). */
+    FACE_PAY
 }

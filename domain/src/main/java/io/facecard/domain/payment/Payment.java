@@ -85,7 +85,7 @@ public class Payment {
     @CommandHandler
     public Payment(RequestPayment cmd) {
         if (cmd.amount().signum() <= 0) {
-            throw new Refusal(PaymentRule.PAYMENT_AMOUNT, "a payment needs an amount above 0");
+            throw new Refusal(io.facecard.domain.checkout.CheckoutRule.PAYMENT_AMOUNT, "a payment needs an amount above 0");
         }
         apply(new PaymentRequestedEvent(cmd.tenantId(), cmd.paymentId(), cmd.checkoutId(), cmd.memberId(), cmd.method(), cmd.amount(),
                 cmd.currency(), cmd.fingerprint(), cmd.at()));

@@ -24,13 +24,4 @@ public enum PaymentMethod {
     public boolean polled() {
         return provider != PaymentProvider.STRIPE;
     }
-
-    public static boolean isFacePay(String method) {
-        for (PaymentMethod m : values()) {
-            if (m.name().equals(method)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -9,12 +9,6 @@ public final class PaymentRule {
     public static final Rule PROVIDER_CURRENCY = new Rule("provider-currency", Category.UNPROCESSABLE);
     /** The tenant has no account at the provider of this method. */
     public static final Rule PROVIDER_NOT_CONFIGURED = new Rule("provider-not-configured", Category.UNPROCESSABLE);
-    /** Another payment of the checkout is still pending: one at a time. */
-    public static final Rule PAYMENT_PENDING = new Rule("payment-pending", Category.CONFLICT);
-    /** The amount is above what is left to pay, or above the tenant's per-payment limit. */
-    public static final Rule PAYMENT_AMOUNT = new Rule("payment-amount", Category.UNPROCESSABLE);
-    /** STRIPE_FACE without a face identification strong enough (score, liveness) for a payment. */
-    public static final Rule FACE_NOT_ENOUGH = new Rule("face-not-enough-for-payment", Category.UNPROCESSABLE);
     /** STRIPE_FACE without the member's FACE_PAY consent. */
     public static final Rule NO_FACE_PAY_CONSENT = new Rule("no-face-pay-consent", Category.UNPROCESSABLE);
     /** STRIPE_FACE without a saved card. */

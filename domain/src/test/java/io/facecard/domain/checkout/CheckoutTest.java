@@ -21,7 +21,6 @@ import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.loyalty.Points;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.money.Money;
-import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.CommonRule;
 import io.facecard.domain.refusal.Refused;
 import io.facecard.domain.tenancy.TenantId;
@@ -215,7 +214,7 @@ class CheckoutTest {
         fixture.given(opened(), identified(ANNA), redeemed(50, "5.00"))
                 .when(new CancelCheckout(ID, "CANCELLED", T0))
                 .expectEvents(new CheckoutCancelledEvent(TENANT, ID, "CANCELLED", T0))
-                .expectResultMessagePayload(new Checkout.Released(ANNA, Points.of(50)))
+                .expectResultMessagePayload(new Checkout.Cancelled(new Checkout.Released(ANNA, Points.of(50)), List.of()))
                 .expectState(c -> assertThat(status(c)).isEqualTo(Checkout.Status.CANCELLED));
     }
 
@@ -238,17 +237,17 @@ class CheckoutTest {
                 .expectState(c -> assertThat(status(c)).isEqualTo(Checkout.Status.PAYING));
         fixture.given(opened(), identified(ANNA), redeemed(50, "5.00"))
                 .when(new StartPayment(ID, P1, "ALIPAY", new BigDecimal("15.01"), null, T0))
-                .expectException(Refused.by(PaymentRule.PAYMENT_AMOUNT));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_AMOUNT));
         fixture.given(opened(), paying(P1, "ALIPAY", "5.00"), settled(P1, true))
                 .when(new StartPayment(ID, P2, "WECHAT_PAY", new BigDecimal("15.01"), null, T0))
-                .expectException(Refused.by(PaymentRule.PAYMENT_AMOUNT));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_AMOUNT));
     }
 
     @Test
     void onePaymentIsPendingAtATimeAndTheSameOneAskedAgainChangesNothing() {
         fixture.given(opened(), paying(P1, "ALIPAY", "5.00"))
                 .when(new StartPayment(ID, P2, "ALIPAY", new BigDecimal("5.00"), null, T0))
-                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_PENDING));
         fixture.given(opened(), paying(P1, "ALIPAY", "5.00"))
                 .when(new StartPayment(ID, P1, "ALIPAY", new BigDecimal("5.00"), null, T0))
                 .expectNoEvents();
@@ -264,10 +263,10 @@ class CheckoutTest {
                 .expectException(Refused.by(CheckoutRule.CHECKOUT_PAYING));
         fixture.given(opened(), paying(P1, "ALIPAY", "20.00"))
                 .when(new CancelCheckout(ID, "CANCELLED", T0))
-                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_PENDING));
         fixture.given(opened(), paying(P1, "ALIPAY", "20.00"))
                 .when(new CompleteCheckout(ID, "R-1", cash("20.00"), PROGRAM, null, T0))
-                .expectException(Refused.by(PaymentRule.PAYMENT_PENDING));
+                .expectException(Refused.by(CheckoutRule.PAYMENT_PENDING));
     }
 
     @Test
@@ -307,16 +306,16 @@ class CheckoutTest {
         FaceProof.Needed needs = new FaceProof.Needed(0.6, null);
         fixture.given(opened(), identified(ANNA))
                 .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
-                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
+                .expectException(Refused.by(CheckoutRule.FACE_NOT_ENOUGH));
         fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.55, null, false), T0))
                 .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
-                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
+                .expectException(Refused.by(CheckoutRule.FACE_NOT_ENOUGH));
         fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.55, null, true), T0))
                 .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, needs, T0))
                 .expectEvents(paying(P1, "STRIPE_FACE", "20.00"));
         fixture.given(opened(), new CustomerIdentifiedEvent(TENANT, ID, ANNA, "FACE", new FaceProof(0.7, null, false), T0))
                 .when(new StartPayment(ID, P1, "STRIPE_FACE", TOTAL, new FaceProof.Needed(0.6, 0.5), T0))
-                .expectException(Refused.by(PaymentRule.FACE_NOT_ENOUGH));
+                .expectException(Refused.by(CheckoutRule.FACE_NOT_ENOUGH));
     }
 
     private static Checkout.Status status(Checkout c) {

@@ -47,7 +47,7 @@ class ReceiptTest {
                 .when(new ReturnLines(ID, R2, List.of(new Returned("A", new BigDecimal("2"))), T))
                 .expectEvents(new LinesReturnedEvent(TENANT, ID, "R-1", MEMBER, R2, List.of(new Returned("A", new BigDecimal("2"))),
                         new BigDecimal("16.00"), 5, 40, T))
-                .expectResultMessagePayload(new Receipt.ReturnOutcome(MEMBER, LOT, 5, 40, new BigDecimal("16.00")));
+                .expectResultMessagePayload(new Receipt.ReturnOutcome(MEMBER, LOT, 5, 40, new BigDecimal("16.00"), null, new BigDecimal("24.00")));
     }
 
     @Test

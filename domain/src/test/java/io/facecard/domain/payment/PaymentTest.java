@@ -58,6 +58,12 @@ class PaymentTest {
     }
 
     @Test
+    void theCheckoutKnowsEveryFacePayMethodByName() {
+        assertThat(io.facecard.domain.checkout.Basket.FACE_PAY_METHODS)
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(PaymentMethod.values()).map(Enum::name).toList());
+    }
+
+    @Test
     void theIdAndTheReferenceFollowFromTheRequestSoARetryNamesTheSameCharge() {
         assertThat(PaymentId.of(TENANT, CHECKOUT, "key-1")).isEqualTo(ID);
         assertThat(PaymentId.of(TENANT, CHECKOUT, "key-2")).isNotEqualTo(ID);

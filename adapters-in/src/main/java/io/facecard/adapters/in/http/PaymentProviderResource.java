@@ -32,8 +32,15 @@ public class PaymentProviderResource {
     public PaymentProviders.View put(@PathParam("provider") String provider, Map<String, Object> body) {
         var c = caller.get();
         PaymentProvider p = provider(provider);
+        Map<String, Object> b = Bodies.required(body);
+        if (b.containsKey("sandbox")) {
+            if (!Boolean.TRUE.equals(b.get("sandbox")) || b.size() != 1) {
+                throw Refusal.invalid("'sandbox' takes true, alone: it fills the account with the local fakes' credentials");
+            }
+            return providers.putSandbox(c, p);
+        }
         Map<String, String> fields = new TreeMap<>();
-        Bodies.required(body).forEach((k, v) -> {
+        b.forEach((k, v) -> {
             if (v != null && !(v instanceof String)) {
                 throw Refusal.invalid("'" + k + "' must be a string");
             }

@@ -45,11 +45,27 @@ public interface PaymentGateway {
         }
     }
 
-    record Refund(ProviderAccounts.Account account, String providerReference, long amountMinor, String idempotencyKey) {}
+    /**
+     * @param reference our number of the charge (out_trade_no)
+     * @param providerReference the provider's id of the charge
+     * @param idempotencyKey our number of the refund (out_refund_no, out_request_no, Stripe's Idempotency-Key): it refunds once
+     * @param totalMinor what the charge was for (WeChat Pay wants it with every refund)
+     */
+    record Refund(ProviderAccounts.Account account, String reference, String providerReference, long amountMinor, long totalMinor,
+            String currency, String idempotencyKey) {
+        public Refund(ProviderAccounts.Account account, String providerReference, long amountMinor, String idempotencyKey) {
+            this(account, null, providerReference, amountMinor, amountMinor, null, idempotencyKey);
+        }
+    }
 
     /**
      * @param providerReference the provider's id of the charge or refund, when it gave one
      * @param reason the provider's code for a failure (card_declined, authentication_required, …)
+     * @param payer the payer's id at the provider when it gives one (WeChat's openid), else null
      */
-    record Result(Status status, String providerReference, String reason) {}
+    record Result(Status status, String providerReference, String reason, String payer) {
+        public Result(Status status, String providerReference, String reason) {
+            this(status, providerReference, reason, null);
+        }
+    }
 }

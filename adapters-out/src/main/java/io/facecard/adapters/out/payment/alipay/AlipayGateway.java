@@ -94,9 +94,9 @@ public final class AlipayGateway implements PaymentGateway.Polling {
             return new Result(Status.UNKNOWN, null, "no-answer");
         }
         if (!"10000".equals(a.getCode())) {
-            // Never reached Alipay: nothing was paid under this reference.
-            return "ACQ.TRADE_NOT_EXIST".equals(a.getSubCode()) ? new Result(Status.FAILED, null, a.getSubCode())
-                    : new Result(Status.UNKNOWN, null, a.getSubCode());
+            // ACQ.TRADE_NOT_EXIST is not a failure either: a charge still on its way may yet arrive. The trade is
+            // queried until its window ends and then cancelled, which closes the number for good.
+            return new Result(Status.UNKNOWN, null, a.getSubCode());
         }
         return switch (a.getTradeStatus()) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> new Result(Status.SUCCEEDED, a.getTradeNo(), null);

@@ -1,0 +1,176 @@
+package io.facecard.application.payment;
+
+import io.facecard.application.checkout.CheckoutFlow;
+import io.facecard.application.checkout.port.Checkouts;
+import io.facecard.application.checkout.port.Checkouts.CheckoutView;
+import io.facecard.application.loyalty.IdempotencyRule;
+import io.facecard.application.membership.Faces;
+import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.application.payment.port.Payments;
+import io.facecard.application.payment.port.Payments.PaymentView;
+import io.facecard.application.payment.port.PaymentSettingsStore;
+import io.facecard.application.payment.port.ProviderAccounts;
+import io.facecard.application.payment.port.SavedCards;
+import io.facecard.application.security.Caller;
+import io.facecard.domain.checkout.CheckoutId;
+import io.facecard.domain.checkout.CheckoutRule;
+import io.facecard.domain.checkout.FaceProof;
+import io.facecard.domain.membership.ConsentPurpose;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.payment.PaymentId;
+import io.facecard.domain.payment.PaymentMethod;
+import io.facecard.domain.payment.PaymentRule;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything a face-pay payment must satisfy before its intent is recorded, in the transaction
+ * that records it: the till's own checkout, a configured rail in the checkout's currency, an
+ * amount within the tenant's limit and what is left to pay; for STRIPE_FACE also the member's
+ * FACE_PAY consent, a saved card, the customer's confirmation and a strong enough face match.
+ */
+@ApplicationScoped
+@Transactional
+public class PaymentChecks {
+    public record Begun(PaymentId id, PaymentView view) {}
+
+    private Checkouts checkouts;
+    private Payments payments;
+    private PaymentRecords records;
+    private PaymentGateways gateways;
+    private ProviderAccounts accounts;
+    private PaymentSettingsStore settings;
+    private SavedCards cards;
+    private MemberDirectory directory;
+    private Faces faces;
+
+    protected PaymentChecks() {}
+
+    @Inject
+    public PaymentChecks(Checkouts checkouts, Payments payments, PaymentRecords records, PaymentGateways gateways,
+            ProviderAccounts accounts, PaymentSettingsStore settings, SavedCards cards, MemberDirectory directory, Faces faces) {
+        this.checkouts = checkouts;
+        this.payments = payments;
+        this.records = records;
+        this.gateways = gateways;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.cards = cards;
+        this.directory = directory;
+        this.faces = faces;
+    }
+
+    public Begun begin(Caller caller, UUID checkoutId, String key, TillPayment r) {
+        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        CheckoutView checkout = tillsCheckout(caller, tenant, checkoutId);
+        requireKey(key);
+        PaymentId id = PaymentId.of(tenant, new CheckoutId(checkoutId), key);
+        String fingerprint = fingerprint(r);
+        var before = payments.find(tenant, id.value());
+        if (before.isPresent()) {
+            if (!before.get().fingerprint().equals(fingerprint)) {
+                throw new Refusal(IdempotencyRule.KEY_REUSED, "this Idempotency-Key was used with a different payment");
+            }
+            return new Begun(id, before.get());
+        }
+        PaymentSettings s = settings.of(tenant);
+        var provider = r.method().provider();
+        if (!provider.accepts(checkout.currency())) {
+            throw new Refusal(PaymentRule.PROVIDER_CURRENCY, provider + " face-pay settles in CNY; this checkout is in " + checkout.currency());
+        }
+        if (gateways.of(provider).isEmpty() || accounts.find(tenant, provider).isEmpty()) {
+            throw new Refusal(PaymentRule.PROVIDER_NOT_CONFIGURED, "this tenant has no " + provider + " account; a tenant admin sets one "
+                    + "with PUT /api/v1/payment-providers/" + provider);
+        }
+        int digits = Math.max(0, Currency.getInstance(checkout.currency()).getDefaultFractionDigits());
+        if (r.amount().stripTrailingZeros().scale() > digits) {
+            throw Refusal.invalid("'amount' has more than " + digits + " decimals for " + checkout.currency());
+        }
+        if (r.amount().compareTo(s.perPaymentLimit()) > 0) {
+            throw new Refusal(CheckoutRule.PAYMENT_AMOUNT, "one face-pay payment may charge at most " + s.perPaymentLimit().toPlainString()
+                    + " " + checkout.currency() + " at this tenant");
+        }
+        FaceProof.Needed needs = r.method() == PaymentMethod.STRIPE_FACE ? stripeFace(tenant, checkout, r, s) : null;
+        var intent = new PaymentRecords.Intent(r.method(), r.amount().setScale(digits), fingerprint, needs);
+        return new Begun(id, records.begin(tenant, checkout, id, intent, s));
+    }
+
+    private FaceProof.Needed stripeFace(TenantId tenant, CheckoutView checkout, TillPayment r, PaymentSettings s) {
+        if (!r.confirmedByCustomer()) {
+            throw new Refusal(PaymentRule.NOT_CONFIRMED, "the customer must confirm the amount at the till: send \"confirmedByCustomer\": true");
+        }
+        if (checkout.memberId() == null) {
+            throw new Refusal(CheckoutRule.NO_MEMBER, "identify the customer by face before paying by face");
+        }
+        MemberId member = new MemberId(checkout.memberId());
+        if (!consented(tenant, member)) {
+            throw new Refusal(PaymentRule.NO_FACE_PAY_CONSENT, "the member has not consented to FACE_PAY");
+        }
+        if (cards.of(tenant, member).isEmpty()) {
+            throw new Refusal(PaymentRule.NO_SAVED_CARD, "the member has no card saved for payments at the till");
+        }
+        return faces.paymentNeeds(tenant, s.stripeFaceThreshold());
+    }
+
+    /** The latest FACE_PAY entry decides: a withdrawal after a grant wins. */
+    private boolean consented(TenantId tenant, MemberId member) {
+        boolean granted = false;
+        for (MemberDirectory.ConsentEntry e : directory.consents(tenant, member)) {
+            if (e.purpose() == ConsentPurpose.FACE_PAY) {
+                granted = e.granted();
+            }
+        }
+        return granted;
+    }
+
+    public PaymentView visible(Caller caller, UUID checkout, UUID payment) {
+        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        tillsCheckout(caller, tenant, checkout);
+        return payments.find(tenant, payment).filter(p -> p.checkoutId().equals(checkout))
+                .orElseThrow(() -> Refusal.notFound("payment " + payment));
+    }
+
+    public List<PaymentView> ofCheckout(Caller caller, UUID checkout) {
+        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        tillsCheckout(caller, tenant, checkout);
+        return payments.ofCheckout(tenant, checkout);
+    }
+
+    /** Another store's or tenant's checkout is the same 404 as one that does not exist. */
+    private CheckoutView tillsCheckout(Caller caller, TenantId tenant, UUID id) {
+        UUID store = ((Caller.Terminal) caller).storeId();
+        return checkouts.find(tenant, id).filter(c -> c.storeId().equals(store)).orElseThrow(() -> Refusal.notFound("checkout " + id));
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new Refusal(IdempotencyRule.KEY_REQUIRED, "a payment needs an 'Idempotency-Key' header: a retry with it never charges twice");
+        }
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw Refusal.invalid("'Idempotency-Key' must be 1-255 visible ASCII characters");
+        }
+    }
+
+    /** The request's identity: method, amount and a hash of the code, so a retry is told from a different payment. */
+    static String fingerprint(TillPayment r) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((r.method() + "|" + r.amount().stripTrailingZeros().toPlainString() + "|" + r.confirmedByCustomer() + "|"
+                    + (r.authCode() == null ? "" : r.authCode())).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.facecard.application.payment;
+
+import io.facecard.application.payment.port.Payments;
+import io.facecard.domain.payment.PaymentId;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows every payment and refund that is not over: queries while buyers pay, reverses what never
+ * resolved, sends refunds, and takes over steps whose worker died (a crash). It reads the due list
+ * every {@link #TICK_MS} ms; steps run on a few threads, so one slow provider delays only its own
+ * payments. Replicas may share the list: a step's claim lets one of them run it.
+ */
+@ApplicationScoped
+public class PaymentWorker {
+    private static final Logger LOG = Logger.getLogger(PaymentWorker.class.getName());
+    static final long TICK_MS = 500;
+    static final int THREADS = 4;
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    Payments payments;
+    @Inject
+    PaymentSteps steps;
+    @Inject
+    Clock clock;
+
+    private ScheduledExecutorService ticker;
+    private ExecutorService pool;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    /** Called once the platform's schema and Axon are up. */
+    public synchronized void start() {
+        if (ticker != null) {
+            return;
+        }
+        pool = Executors.newFixedThreadPool(THREADS, threads);
+        ticker = Executors.newSingleThreadScheduledExecutor(threads);
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            pool.shutdownNow(); // a step cut off here is taken over when its lease ends
+        }
+    }
+
+    void tick() {
+        try {
+            List<Payments.Due> due = payments.due(clock.instant(), 100);
+            for (Payments.Due d : due) {
+                String key = d.payment() + "/" + d.refundId();
+                if (running.add(key)) {
+                    pool.submit(() -> run(d, key));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "payment worker: the due list could not be read", e);
+        }
+    }
+
+    private void run(Payments.Due d, String key) {
+        try {
+            PaymentId id = new PaymentId(d.payment());
+            if (d.refundId() == null) {
+                steps.step(d.tenant(), id, null);
+            } else {
+                steps.refund(d.tenant(), id, d.refundId());
+            }
+        } catch (RuntimeException e) {
+            // Lost a race for the claim, or the database blinked: the item is still due and comes round again.
+            LOG.log(Level.FINE, "payment step " + key + " did not run", e);
+        } finally {
+            running.remove(key);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.facecard.application.payment.port;
+
+import io.facecard.domain.payment.PaymentProvider;
+import java.util.Optional;
+
+/** Port out: the platform's configured rails (sandbox fakes or the live hosts); a rail without platform keys is absent. */
+public interface PaymentGateways {
+    Optional<PaymentGateway> of(PaymentProvider provider);
+
+    /** The Stripe side of saved cards, when Stripe is configured. */
+    Optional<CardVault> cards();
+
+    /** True when the platform talks to the local fakes, not the providers' live hosts. */
+    boolean sandbox();
+}
