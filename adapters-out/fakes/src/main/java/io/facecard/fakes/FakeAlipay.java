@@ -44,6 +44,8 @@ public final class FakeAlipay implements AutoCloseable {
     private final Map<String, Trade> trades = new ConcurrentHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final long timeoutMillis;
+    private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
+    private volatile long latencyMillis;
 
     private static final class Trade {
         final String outTradeNo;
@@ -51,6 +53,7 @@ public final class FakeAlipay implements AutoCloseable {
         final char behaviour;
         int queries;
         String status;
+        java.math.BigDecimal refunded = java.math.BigDecimal.ZERO;
 
         Trade(String outTradeNo, String amount, char behaviour, String status) {
             this.outTradeNo = outTradeNo;
@@ -65,15 +68,29 @@ public final class FakeAlipay implements AutoCloseable {
      * @param timeoutMillis how long the "times out" token makes the pay call hang
      */
     public FakeAlipay(int port, String appPublicKey, long timeoutMillis) throws IOException, GeneralSecurityException {
+        this(port, appPublicKey, timeoutMillis, newKeys());
+    }
+
+    /** @param alipayKeys Alipay's own key pair (the sandbox keeps one across restarts, so the platform's copy stays valid) */
+    public FakeAlipay(int port, String appPublicKey, long timeoutMillis, KeyPair alipayKeys) throws IOException, GeneralSecurityException {
         this.appKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(appPublicKey)));
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        this.alipayKeys = g.generateKeyPair();
+        this.alipayKeys = alipayKeys;
         this.timeoutMillis = timeoutMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/gateway.do", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    static KeyPair newKeys() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+    }
+
+    /** Every answer waits this long first (a provider's latency, for benchmarks and crash tests). */
+    public void latency(long millis) {
+        latencyMillis = millis;
     }
 
     public String gatewayUrl() {
@@ -92,6 +109,9 @@ public final class FakeAlipay implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
             Map<String, String> p = new TreeMap<>(FormBody.parse(x.getRequestURI().getRawQuery()));
             p.putAll(FormBody.parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             String method = p.getOrDefault("method", "");
@@ -109,6 +129,7 @@ public final class FakeAlipay implements AutoCloseable {
                 case "alipay.trade.pay" -> pay(biz);
                 case "alipay.trade.query" -> query(biz);
                 case "alipay.trade.cancel" -> cancel(biz);
+                case "alipay.trade.refund" -> refund(biz);
                 default -> JSON.createObjectNode().put("code", "40004").put("msg", "Business Failed").put("sub_code", "isv.invalid-method");
             };
             if (r == null) {
@@ -177,6 +198,29 @@ public final class FakeAlipay implements AutoCloseable {
         t.status = "TRADE_CLOSED";
         return JSON.createObjectNode().put("code", "10000").put("msg", "Success").put("out_trade_no", t.outTradeNo)
                 .put("retry_flag", "N").put("action", action);
+    }
+
+    /** The same {@code out_request_no} refunds once and answers the first answer again; no more than was paid. */
+    private synchronized ObjectNode refund(JsonNode biz) {
+        String requestNo = biz.path("out_request_no").asText();
+        ObjectNode first = refunds.get(requestNo);
+        if (first != null) {
+            return first;
+        }
+        Trade t = trades.values().stream().filter(x -> ("2026" + Math.abs(x.outTradeNo.hashCode())).equals(biz.path("trade_no").asText())
+                || x.outTradeNo.equals(biz.path("out_trade_no").asText())).findFirst().orElse(null);
+        if (t == null || !t.status.equals("TRADE_SUCCESS")) {
+            return failure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+        }
+        java.math.BigDecimal asked = new java.math.BigDecimal(biz.path("refund_amount").asText("0"));
+        java.math.BigDecimal left = new java.math.BigDecimal(t.amount).subtract(t.refunded);
+        if (asked.signum() <= 0 || asked.compareTo(left) > 0) {
+            return failure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
+        }
+        t.refunded = t.refunded.add(asked);
+        ObjectNode r = trade(t, "10000", "Success").put("refund_fee", t.refunded.toPlainString()).put("fund_change", "Y");
+        refunds.put(requestNo, r);
+        return r;
     }
 
     private Trade put(String outTradeNo, JsonNode biz, char behaviour, String status) {

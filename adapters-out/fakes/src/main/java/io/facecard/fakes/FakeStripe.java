@@ -40,6 +40,9 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    /** Customer id to the payment methods attached to it. */
+    private final Map<String, java.util.Set<String>> customers = new ConcurrentHashMap<>();
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(new SecureRandom().nextInt(1_000_000));
     private volatile long latencyMillis;
@@ -93,11 +96,23 @@ public final class FakeStripe implements AutoCloseable {
                     return;
                 }
             }
-            Answer a = route(x.getRequestMethod(), path, params);
-            if (key != null && x.getRequestMethod().equals("POST")) {
-                byIdempotencyKey.putIfAbsent(key, a);
+            if (key != null && x.getRequestMethod().equals("POST") && !inFlight.add(key)) {
+                // Stripe refuses a key whose first request is still running: it is never run twice.
+                send(x, 409, error("idempotency_error", "idempotency_key_in_use",
+                        "There is currently another in-progress request using this Idempotent Key."));
+                return;
             }
-            send(x, a.status(), a.body());
+            try {
+                Answer a = route(x.getRequestMethod(), path, params);
+                if (key != null && x.getRequestMethod().equals("POST")) {
+                    byIdempotencyKey.putIfAbsent(key, a);
+                }
+                send(x, a.status(), a.body());
+            } finally {
+                if (key != null) {
+                    inFlight.remove(key);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -115,7 +130,58 @@ public final class FakeStripe implements AutoCloseable {
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             return refund(p);
         }
+        if (method.equals("POST") && path.equals("/v1/customers")) {
+            String id = "cus_fake" + ids.incrementAndGet();
+            customers.put(id, ConcurrentHashMap.newKeySet());
+            return new Answer(200, JSON.createObjectNode().put("id", id).put("object", "customer").put("livemode", false).toString(), p);
+        }
+        if (method.equals("DELETE") && path.startsWith("/v1/customers/")) {
+            String id = path.substring("/v1/customers/".length());
+            return customers.remove(id) == null ? new Answer(404, error("invalid_request_error", "resource_missing", "No such customer"), p)
+                    : new Answer(200, JSON.createObjectNode().put("id", id).put("object", "customer").put("deleted", true).toString(), p);
+        }
+        if (method.equals("POST") && path.equals("/v1/setup_intents")) {
+            return setup(p);
+        }
+        if (path.startsWith("/v1/payment_methods/")) {
+            String rest = path.substring("/v1/payment_methods/".length());
+            if (method.equals("POST") && rest.endsWith("/detach")) {
+                String pm = rest.substring(0, rest.length() - "/detach".length());
+                customers.values().forEach(set -> set.remove(pm));
+                return new Answer(200, card(pm).toString(), p);
+            }
+            if (method.equals("GET") && CARDS.containsKey(rest)) {
+                return new Answer(200, card(rest).toString(), p);
+            }
+        }
         return new Answer(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"), p);
+    }
+
+    /** Stripe's test payment methods this fake knows, with the last four digits of their card numbers. */
+    private static final Map<String, String> CARDS = Map.of("pm_card_visa", "4242", "pm_card_chargeDeclined", "0341",
+            "pm_card_authenticationRequired", "3184");
+
+    private static ObjectNode card(String pm) {
+        ObjectNode m = JSON.createObjectNode().put("id", pm).put("object", "payment_method").put("type", "card");
+        m.set("card", JSON.createObjectNode().put("brand", "visa").put("last4", CARDS.getOrDefault(pm, "0000")));
+        return m;
+    }
+
+    /** A SetupIntent confirmed at once: the member's app has done whatever authentication saving the card needed. */
+    private Answer setup(Map<String, String> p) {
+        String customer = p.get("customer");
+        String pm = p.getOrDefault("payment_method", "");
+        if (customer == null || !customers.containsKey(customer)) {
+            return new Answer(400, error("invalid_request_error", "resource_missing", "No such customer: '" + customer + "'"), p);
+        }
+        if (!CARDS.containsKey(pm)) {
+            return new Answer(400, error("invalid_request_error", "resource_missing", "No such PaymentMethod: '" + pm + "'"), p);
+        }
+        customers.get(customer).add(pm);
+        ObjectNode si = JSON.createObjectNode().put("id", "seti_fake" + ids.incrementAndGet()).put("object", "setup_intent")
+                .put("customer", customer).put("payment_method", pm).put("usage", p.getOrDefault("usage", "off_session"))
+                .put("status", "succeeded").put("livemode", false);
+        return new Answer(200, si.toString(), p);
     }
 
     private synchronized Answer createIntent(Map<String, String> p) {
@@ -126,6 +192,11 @@ public final class FakeStripe implements AutoCloseable {
             return new Answer(400, error("invalid_request_error", "parameter_missing", "Missing required param: amount."), p);
         }
         String method = p.getOrDefault("payment_method", "");
+        String customer = p.get("customer");
+        if (customer != null && customers.containsKey(customer) && !customers.get(customer).contains(method)) {
+            return new Answer(400, error("invalid_request_error", "resource_missing",
+                    "The provided PaymentMethod was previously used without being attached to a Customer or was detached."), p);
+        }
         ObjectNode pi = JSON.createObjectNode();
         String id = "pi_fake" + ids.incrementAndGet();
         pi.put("id", id).put("object", "payment_intent").put("amount", amount).put("currency", p.getOrDefault("currency", "eur"))

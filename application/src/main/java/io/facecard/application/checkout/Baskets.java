@@ -19,11 +19,7 @@ public final class Baskets {
     public record LineDraft(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice) {}
 
     /** @param paymentId names a face-pay payment of the checkout; null for cash and card */
-    public record PaymentDraft(String method, BigDecimal amount, java.util.UUID paymentId) {
-        public PaymentDraft(String method, BigDecimal amount) {
-            this(method, amount, null);
-        }
-    }
+    public record PaymentDraft(String method, BigDecimal amount, java.util.UUID paymentId) {}
 
     private Baskets() {}
 

@@ -48,10 +48,10 @@ class TillRequestsTest {
 
     @Test
     void aCompletionNamesItsReceiptAndPaysByKnownMethods() {
-        List<Baskets.PaymentDraft> cash = List.of(new Baskets.PaymentDraft("CASH", new BigDecimal("2.00")));
+        List<Baskets.PaymentDraft> cash = List.of(new Baskets.PaymentDraft("CASH", new BigDecimal("2.00"), null));
         refusedBy(() -> new TillRequests.Complete(" ", cash), CommonRule.INVALID_REQUEST, "receiptNumber");
         refusedBy(() -> new TillRequests.Complete("R-1", List.of()), CommonRule.INVALID_REQUEST, "1 to 20 payments");
-        refusedBy(() -> new TillRequests.Complete("R-1", List.of(new Baskets.PaymentDraft("FACE_PAY", BigDecimal.ONE))),
+        refusedBy(() -> new TillRequests.Complete("R-1", List.of(new Baskets.PaymentDraft("FACE_PAY", BigDecimal.ONE, null))),
                 CheckoutRule.PAYMENT_METHOD_UNAVAILABLE, "FACE_PAY");
         assertThat(new TillRequests.Complete("R-1", cash).payments()).isEqualTo(cash);
     }

@@ -77,6 +77,7 @@ public class Payment {
     private Instant nextAt;
     private int attempts;
     private boolean charged;
+    private boolean queried;
     private String providerReference;
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
 
@@ -113,7 +114,8 @@ public class Payment {
             return at.isBefore(nextAt) ? null : StepKind.REVERSE;
         }
         Instant windowEnd = requestedAt.plus(t.payWindow());
-        if (!at.isBefore(windowEnd) && !at.isBefore(requestedAt.plus(t.reverseNotBefore())) && method.polled()) {
+        // A charge whose answer never came is queried at least once before it is reversed, however long the call took.
+        if (!at.isBefore(windowEnd) && !at.isBefore(requestedAt.plus(t.reverseNotBefore())) && method.polled() && queried) {
             return StepKind.REVERSE;
         }
         if (status == Status.REQUESTED && !charged) {
@@ -228,6 +230,7 @@ public class Payment {
         attempts = e.attempt();
         claimedUntil = e.until();
         charged |= e.kind() == StepKind.CHARGE;
+        queried |= e.kind() == StepKind.QUERY;
     }
 
     @EventSourcingHandler

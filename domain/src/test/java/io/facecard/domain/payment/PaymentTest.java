@@ -114,10 +114,13 @@ class PaymentTest {
     @Test
     void aChargeThatNeverResolvesIsReversedAfterTheWindowAndFailsWhenTheReversalHolds() {
         Instant late = T0.plus(T.payWindow());
+        PaymentStepClaimedEvent query = claimed(StepKind.QUERY, 2, T0.plusSeconds(10));
+        PaymentAwaitingEvent paying = new PaymentAwaitingEvent(TENANT, ID, StepKind.QUERY, "USERPAYING", T0.plusSeconds(20),
+                T0.plusSeconds(10));
         fixture.given(requested(PaymentMethod.WECHAT_PAY), claimed(StepKind.CHARGE, 1, T0),
-                        new PaymentAwaitingEvent(TENANT, ID, StepKind.CHARGE, "USERPAYING", T0.plusSeconds(10), T0))
+                        new PaymentAwaitingEvent(TENANT, ID, StepKind.CHARGE, "USERPAYING", T0.plusSeconds(10), T0), query, paying)
                 .when(new ClaimStep(ID, T, late))
-                .expectEvents(new PaymentReversingEvent(TENANT, ID, late, late), claimed(StepKind.REVERSE, 2, late));
+                .expectEvents(new PaymentReversingEvent(TENANT, ID, late, late), claimed(StepKind.REVERSE, 3, late));
         fixture.given(requested(PaymentMethod.WECHAT_PAY), claimed(StepKind.CHARGE, 1, T0),
                         new PaymentReversingEvent(TENANT, ID, late, late), claimed(StepKind.REVERSE, 2, late))
                 .when(new RecordStep(ID, StepKind.REVERSE, Answer.of(Outcome.PENDING, null, "USERPAYING"), T, late))
@@ -127,6 +130,15 @@ class PaymentTest {
                 .when(new RecordStep(ID, StepKind.REVERSE, Answer.of(Outcome.SUCCEEDED, null, null), T, late))
                 .expectEvents(new PaymentReversedEvent(TENANT, ID, CHECKOUT, late))
                 .expectResultMessagePayload(Payment.Status.FAILED);
+    }
+
+    @Test
+    void aChargeWhoseAnswerNeverCameIsQueriedOnceBeforeItIsReversedHoweverLongTheCallTook() {
+        Instant late = T0.plus(T.payWindow()).plusSeconds(5);
+        fixture.given(requested(PaymentMethod.ALIPAY), claimed(StepKind.CHARGE, 1, T0),
+                        new PaymentAwaitingEvent(TENANT, ID, StepKind.CHARGE, "timeout", late, late.minusSeconds(5)))
+                .when(new ClaimStep(ID, T, late))
+                .expectResultMessagePayload(new Step(StepKind.QUERY, 2));
     }
 
     @Test

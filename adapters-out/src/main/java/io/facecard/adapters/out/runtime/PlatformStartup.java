@@ -35,6 +35,8 @@ public class PlatformStartup {
     ImportJobs imports;
     @Inject
     ImportUploads uploads;
+    @Inject
+    io.facecard.application.payment.PaymentWorker payments;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -57,6 +59,8 @@ public class PlatformStartup {
             LOG.info(interrupted + " import jobs were interrupted by the last stop");
         }
         axon.start();
+        // Payments a crash left open are taken over from here: queried, reversed or refunded as their step comes due.
+        payments.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 

@@ -33,6 +33,11 @@ import java.math.BigDecimal;
 public final class AlipayGateway implements PaymentGateway.Polling {
     private final AlipayClient client;
 
+    static {
+        // The SDK logs every call's parameters, app_auth_token and face token included: never let it.
+        com.alipay.api.internal.util.AlipayLogger.setNeedEnableLogger(false);
+    }
+
     /**
      * @param appPrivateKey the platform app's RSA private key, base64 PKCS#8 (configuration, never tenant input)
      * @param alipayPublicKey Alipay's public key, base64 X.509, that answers are verified with

@@ -22,7 +22,17 @@ public final class StripeGateway implements PaymentGateway {
 
     /** @param apiBase Stripe's host, or the sandbox's fake */
     public StripeGateway(String secretKey, String apiBase) {
-        this.client = StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(2).build();
+        this(client(secretKey, apiBase));
+    }
+
+    StripeGateway(StripeClient client) {
+        this.client = client;
+    }
+
+    /** Short timeouts: a till waits on the charge, and an unanswered call is an UNKNOWN the same key resolves later. */
+    static StripeClient client(String secretKey, String apiBase) {
+        return StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(2).setConnectTimeout(3_000)
+                .setReadTimeout(8_000).build();
     }
 
     @Override
@@ -53,7 +63,8 @@ public final class StripeGateway implements PaymentGateway {
             return new Result(Status.UNKNOWN, null, "connection");
         } catch (StripeException e) {
             Integer status = e.getStatusCode();
-            return status != null && status >= 500 ? new Result(Status.UNKNOWN, null, "provider-" + status)
+            // 409: the first request under this key is still running at Stripe; its outcome is what counts.
+            return status != null && (status >= 500 || status == 409) ? new Result(Status.UNKNOWN, null, "provider-" + status)
                     : new Result(Status.FAILED, null, reason(e));
         }
     }
@@ -81,7 +92,7 @@ public final class StripeGateway implements PaymentGateway {
         return e.getStripeError() != null && e.getStripeError().getType() != null ? e.getStripeError().getType() : "invalid-request";
     }
 
-    private static RequestOptions options(io.facecard.application.payment.port.ProviderAccounts.Account account, String key) {
+    static RequestOptions options(io.facecard.application.payment.port.ProviderAccounts.Account account, String key) {
         return RequestOptions.builder().setIdempotencyKey(key).setStripeAccount(account.settings().get("connectedAccountId")).build();
     }
 }

@@ -1,0 +1,239 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.get;
+import static io.facecard.it.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.facecard.fakes.FakeAlipay;
+import io.facecard.it.Api.Chain;
+import io.facecard.it.Api.Reply;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Face-pay over HTTP: the real alipay-sdk-java and stripe-java inside the server, talking to the
+ * sandbox's fakes, which verify and sign like the providers. Timings are the sandbox's fast ones
+ * (queries every second, an 8 s window), so a never-resolving charge is reversed within seconds.
+ */
+class FacePayIT {
+    static Chain cny;
+    static Till cnyTill;
+
+    @BeforeAll
+    static void setUp() {
+        Fakes.sandbox();
+        cny = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/ALIPAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
+        fastTimings(cny);
+        cnyTill = Till.of(cny, "SH1");
+    }
+
+    static void fastTimings(Chain c) {
+        Api.call("PUT", "/api/v1/payment-settings", c.adminToken(), Map.of("firstQuerySeconds", 1, "queryEverySeconds", 1,
+                "payWindowSeconds", 8, "reverseNotBeforeSeconds", 3, "perPaymentLimit", 500)).ok(200);
+    }
+
+    static String token(char behaviour) {
+        return "fp" + UUID.randomUUID().toString().replace("-", "").substring(0, 32) + "ab" + behaviour;
+    }
+
+    static String openCny(Till till, String amount) {
+        return till.post("/api/v1/checkouts", Map.of("currency", "CNY", "lines", List.of(Map.of("sku", "TEA", "name", "Tea", "quantity", 1,
+                "unitPrice", new BigDecimal(amount))))).ok(201).get("id");
+    }
+
+    static Reply pay(Till till, String checkout, String key, String method, String amount, String code) {
+        Map<String, Object> body = code == null ? Map.of("method", method, "amount", new BigDecimal(amount), "confirmedByCustomer", true)
+                : Map.of("method", method, "amount", new BigDecimal(amount), "authCode", code);
+        return till.send("POST", "/api/v1/checkouts/" + checkout + "/payments", key, body).reply();
+    }
+
+    /** Polls the payment as a till does until it has ended. */
+    static JsonNode settled(Till till, String checkout, String payment) throws InterruptedException {
+        long until = System.currentTimeMillis() + 40_000;
+        while (true) {
+            JsonNode p = get("/api/v1/checkouts/" + checkout + "/payments/" + payment, till.token).ok(200).json();
+            if (!p.path("status").asText().equals("PENDING") || System.currentTimeMillis() > until) {
+                return p;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static long alipayCalls(String method, String outTradeNo) {
+        return Fakes.sandbox().alipay().requests().stream()
+                .filter(r -> r.method().equals(method) && outTradeNo.equals(r.bizContent().get("out_trade_no"))).count();
+    }
+
+    static String reference(String paymentId) {
+        return paymentId.replace("-", "");
+    }
+
+    @Test
+    void alipayPaysAtOnceAndTheReceiptNamesThePayment() {
+        String checkout = openCny(cnyTill, "20.00");
+        JsonNode p = pay(cnyTill, checkout, Till.key(), "ALIPAY", "20.00", token('1')).ok(201).json();
+        assertThat(p.path("status").asText()).isEqualTo("SUCCEEDED");
+        String id = p.path("paymentId").asText();
+        FakeAlipay.Received charge = Fakes.sandbox().alipay().requests().stream()
+                .filter(r -> r.method().equals("alipay.trade.pay") && reference(id).equals(r.bizContent().get("out_trade_no")))
+                .findFirst().orElseThrow();
+        assertThat(charge.bizContent()).containsEntry("scene", "security_code").containsEntry("product_code", "FACE_TO_FACE_PAYMENT")
+                .containsEntry("total_amount", "20.00");
+        assertThat(charge.appAuthToken()).isEqualTo("202612BBfacecardsandboxtoken01");
+
+        // The money was taken by face: the receipt must say so, with the payment's id.
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/complete", Map.of("receiptNumber", "R-" + checkout, "payments",
+                List.of(Map.of("method", "CASH", "amount", new BigDecimal("20.00"))))).problem(422);
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/complete", Map.of("receiptNumber", "R-" + checkout, "payments",
+                List.of(Map.of("method", "ALIPAY", "amount", new BigDecimal("20.00"), "paymentId", id)))).ok(200);
+        assertThat(get("/api/v1/checkouts/" + checkout + "/payments", cnyTill.token).ok(200).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyIsTheSamePaymentAndTheSameChargeAndAnotherBodyUnderItIsRefused() {
+        String checkout = openCny(cnyTill, "8.00");
+        String key = Till.key();
+        String code = token('1');
+        String first = pay(cnyTill, checkout, key, "ALIPAY", "8.00", code).ok(201).get("paymentId");
+        String again = pay(cnyTill, checkout, key, "ALIPAY", "8.00", code).ok(201).get("paymentId");
+        assertThat(again).isEqualTo(first);
+        assertThat(alipayCalls("alipay.trade.pay", reference(first))).isEqualTo(1);
+        assertThat(pay(cnyTill, checkout, key, "ALIPAY", "7.00", code).problem(422).json().path("type").asText())
+                .endsWith("idempotency-key-reused");
+    }
+
+    @Test
+    void aBuyerStillPayingIsPolledUntilPaid() throws Exception {
+        String checkout = openCny(cnyTill, "12.00");
+        JsonNode p = pay(cnyTill, checkout, Till.key(), "ALIPAY", "12.00", token('2')).ok(201).json();
+        assertThat(p.path("status").asText()).isEqualTo("PENDING");
+        // While it is pending nothing else is charged and the sale cannot be completed or cancelled.
+        assertThat(pay(cnyTill, checkout, Till.key(), "ALIPAY", "1.00", token('1')).problem(409).json().path("type").asText())
+                .endsWith("payment-pending");
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/cancel", null).problem(409);
+        JsonNode done = settled(cnyTill, checkout, p.path("paymentId").asText());
+        assertThat(done.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(alipayCalls("alipay.trade.query", reference(p.path("paymentId").asText()))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aChargeThatNeverResolvesIsCancelledAndTheCheckoutStaysOpen() throws Exception {
+        String checkout = openCny(cnyTill, "15.00");
+        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "15.00", token('3')).ok(201).get("paymentId");
+        JsonNode done = settled(cnyTill, checkout, id);
+        assertThat(done.path("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("reason").asText()).isEqualTo("REVERSED");
+        assertThat(alipayCalls("alipay.trade.cancel", reference(id))).isEqualTo(1);
+        // Open, holds and all: the customer pays another way.
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/complete", Map.of("receiptNumber", "R-" + checkout, "payments",
+                List.of(Map.of("method", "CASH", "amount", new BigDecimal("15.00"))))).ok(200);
+    }
+
+    @Test
+    void aChargeThatTimesOutIsQueriedAndFoundPaid() throws Exception {
+        String checkout = openCny(cnyTill, "9.00");
+        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "9.00", token('5')).ok(201).get("paymentId");
+        JsonNode done = settled(cnyTill, checkout, id);
+        assertThat(done.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(alipayCalls("alipay.trade.pay", reference(id))).isEqualTo(1);
+        assertThat(alipayCalls("alipay.trade.query", reference(id))).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCodeFailsAndTheSaleCanChangeAgain() {
+        String checkout = openCny(cnyTill, "5.00");
+        JsonNode p = pay(cnyTill, checkout, Till.key(), "ALIPAY", "5.00", token('4')).ok(201).json();
+        assertThat(p.path("status").asText()).isEqualTo("FAILED");
+        assertThat(p.path("reason").asText()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/cancel", null).ok(200);
+    }
+
+    @Test
+    void cancellingAPaidCheckoutRefundsThePaymentOnce() throws Exception {
+        String checkout = openCny(cnyTill, "30.00");
+        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "30.00", token('1')).ok(201).get("paymentId");
+        String key = Till.key();
+        cnyTill.send("POST", "/api/v1/checkouts/" + checkout + "/cancel", key, null).reply().ok(200);
+        cnyTill.send("POST", "/api/v1/checkouts/" + checkout + "/cancel", key, null).reply().ok(200);
+        JsonNode refund = refunded(cnyTill, checkout, id);
+        assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(Fakes.sandbox().alipay().requests().stream().filter(r -> r.method().equals("alipay.trade.refund")
+                && r.bizContent().get("refund_amount").equals("30.00") && r.bizContent().containsKey("out_request_no"))
+                .map(r -> r.bizContent().get("out_request_no")).distinct().count()).isEqualTo(1);
+    }
+
+    static JsonNode refunded(Till till, String checkout, String payment) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (true) {
+            JsonNode refunds = get("/api/v1/checkouts/" + checkout + "/payments/" + payment, till.token).ok(200).json().path("refunds");
+            if (refunds.size() > 0 && refunds.get(0).path("status").asText().equals("SUCCEEDED")) {
+                return refunds.get(0);
+            }
+            assertThat(System.currentTimeMillis()).as("refund of " + payment + ": " + refunds).isLessThan(until);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void faceCodesAndTokensNeverReachAnAnswerALogLineOrTheEventStore() throws Exception {
+        String checkout = openCny(cnyTill, "3.00");
+        String code = token('1');
+        String body = pay(cnyTill, checkout, Till.key(), "ALIPAY", "3.00", code).ok(201).body();
+        String account = get("/api/v1/payment-providers/ALIPAY", cny.adminToken()).ok(200).body();
+        String secret = "202612BBfacecardsandboxtoken01";
+        assertThat(body).doesNotContain(code).doesNotContain(secret);
+        assertThat(account).doesNotContain(secret).contains("sha256:");
+        String log = Files.readString(Path.of(System.getProperty("facecard.server.log")));
+        assertThat(log).doesNotContain(code).doesNotContain(secret).doesNotContain("sk_test_facecard_sandbox");
+        try (var db = Api.database(); var s = db.prepareStatement("select count(*) filter (where position(? in convert_from(payload, 'UTF8')) > 0 "
+                + "or position(? in convert_from(payload, 'UTF8')) > 0), count(*) filter (where payloadtype like '%PaymentRequestedEvent') "
+                + "from domainevententry")) {
+            s.setString(1, code);
+            s.setString(2, secret);
+            try (var r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).as("events holding the code or the token").isZero();
+                assertThat(r.getLong(2)).as("payment events searched").isPositive();
+            }
+        }
+    }
+
+    @Test
+    void anotherTenantsTillSeesNoPaymentOfThisOne() {
+        String checkout = openCny(cnyTill, "4.00");
+        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "4.00", token('1')).ok(201).get("paymentId");
+        Chain other = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Till stranger = Till.of(other, "X1");
+        get("/api/v1/checkouts/" + checkout + "/payments/" + id, stranger.token).problem(404);
+        get("/api/v1/checkouts/" + checkout + "/payments", stranger.token).problem(404);
+        pay(stranger, checkout, Till.key(), "ALIPAY", "4.00", token('1')).problem(404);
+        // And the same tenant's other store's till neither.
+        get("/api/v1/checkouts/" + checkout + "/payments/" + id, Till.of(cny, "SH2").token).problem(404);
+    }
+
+    @Test
+    void badPaymentRequestsAreRefusedAndChangeNothing() {
+        String checkout = openCny(cnyTill, "6.00");
+        pay(cnyTill, checkout, Till.key(), "BITCOIN", "6.00", token('1')).problem(400);
+        pay(cnyTill, checkout, Till.key(), "ALIPAY", "6.00", null).problem(400);
+        pay(cnyTill, checkout, Till.key(), "ALIPAY", "6.01", token('1')).problem(422);
+        pay(cnyTill, checkout, Till.key(), "ALIPAY", "600.00", token('1')).problem(422);
+        pay(cnyTill, checkout, null, "ALIPAY", "6.00", token('1')).problem(400);
+        pay(cnyTill, checkout, Till.key(), "WECHAT_PAY", "6.00", "130000000000000001").problem(422); // no WeChat Pay account
+        assertThat(get("/api/v1/checkouts/" + checkout + "/payments", cnyTill.token).ok(200).json().path("items").size()).isZero();
+        // An offline till's purchase cannot have been paid by face.
+        Reply offline = cnyTill.post("/api/v1/purchases", Map.of("receiptNumber", "OFF-" + checkout, "occurredAt",
+                java.time.Instant.now().toString(), "member", Map.of("cardNumber", "NOPE"), "currency", "CNY",
+                "lines", List.of(Map.of("sku", "TEA", "name", "Tea", "quantity", 1, "unitPrice", 6)),
+                "payments", List.of(Map.of("method", "ALIPAY", "amount", 6, "paymentId", UUID.randomUUID().toString()))));
+        assertThat(offline.problem(422).json().path("type").asText()).endsWith("face-pay-offline");
+    }
+}

@@ -1,0 +1,119 @@
+package io.facecard.adapters.out.payment;
+
+import io.facecard.adapters.out.payment.alipay.AlipayGateway;
+import io.facecard.adapters.out.payment.stripe.StripeCards;
+import io.facecard.adapters.out.payment.stripe.StripeGateway;
+import io.facecard.application.payment.port.CardVault;
+import io.facecard.application.payment.port.PaymentGateway;
+import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.domain.payment.PaymentProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The platform's rails. With {@code facecard.sandbox} on (the default; {@code FACECARD_SANDBOX=false}
+ * in production), the hosts and keys come from the sandbox's {@code sandbox.properties}, re-read
+ * whenever the sandbox rewrites it; live, from configuration ({@code facecard.stripe.secret-key},
+ * {@code facecard.alipay.gateway}, …), with the providers' real hosts as defaults. Provider hosts
+ * are never tenant input. A rail without keys is absent: its payments are refused as not configured.
+ */
+@ApplicationScoped
+public class ConfiguredGateways implements PaymentGateways {
+    private static final Logger LOG = Logger.getLogger(ConfiguredGateways.class.getName());
+
+    private record Rails(Map<PaymentProvider, PaymentGateway> gateways, CardVault cards, String stripeWebhookSecret, FileTime version) {}
+
+    @Inject
+    Config config;
+
+    private volatile Rails rails;
+
+    @Override
+    public boolean sandbox() {
+        return config.getOptionalValue("facecard.sandbox", Boolean.class).orElse(true);
+    }
+
+    @Override
+    public Optional<PaymentGateway> of(PaymentProvider provider) {
+        return Optional.ofNullable(rails().gateways().get(provider));
+    }
+
+    @Override
+    public Optional<CardVault> cards() {
+        return Optional.ofNullable(rails().cards());
+    }
+
+    /** Stripe's webhook signing secret, for the webhook endpoint. */
+    public Optional<String> stripeWebhookSecret() {
+        return Optional.ofNullable(rails().stripeWebhookSecret());
+    }
+
+    private Rails rails() {
+        Rails r = rails;
+        FileTime version = sandbox() ? sandboxVersion() : FileTime.fromMillis(0);
+        if (r == null || !r.version().equals(version)) {
+            synchronized (this) {
+                if (rails == null || !rails.version().equals(version)) {
+                    rails = build(version);
+                }
+                r = rails;
+            }
+        }
+        return r;
+    }
+
+    private Path sandboxFile() {
+        return Path.of(config.getOptionalValue("facecard.sandbox.file", String.class).orElse("sandbox/sandbox.properties"));
+    }
+
+    private FileTime sandboxVersion() {
+        try {
+            return Files.getLastModifiedTime(sandboxFile());
+        } catch (IOException e) {
+            return FileTime.fromMillis(-1); // no sandbox running: no rails until it writes its file
+        }
+    }
+
+    private Rails build(FileTime version) {
+        Function<String, String> value = sandbox() ? sandboxValues() : key -> config.getOptionalValue("facecard." + key, String.class)
+                .orElse(null);
+        Map<PaymentProvider, PaymentGateway> gateways = new EnumMap<>(PaymentProvider.class);
+        CardVault cards = null;
+        String stripeKey = value.apply("stripe.secret-key");
+        if (stripeKey != null) {
+            String base = Optional.ofNullable(value.apply("stripe.api-base")).orElse("https://api.stripe.com");
+            gateways.put(PaymentProvider.STRIPE, new StripeGateway(stripeKey, base));
+            cards = new StripeCards(stripeKey, base);
+        }
+        String alipayKey = value.apply("alipay.app-private-key");
+        if (alipayKey != null) {
+            gateways.put(PaymentProvider.ALIPAY, new AlipayGateway(
+                    Optional.ofNullable(value.apply("alipay.gateway")).orElse("https://openapi.alipay.com/gateway.do"),
+                    value.apply("alipay.app-id"), alipayKey, value.apply("alipay.public-key"), 8_000));
+        }
+        LOG.info("payment rails " + (sandbox() ? "(sandbox)" : "(live)") + ": " + gateways.keySet());
+        return new Rails(gateways, cards, value.apply("stripe.webhook-secret"), version);
+    }
+
+    private Function<String, String> sandboxValues() {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(sandboxFile())) {
+            p.load(in);
+        } catch (IOException e) {
+            // not there (yet): no rails
+        }
+        return p::getProperty;
+    }
+}
