@@ -88,7 +88,7 @@ public final class FakeAlipay implements AutoCloseable {
         return g.generateKeyPair();
     }
 
-    /** Every answer waits this long first (a provider's latency, for benchmarks and crash tests). */
+    /** Every answer waits this long after the work is done (a provider's latency, for benchmarks and crash tests). */
     public void latency(long millis) {
         latencyMillis = millis;
     }
@@ -109,9 +109,6 @@ public final class FakeAlipay implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
-            if (latencyMillis > 0) {
-                Thread.sleep(latencyMillis);
-            }
             Map<String, String> p = new TreeMap<>(FormBody.parse(x.getRequestURI().getRawQuery()));
             p.putAll(FormBody.parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             String method = p.getOrDefault("method", "");
@@ -134,6 +131,9 @@ public final class FakeAlipay implements AutoCloseable {
             };
             if (r == null) {
                 return; // the "times out" token: no answer at all
+            }
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis); // the trade is done; its answer is on its way
             }
             answer(x, node, r);
         } catch (InterruptedException e) {

@@ -58,7 +58,7 @@ public final class FakeStripe implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Every answer waits this long first (a provider's latency, for benchmarks). */
+    /** Every answer waits this long after the work is done (a provider's latency, for benchmarks and crash tests). */
     public void latency(long millis) {
         latencyMillis = millis;
     }
@@ -71,9 +71,6 @@ public final class FakeStripe implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
-            if (latencyMillis > 0) {
-                Thread.sleep(latencyMillis);
-            }
             String auth = x.getRequestHeaders().getFirst("Authorization");
             if (auth == null || !auth.equals("Bearer " + SECRET_KEY)) {
                 send(x, 401, error("invalid_request_error", null, "Invalid API Key provided"));
@@ -106,6 +103,9 @@ public final class FakeStripe implements AutoCloseable {
                 Answer a = route(x.getRequestMethod(), path, params);
                 if (key != null && x.getRequestMethod().equals("POST")) {
                     byIdempotencyKey.putIfAbsent(key, a);
+                }
+                if (latencyMillis > 0) {
+                    Thread.sleep(latencyMillis); // done at Stripe; the answer is on its way
                 }
                 send(x, a.status(), a.body());
             } finally {
