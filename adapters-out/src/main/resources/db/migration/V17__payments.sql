@@ -15,7 +15,6 @@ CREATE TABLE payment_view (
     reason             VARCHAR(120),
     fingerprint        VARCHAR(64)   NOT NULL,
     provider_reference VARCHAR(80),
-    payer              VARCHAR(80),
     requested_at       TIMESTAMPTZ   NOT NULL,
     updated_at         TIMESTAMPTZ   NOT NULL
 );
@@ -62,6 +61,17 @@ CREATE TABLE member_payment_method (
     PRIMARY KEY (tenant_id, member_id, payment_method)
 );
 
+-- The payer's id at a provider (WeChat's openid) seen when the member paid: personal data, deleted on erasure,
+-- offered for a messenger binding only with the member's consent.
+CREATE TABLE member_payer (
+    tenant_id UUID        NOT NULL,
+    member_id UUID        NOT NULL,
+    provider  VARCHAR(16) NOT NULL,
+    payer_id  VARCHAR(128) NOT NULL,
+    seen_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (tenant_id, member_id, provider)
+);
+
 CREATE TABLE payment_settings (
     tenant_id                  UUID PRIMARY KEY,
     stripe_face_threshold      DOUBLE PRECISION,
@@ -75,7 +85,7 @@ CREATE TABLE payment_settings (
 DO $$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['payment_view', 'payment_refund_view', 'member_payment_customer', 'member_payment_method',
+    FOREACH t IN ARRAY ARRAY['payment_view', 'payment_refund_view', 'member_payment_customer', 'member_payment_method', 'member_payer',
                              'payment_settings'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

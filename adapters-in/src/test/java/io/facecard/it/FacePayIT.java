@@ -31,6 +31,7 @@ class FacePayIT {
         Fakes.sandbox();
         cny = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
         Api.call("PUT", "/api/v1/payment-providers/ALIPAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
         fastTimings(cny);
         cnyTill = Till.of(cny, "SH1");
     }
@@ -70,6 +71,74 @@ class FacePayIT {
     static long alipayCalls(String method, String outTradeNo) {
         return Fakes.sandbox().alipay().requests().stream()
                 .filter(r -> r.method().equals(method) && outTradeNo.equals(r.bizContent().get("out_trade_no"))).count();
+    }
+
+    /** A till of a tenant that has no provider accounts at all. */
+    static Till stripeless() {
+        return Till.of(Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai"), "N1");
+    }
+
+    static long wechatCalls(String pathEnd, String outTradeNo) {
+        return Fakes.sandbox().wechat().requests().stream().filter(r -> r.path().endsWith(pathEnd)
+                && (outTradeNo.equals(r.fields().get("out_trade_no")) || r.path().contains(outTradeNo))).count();
+    }
+
+    static String wechatCode(char behaviour) {
+        return "13000000000000000" + behaviour;
+    }
+
+    @Test
+    void wechatPayInPartnerModeChargesTheFaceCodeAndPollsAUserPaying() throws Exception {
+        String checkout = openCny(cnyTill, "20.00");
+        JsonNode p = pay(cnyTill, checkout, Till.key(), "WECHAT_PAY", "20.00", wechatCode('1')).ok(201).json();
+        assertThat(p.path("status").asText()).as(p.toString()).isEqualTo("SUCCEEDED");
+        var charge = Fakes.sandbox().wechat().requests().stream().filter(r -> r.path().endsWith("/codepay")
+                && reference(p.path("paymentId").asText()).equals(r.fields().get("out_trade_no"))).findFirst().orElseThrow();
+        assertThat(charge.fields()).containsEntry("sub_mchid", "1900000109").containsEntry("sp_mchid", "1900000100");
+        assertThat(charge.fields().get("amount")).contains("\"total\":2000");
+
+        String paying = openCny(cnyTill, "11.00");
+        String id = pay(cnyTill, paying, Till.key(), "WECHAT_PAY", "11.00", wechatCode('2')).ok(201).get("paymentId");
+        assertThat(settled(cnyTill, paying, id).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(wechatCalls(reference(id), reference(id))).as("queries by out_trade_no").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void wechatPayReversesWhatNeverResolvesFailsWhatIsRefusedAndQueriesWhatTimedOut() throws Exception {
+        String never = openCny(cnyTill, "13.00");
+        String neverId = pay(cnyTill, never, Till.key(), "WECHAT_PAY", "13.00", wechatCode('3')).ok(201).get("paymentId");
+        String broke = openCny(cnyTill, "14.00");
+        JsonNode refused = pay(cnyTill, broke, Till.key(), "WECHAT_PAY", "14.00", wechatCode('4')).ok(201).json();
+        assertThat(refused.path("status").asText()).isEqualTo("FAILED");
+        assertThat(refused.path("reason").asText()).isEqualTo("NOTENOUGH");
+        String slow = openCny(cnyTill, "16.00");
+        String slowId = pay(cnyTill, slow, Till.key(), "WECHAT_PAY", "16.00", wechatCode('5')).ok(201).get("paymentId");
+        JsonNode reversed = settled(cnyTill, never, neverId);
+        assertThat(reversed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(reversed.path("reason").asText()).isEqualTo("REVERSED");
+        assertThat(wechatCalls("/reverse", reference(neverId))).isEqualTo(1);
+        assertThat(settled(cnyTill, slow, slowId).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(wechatCalls("/codepay", reference(slowId))).isEqualTo(1);
+    }
+
+    @Test
+    void aWechatPaymentIsRefundedOnceWhenItsCheckoutIsCancelled() throws Exception {
+        String checkout = openCny(cnyTill, "18.00");
+        String id = pay(cnyTill, checkout, Till.key(), "WECHAT_PAY", "18.00", wechatCode('1')).ok(201).get("paymentId");
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/cancel", null).ok(200);
+        assertThat(refunded(cnyTill, checkout, id).path("amount").decimalValue()).isEqualByComparingTo("18.00");
+        assertThat(Fakes.sandbox().wechat().requests().stream().filter(r -> r.path().equals("/v3/refund/domestic/refunds")
+                && reference(id).equals(r.fields().get("out_trade_no"))).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theWechatFaceDeviceGetsItsAuthinfoThroughTheServerSignedV2() {
+        JsonNode a = cnyTill.post("/api/v1/payments/wechat/face-authinfo", Map.of("rawdata", "RAWDATA-" + UUID.randomUUID(),
+                "deviceId", "TILL-CAM-1")).ok(200).json();
+        assertThat(a.path("authinfo").asText()).startsWith("FAKEAUTHINFO");
+        assertThat(a.path("expiresIn").asInt()).isEqualTo(3600);
+        cnyTill.post("/api/v1/payments/wechat/face-authinfo", Map.of("deviceId", "TILL-CAM-1")).problem(400);
+        stripeless().post("/api/v1/payments/wechat/face-authinfo", Map.of("rawdata", "R", "deviceId", "D")).problem(422);
     }
 
     static String reference(String paymentId) {
@@ -227,7 +296,10 @@ class FacePayIT {
         pay(cnyTill, checkout, Till.key(), "ALIPAY", "6.01", token('1')).problem(422);
         pay(cnyTill, checkout, Till.key(), "ALIPAY", "600.00", token('1')).problem(422);
         pay(cnyTill, checkout, null, "ALIPAY", "6.00", token('1')).problem(400);
-        pay(cnyTill, checkout, Till.key(), "WECHAT_PAY", "6.00", "130000000000000001").problem(422); // no WeChat Pay account
+        Till bare = stripeless();
+        String own = openCny(bare, "6.00");
+        assertThat(pay(bare, own, Till.key(), "WECHAT_PAY", "6.00", wechatCode('1')).problem(422).json().path("type").asText())
+                .endsWith("provider-not-configured");
         assertThat(get("/api/v1/checkouts/" + checkout + "/payments", cnyTill.token).ok(200).json().path("items").size()).isZero();
         // An offline till's purchase cannot have been paid by face.
         Reply offline = cnyTill.post("/api/v1/purchases", Map.of("receiptNumber", "OFF-" + checkout, "occurredAt",

@@ -33,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final FakeStripe stripe;
     private final FakeAlipay alipay;
+    private final FakeWechatPay wechat;
     private final HttpServer control;
     private final Path file;
 
@@ -41,6 +42,9 @@ public final class Sandbox implements AutoCloseable {
         KeyPair app = FakeAlipay.newKeys();
         stripe = new FakeStripe(0);
         alipay = new FakeAlipay(0, Base64.getEncoder().encodeToString(app.getPublic().getEncoded()), 12_000);
+        KeyPair merchant = FakeAlipay.newKeys();
+        String v2Key = randomKey();
+        wechat = new FakeWechatPay(0, merchant.getPublic(), v2Key, 12_000);
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         control.createContext("/received", this::received);
         control.createContext("/latency", this::latency);
@@ -53,6 +57,16 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty("alipay.app-id", ALIPAY_APP_ID);
         p.setProperty("alipay.app-private-key", Base64.getEncoder().encodeToString(app.getPrivate().getEncoded()));
         p.setProperty("alipay.public-key", alipay.alipayPublicKey());
+        p.setProperty("wechat.api-base", wechat.url());
+        p.setProperty("wechat.face-authinfo-url", wechat.url() + "/face/get_wxpayface_authinfo");
+        p.setProperty("wechat.sp-mchid", FakeWechatPay.SP_MCHID);
+        p.setProperty("wechat.sp-appid", FakeWechatPay.SP_APPID);
+        p.setProperty("wechat.merchant-serial", FakeWechatPay.MERCHANT_SERIAL);
+        p.setProperty("wechat.merchant-private-key", Base64.getEncoder().encodeToString(merchant.getPrivate().getEncoded()));
+        p.setProperty("wechat.public-key-id", FakeWechatPay.PUBLIC_KEY_ID);
+        p.setProperty("wechat.public-key", wechat.publicKey());
+        p.setProperty("wechat.apiv3-key", randomKey());
+        p.setProperty("wechat.v2-key", v2Key);
         p.setProperty("control", "http://127.0.0.1:" + control.getAddress().getPort());
         file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
@@ -75,6 +89,17 @@ public final class Sandbox implements AutoCloseable {
         return alipay;
     }
 
+    public FakeWechatPay wechat() {
+        return wechat;
+    }
+
+    /** 32 characters, as WeChat Pay's APIv3 and v2 keys are. */
+    private static String randomKey() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
     public String controlUrl() {
         return "http://127.0.0.1:" + control.getAddress().getPort();
     }
@@ -82,6 +107,7 @@ public final class Sandbox implements AutoCloseable {
     public void latency(long millis) {
         stripe.latency(millis);
         alipay.latency(millis);
+        wechat.latency(millis);
     }
 
     private void received(HttpExchange x) throws IOException {
@@ -89,6 +115,7 @@ public final class Sandbox implements AutoCloseable {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("stripe", stripe.requests());
             all.put("alipay", alipay.requests());
+            all.put("wechat", wechat.requests());
             send(x, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         }
     }
@@ -121,6 +148,7 @@ public final class Sandbox implements AutoCloseable {
         control.stop(0);
         stripe.close();
         alipay.close();
+        wechat.close();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -135,7 +163,8 @@ public final class Sandbox implements AutoCloseable {
         }
         Sandbox s = start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-        System.out.println("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + "; control "
+        System.out.println("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + ", WeChat Pay "
+                + s.wechat.url() + "; control "
                 + s.controlUrl() + "; configuration " + s.file);
         Thread.currentThread().join();
     }

@@ -12,6 +12,7 @@ import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.SavedCards;
+import io.facecard.application.payment.port.WechatFaceDevices;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.CheckoutRule;
@@ -132,6 +133,24 @@ public class PaymentChecks {
             }
         }
         return granted;
+    }
+
+    /** The till's WeChat face device asks for an authinfo; the tenant's sub-merchant account is the one it works for. */
+    public WechatFaceDevices.AuthInfo faceAuthinfo(Caller caller, String rawdata, String deviceId) {
+        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        String raw = io.facecard.application.problem.Validation.requiredText(rawdata, "rawdata", 8192);
+        String device = io.facecard.application.problem.Validation.requiredText(deviceId, "deviceId", 64);
+        var account = accounts.find(tenant, io.facecard.domain.payment.PaymentProvider.WECHAT_PAY);
+        var devices = gateways.wechatFaceDevices();
+        if (account.isEmpty() || devices.isEmpty()) {
+            throw new Refusal(PaymentRule.PROVIDER_NOT_CONFIGURED, "this tenant has no WECHAT_PAY account");
+        }
+        String store = ((Caller.Terminal) caller).storeId().toString();
+        try {
+            return devices.get().authinfo(account.get(), raw, device, store, "store " + store.substring(0, 8));
+        } catch (WechatFaceDevices.Unavailable e) {
+            throw new Refusal(PaymentRule.PROVIDER_UNAVAILABLE, "WeChat Pay gave no authinfo (" + e.code() + "); try again");
+        }
     }
 
     public PaymentView visible(Caller caller, UUID checkout, UUID payment) {

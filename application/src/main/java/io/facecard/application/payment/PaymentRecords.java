@@ -118,7 +118,12 @@ public class PaymentRecords {
         Instant now = clock.instant();
         Payment.Status status = commands.sendAndWait(new PaymentCommands.RecordStep(id, kind, answer(result), settings.timings(), now));
         if (status == Payment.Status.SUCCEEDED || status == Payment.Status.FAILED) {
-            UUID checkout = payments.find(tenant, id.value()).orElseThrow().checkoutId();
+            PaymentView p = payments.find(tenant, id.value()).orElseThrow();
+            UUID checkout = p.checkoutId();
+            if (status == Payment.Status.SUCCEEDED && result.payer() != null && p.memberId() != null) {
+                // WeChat's openid of the payer, kept for the messenger binding that may be offered (with consent) later.
+                cards.putPayer(tenant, new MemberId(p.memberId()), p.method().provider().name(), result.payer());
+            }
             commands.sendAndWait(new CheckoutCommands.SettlePayment(new CheckoutId(checkout), id.value(),
                     status == Payment.Status.SUCCEEDED, now));
         }
@@ -162,6 +167,6 @@ public class PaymentRecords {
             case FAILED -> Payment.Outcome.FAILED;
             case UNKNOWN -> Payment.Outcome.UNKNOWN;
         };
-        return new Payment.Answer(o, r.providerReference(), r.reason(), r.payer());
+        return new Payment.Answer(o, r.providerReference(), r.reason());
     }
 }

@@ -46,10 +46,10 @@ public class Payment {
 
     public enum StepKind { CHARGE, QUERY, REVERSE }
 
-    /** What the provider said: for a reversal SUCCEEDED means no money has moved. {@code payer} is WeChat's openid, when given. */
-    public record Answer(Outcome outcome, String providerReference, String reason, String payer) {
+    /** What the provider said: for a reversal SUCCEEDED means no money has moved. */
+    public record Answer(Outcome outcome, String providerReference, String reason) {
         public static Answer of(Outcome outcome, String providerReference, String reason) {
-            return new Answer(outcome, providerReference, reason, null);
+            return new Answer(outcome, providerReference, reason);
         }
     }
 
@@ -148,7 +148,7 @@ public class Payment {
             return status;
         }
         switch (a.outcome()) {
-            case SUCCEEDED -> apply(new PaymentSucceededEvent(tenantId, id, checkoutId, a.providerReference(), a.payer(), at));
+            case SUCCEEDED -> apply(new PaymentSucceededEvent(tenantId, id, checkoutId, a.providerReference(), at));
             case FAILED -> apply(new PaymentFailedEvent(tenantId, id, checkoutId, reason(a), at));
             default -> {
                 boolean unknownCharge = cmd.kind() == StepKind.CHARGE && a.outcome() == Outcome.UNKNOWN;

@@ -21,8 +21,9 @@ public final class PaymentEvents {
     public record PaymentAwaitingEvent(TenantId tenantId, PaymentId paymentId, Payment.StepKind after, String reason, Instant nextAt,
             Instant at) {}
 
+    /** The payer's id at the provider (WeChat's openid) is personal data: never here, see the payment records. */
     public record PaymentSucceededEvent(TenantId tenantId, PaymentId paymentId, CheckoutId checkoutId, String providerReference,
-            String payer, Instant at) {}
+            Instant at) {}
 
     public record PaymentFailedEvent(TenantId tenantId, PaymentId paymentId, CheckoutId checkoutId, String reason, Instant at) {}
 

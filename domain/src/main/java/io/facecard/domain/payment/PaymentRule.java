@@ -20,5 +20,8 @@ public final class PaymentRule {
     /** A refund above what is left of the payment. */
     public static final Rule REFUND_EXCEEDS_PAYMENT = new Rule("refund-exceeds-payment", Category.UNPROCESSABLE);
 
+    /** The provider gave no verified answer to a call the till waits on (not a payment: nothing was charged). */
+    public static final Rule PROVIDER_UNAVAILABLE = new Rule("provider-unavailable", Category.UNAVAILABLE);
+
     private PaymentRule() {}
 }

@@ -161,7 +161,7 @@ class PaymentTest {
 
     @Test
     void aRefundIsAskedOnceAndNeverAboveWhatWasPaid() {
-        PaymentSucceededEvent paid = new PaymentSucceededEvent(TENANT, ID, CHECKOUT, "4200", null, T0);
+        PaymentSucceededEvent paid = new PaymentSucceededEvent(TENANT, ID, CHECKOUT, "4200", T0);
         RefundRequestedEvent refund = new RefundRequestedEvent(TENANT, ID, "r1", new BigDecimal("15.00"), "RETURN", T0);
         fixture.given(requested(PaymentMethod.WECHAT_PAY), paid)
                 .when(new RequestRefund(ID, "r1", new BigDecimal("15.00"), "RETURN", T0))
@@ -179,7 +179,7 @@ class PaymentTest {
 
     @Test
     void aRefundIsClaimedByOneWorkerAndAcceptedOnce() {
-        PaymentSucceededEvent paid = new PaymentSucceededEvent(TENANT, ID, CHECKOUT, "4200", null, T0);
+        PaymentSucceededEvent paid = new PaymentSucceededEvent(TENANT, ID, CHECKOUT, "4200", T0);
         RefundRequestedEvent refund = new RefundRequestedEvent(TENANT, ID, "r1", new BigDecimal("15.00"), "RETURN", T0);
         RefundClaimedEvent claim = new RefundClaimedEvent(TENANT, ID, "r1", T0.plus(T.lease()), T0);
         fixture.given(requested(PaymentMethod.WECHAT_PAY), paid, refund)

@@ -3,9 +3,12 @@ package io.facecard.adapters.out.payment;
 import io.facecard.adapters.out.payment.alipay.AlipayGateway;
 import io.facecard.adapters.out.payment.stripe.StripeCards;
 import io.facecard.adapters.out.payment.stripe.StripeGateway;
+import io.facecard.adapters.out.payment.wechat.WechatFaceAuth;
+import io.facecard.adapters.out.payment.wechat.WechatPayGateway;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.application.payment.port.WechatFaceDevices;
 import io.facecard.domain.payment.PaymentProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +36,8 @@ import org.eclipse.microprofile.config.Config;
 public class ConfiguredGateways implements PaymentGateways {
     private static final Logger LOG = Logger.getLogger(ConfiguredGateways.class.getName());
 
-    private record Rails(Map<PaymentProvider, PaymentGateway> gateways, CardVault cards, String stripeWebhookSecret, FileTime version) {}
+    private record Rails(Map<PaymentProvider, PaymentGateway> gateways, CardVault cards, WechatFaceDevices faceDevices,
+            String stripeWebhookSecret, String wechatApiV3Key, FileTime version) {}
 
     @Inject
     Config config;
@@ -53,6 +57,11 @@ public class ConfiguredGateways implements PaymentGateways {
     @Override
     public Optional<CardVault> cards() {
         return Optional.ofNullable(rails().cards());
+    }
+
+    @Override
+    public Optional<WechatFaceDevices> wechatFaceDevices() {
+        return Optional.ofNullable(rails().faceDevices());
     }
 
     /** Stripe's webhook signing secret, for the webhook endpoint. */
@@ -103,8 +112,19 @@ public class ConfiguredGateways implements PaymentGateways {
                     Optional.ofNullable(value.apply("alipay.gateway")).orElse("https://openapi.alipay.com/gateway.do"),
                     value.apply("alipay.app-id"), alipayKey, value.apply("alipay.public-key"), 8_000));
         }
+        WechatFaceDevices faceDevices = null;
+        String wechatKey = value.apply("wechat.merchant-private-key");
+        if (wechatKey != null) {
+            gateways.put(PaymentProvider.WECHAT_PAY, new WechatPayGateway(
+                    Optional.ofNullable(value.apply("wechat.api-base")).orElse("https://api.mch.weixin.qq.com"),
+                    value.apply("wechat.sp-mchid"), value.apply("wechat.sp-appid"), value.apply("wechat.merchant-serial"), wechatKey,
+                    value.apply("wechat.public-key-id"), value.apply("wechat.public-key"), value.apply("wechat.apiv3-key"), 8_000));
+            faceDevices = new WechatFaceAuth(Optional.ofNullable(value.apply("wechat.face-authinfo-url"))
+                    .orElse("https://payapp.weixin.qq.com/face/get_wxpayface_authinfo"), value.apply("wechat.sp-appid"),
+                    value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), java.time.Clock.systemUTC());
+        }
         LOG.info("payment rails " + (sandbox() ? "(sandbox)" : "(live)") + ": " + gateways.keySet());
-        return new Rails(gateways, cards, value.apply("stripe.webhook-secret"), version);
+        return new Rails(gateways, cards, faceDevices, value.apply("stripe.webhook-secret"), value.apply("wechat.apiv3-key"), version);
     }
 
     private Function<String, String> sandboxValues() {

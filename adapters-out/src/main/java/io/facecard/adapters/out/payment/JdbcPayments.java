@@ -22,7 +22,7 @@ import java.util.UUID;
 @Transactional
 public class JdbcPayments implements Payments {
     private static final String COLUMNS = "id, checkout_id, member_id, method, amount, currency, status, reason, fingerprint, "
-            + "provider_reference, payer, requested_at, updated_at";
+            + "provider_reference, requested_at, updated_at";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -58,7 +58,7 @@ public class JdbcPayments implements Payments {
                 + "where payment_id = ? order by requested_at, refund_id", r -> new RefundView(r.getString(1), r.getBigDecimal(2)
                         .setScale(p.amount().scale()), r.getString(3), r.getString(4), r.getString(5)), p.id());
         return new PaymentView(p.id(), p.checkoutId(), p.memberId(), p.method(), p.amount(), p.currency(), p.status(), p.reason(),
-                p.fingerprint(), p.providerReference(), p.payer(), p.requestedAt(), p.updatedAt(), refunds);
+                p.fingerprint(), p.providerReference(), p.requestedAt(), p.updatedAt(), refunds);
     }
 
     private static PaymentView row(ResultSet r) throws SQLException {
@@ -66,6 +66,6 @@ public class JdbcPayments implements Payments {
         int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
         return new PaymentView(Jdbc.uuid(r, 1), Jdbc.uuid(r, 2), Jdbc.uuid(r, 3), PaymentMethod.valueOf(r.getString(4)),
                 r.getBigDecimal(5).setScale(digits, java.math.RoundingMode.UNNECESSARY), currency, r.getString(7), r.getString(8),
-                r.getString(9), r.getString(10), r.getString(11), Jdbc.instant(r, 12), Jdbc.instant(r, 13), List.of());
+                r.getString(9), r.getString(10), Jdbc.instant(r, 11), Jdbc.instant(r, 12), List.of());
     }
 }

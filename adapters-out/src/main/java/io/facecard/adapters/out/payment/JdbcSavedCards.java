@@ -60,8 +60,24 @@ public class JdbcSavedCards implements SavedCards {
     }
 
     @Override
+    public void putPayer(TenantId tenant, MemberId member, String provider, String payerId) {
+        binding.bind(em, tenant);
+        Jdbc.update(em, "insert into member_payer (tenant_id, member_id, provider, payer_id, seen_at) values (?, ?, ?, ?, now()) "
+                + "on conflict (tenant_id, member_id, provider) do update set payer_id = excluded.payer_id, seen_at = excluded.seen_at",
+                tenant.value(), member.value(), provider, payerId);
+    }
+
+    @Override
+    public Optional<String> payer(TenantId tenant, MemberId member, String provider) {
+        binding.bind(em, tenant);
+        return Jdbc.query(em, "select payer_id from member_payer where tenant_id = ? and member_id = ? and provider = ?",
+                r -> r.getString(1), tenant.value(), member.value(), provider).stream().findFirst();
+    }
+
+    @Override
     public Optional<String> removeAll(TenantId tenant, MemberId member) {
         Optional<String> customer = customer(tenant, member);
+        Jdbc.update(em, "delete from member_payer where tenant_id = ? and member_id = ?", tenant.value(), member.value());
         Jdbc.update(em, "delete from member_payment_method where tenant_id = ? and member_id = ?", tenant.value(), member.value());
         Jdbc.update(em, "delete from member_payment_customer where tenant_id = ? and member_id = ?", tenant.value(), member.value());
         return customer;

@@ -70,8 +70,8 @@ public class PaymentProjection implements Projection {
 
     @EventHandler
     void on(PaymentSucceededEvent e) {
-        update(e.tenantId(), e.paymentId().value(), e.at(), "status = 'SUCCEEDED', reason = null, provider_reference = ?, payer = ?",
-                Jdbc.text(e.providerReference()), Jdbc.text(e.payer()));
+        update(e.tenantId(), e.paymentId().value(), e.at(), "status = 'SUCCEEDED', reason = null, provider_reference = ?",
+                Jdbc.text(e.providerReference()));
         done(e.paymentId().value(), "");
     }
 

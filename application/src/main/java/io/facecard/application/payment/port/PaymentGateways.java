@@ -10,6 +10,9 @@ public interface PaymentGateways {
     /** The Stripe side of saved cards, when Stripe is configured. */
     Optional<CardVault> cards();
 
+    /** WeChat's face devices' authinfo (API v2), when WeChat Pay is configured. */
+    Optional<WechatFaceDevices> wechatFaceDevices();
+
     /** True when the platform talks to the local fakes, not the providers' live hosts. */
     boolean sandbox();
 }

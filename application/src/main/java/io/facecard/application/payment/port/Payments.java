@@ -21,7 +21,7 @@ public interface Payments {
     record Due(TenantId tenant, UUID payment, String refundId) {}
 
     record PaymentView(UUID id, UUID checkoutId, UUID memberId, PaymentMethod method, BigDecimal amount, String currency,
-            String status, String reason, String fingerprint, String providerReference, String payer, Instant requestedAt,
+            String status, String reason, String fingerprint, String providerReference, Instant requestedAt,
             Instant updatedAt,
             List<RefundView> refunds) {}
 

@@ -21,5 +21,10 @@ public interface SavedCards {
     /** Erasure: everything of the member; answers the customer to delete at Stripe. */
     Optional<String> removeAll(TenantId tenant, MemberId member);
 
+    /** The payer's id at a provider (WeChat's openid of the sub-appid), seen when the member paid there. */
+    void putPayer(TenantId tenant, MemberId member, String provider, String payerId);
+
+    Optional<String> payer(TenantId tenant, MemberId member, String provider);
+
     record Card(String paymentMethod, String brand, String last4, Instant savedAt) {}
 }
