@@ -91,6 +91,14 @@ class ManifestsTest {
     }
 
     @Test
+    void productionTalksToTheLiveProvidersWithKeysFromASecret() {
+        ConfigMap config = objects.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).findFirst().orElseThrow();
+        assertThat(config.getData()).containsEntry("FACECARD_SANDBOX", "false");
+        Container c = deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getEnvFrom()).anySatisfy(e -> assertThat(e.getSecretRef().getName()).isEqualTo("facecard-payment-rails"));
+    }
+
+    @Test
     void theServiceSelectsTheDeploymentsPods() {
         Service s = objects.stream().filter(Service.class::isInstance).map(Service.class::cast).findFirst().orElseThrow();
         assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(s.getSpec().getSelector());
