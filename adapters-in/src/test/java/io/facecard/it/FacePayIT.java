@@ -239,6 +239,32 @@ class FacePayIT {
                 .map(r -> r.bizContent().get("out_request_no")).distinct().count()).isEqualTo(1);
     }
 
+    @Test
+    void aReturnRefundsTheFacePayShareOnceUnderRetries() throws Exception {
+        String card = "CN" + UUID.randomUUID().toString().substring(0, 10);
+        post("/api/v1/members", cny.adminToken(), Map.of("name", "Returner", "cardNumber", card)).ok(201);
+        String checkout = cnyTill.post("/api/v1/checkouts", Map.of("currency", "CNY", "lines", List.of(Map.of("sku", "CUP", "name", "Cup",
+                "quantity", 2, "unitPrice", new BigDecimal("10.00"))))).ok(201).get("id");
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/identify", Map.of("cardNumber", card)).ok(200);
+        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "12.00", token('1')).ok(201).get("paymentId");
+        String receipt = "R-" + checkout;
+        cnyTill.post("/api/v1/checkouts/" + checkout + "/complete", Map.of("receiptNumber", receipt, "payments", List.of(
+                Map.of("method", "ALIPAY", "amount", new BigDecimal("12.00"), "paymentId", id),
+                Map.of("method", "CASH", "amount", new BigDecimal("8.00"))))).ok(200);
+        String key = Till.key();
+        Map<String, Object> back = Map.of("receiptNumber", receipt, "lines", List.of(Map.of("sku", "CUP", "quantity", 1)));
+        JsonNode first = cnyTill.send("POST", "/api/v1/returns", key, back).reply().ok(201).json();
+        JsonNode again = cnyTill.send("POST", "/api/v1/returns", key, back).reply().ok(201).json();
+        assertThat(again).isEqualTo(first);
+        // 10.00 of 20.00 comes back; the Alipay payment paid 12 of the 20, so 6.00 goes back through Alipay.
+        assertThat(first.path("refunds")).hasSize(1);
+        assertThat(first.path("refunds").get(0).path("amount").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(refunded(cnyTill, checkout, id).path("amount").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(Fakes.sandbox().alipay().requests().stream().filter(r -> r.method().equals("alipay.trade.refund")
+                && "6.00".equals(r.bizContent().get("refund_amount"))).map(r -> r.bizContent().get("out_request_no")).distinct()
+                .count()).isEqualTo(1);
+    }
+
     static JsonNode refunded(Till till, String checkout, String payment) throws InterruptedException {
         long until = System.currentTimeMillis() + 20_000;
         while (true) {

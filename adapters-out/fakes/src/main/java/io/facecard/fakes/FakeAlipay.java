@@ -88,6 +88,26 @@ public final class FakeAlipay implements AutoCloseable {
         return g.generateKeyPair();
     }
 
+    /**
+     * An asynchronous notification as Alipay posts it: form parameters, {@code sign} RSA2 over the
+     * sorted others without {@code sign} and {@code sign_type}, made with Alipay's key.
+     */
+    public String notification(Map<String, String> params) throws GeneralSecurityException {
+        Map<String, String> p = new TreeMap<>(params);
+        p.remove("sign");
+        p.putIfAbsent("notify_id", "ntf" + System.nanoTime());
+        p.putIfAbsent("notify_type", "trade_status_sync");
+        p.put("sign_type", "RSA2");
+        String content = p.entrySet().stream().filter(e -> !e.getKey().equals("sign_type") && !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(alipayKeys.getPrivate());
+        s.update(content.getBytes(StandardCharsets.UTF_8));
+        p.put("sign", Base64.getEncoder().encodeToString(s.sign()));
+        return p.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
     /** Every answer waits this long after the work is done (a provider's latency, for benchmarks and crash tests). */
     public void latency(long millis) {
         latencyMillis = millis;

@@ -52,6 +52,7 @@ public final class FakeWechatPay implements AutoCloseable {
     private final PublicKey merchantKey;
     private final KeyPair wechatKeys;
     private final String v2Key;
+    private final String apiV3Key;
     private final long timeoutMillis;
     private final Map<String, Trade> trades = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
@@ -81,6 +82,13 @@ public final class FakeWechatPay implements AutoCloseable {
      * @param v2Key the v2 API key that signs face-authinfo calls
      */
     public FakeWechatPay(int port, PublicKey merchantPublicKey, String v2Key, long timeoutMillis) throws IOException, GeneralSecurityException {
+        this(port, merchantPublicKey, v2Key, null, timeoutMillis);
+    }
+
+    /** @param apiV3Key the merchant's APIv3 key, which notifications' resources are encrypted under */
+    public FakeWechatPay(int port, PublicKey merchantPublicKey, String v2Key, String apiV3Key, long timeoutMillis)
+            throws IOException, GeneralSecurityException {
+        this.apiV3Key = apiV3Key;
         this.merchantKey = merchantPublicKey;
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
@@ -101,6 +109,38 @@ public final class FakeWechatPay implements AutoCloseable {
     /** WeChat Pay's public key, base64 X.509, that the platform verifies answers with. */
     public String publicKey() {
         return Base64.getEncoder().encodeToString(wechatKeys.getPublic().getEncoded());
+    }
+
+    /** A notification as WeChat Pay posts it: its headers (signature over {@code timestamp\nnonce\nbody\n}) and body. */
+    public record Delivery(Map<String, String> headers, String body) {}
+
+    /**
+     * A notification of {@code eventType} whose resource ({@code resourceJson}) is encrypted
+     * AEAD_AES_256_GCM under the APIv3 key, signed {@code epochSeconds} with WeChat Pay's key.
+     */
+    public Delivery notification(String eventType, String resourceJson, long epochSeconds) throws GeneralSecurityException {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        String nonceText = HexFormat.of().formatHex(nonce).substring(0, 12);
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonceText.getBytes(StandardCharsets.UTF_8)));
+        c.updateAAD("transaction".getBytes(StandardCharsets.UTF_8));
+        String ciphertext = Base64.getEncoder().encodeToString(c.doFinal(resourceJson.getBytes(StandardCharsets.UTF_8)));
+        ObjectNode body = JSON.createObjectNode().put("id", "EV-" + System.nanoTime()).put("create_time", java.time.Instant.now().toString())
+                .put("resource_type", "encrypt-resource").put("event_type", eventType).put("summary", "fake");
+        body.set("resource", JSON.createObjectNode().put("original_type", "transaction").put("algorithm", "AEAD_AES_256_GCM")
+                .put("ciphertext", ciphertext).put("associated_data", "transaction").put("nonce", nonceText));
+        String text = body.toString();
+        byte[] n = new byte[16];
+        RANDOM.nextBytes(n);
+        String headerNonce = HexFormat.of().formatHex(n);
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(wechatKeys.getPrivate());
+        s.update((epochSeconds + "\n" + headerNonce + "\n" + text + "\n").getBytes(StandardCharsets.UTF_8));
+        return new Delivery(Map.of("Wechatpay-Timestamp", Long.toString(epochSeconds), "Wechatpay-Nonce", headerNonce,
+                "Wechatpay-Serial", PUBLIC_KEY_ID, "Wechatpay-Signature", Base64.getEncoder().encodeToString(s.sign()),
+                "Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048"), text);
     }
 
     public void latency(long millis) {

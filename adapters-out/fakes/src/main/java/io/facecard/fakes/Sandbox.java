@@ -44,7 +44,8 @@ public final class Sandbox implements AutoCloseable {
         alipay = new FakeAlipay(0, Base64.getEncoder().encodeToString(app.getPublic().getEncoded()), 12_000);
         KeyPair merchant = FakeAlipay.newKeys();
         String v2Key = randomKey();
-        wechat = new FakeWechatPay(0, merchant.getPublic(), v2Key, 12_000);
+        String apiV3Key = randomKey();
+        wechat = new FakeWechatPay(0, merchant.getPublic(), v2Key, apiV3Key, 12_000);
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         control.createContext("/received", this::received);
         control.createContext("/latency", this::latency);
@@ -65,7 +66,7 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty("wechat.merchant-private-key", Base64.getEncoder().encodeToString(merchant.getPrivate().getEncoded()));
         p.setProperty("wechat.public-key-id", FakeWechatPay.PUBLIC_KEY_ID);
         p.setProperty("wechat.public-key", wechat.publicKey());
-        p.setProperty("wechat.apiv3-key", randomKey());
+        p.setProperty("wechat.apiv3-key", apiV3Key);
         p.setProperty("wechat.v2-key", v2Key);
         p.setProperty("control", "http://127.0.0.1:" + control.getAddress().getPort());
         file = dir.resolve(FILE);

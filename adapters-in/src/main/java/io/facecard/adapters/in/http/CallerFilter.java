@@ -53,9 +53,9 @@ public class CallerFilter implements ContainerRequestFilter {
         current.set(caller);
     }
 
-    /** The one call that needs no credential: getting a token. */
+    /** The calls that need no credential: getting a token, and providers' notifications (believed by their signatures). */
     private static boolean isLogin(ContainerRequestContext request) {
-        return request.getUriInfo().getMatchedResources().stream().anyMatch(AuthResource.class::isInstance);
+        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof WebhookResource);
     }
 
     private static Caller fromToken(JsonWebToken jwt) {

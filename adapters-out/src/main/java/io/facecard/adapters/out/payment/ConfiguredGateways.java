@@ -5,7 +5,9 @@ import io.facecard.adapters.out.payment.stripe.StripeCards;
 import io.facecard.adapters.out.payment.stripe.StripeGateway;
 import io.facecard.adapters.out.payment.wechat.WechatFaceAuth;
 import io.facecard.adapters.out.payment.wechat.WechatPayGateway;
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import io.facecard.application.payment.port.CardVault;
+import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.WechatFaceDevices;
@@ -37,7 +39,7 @@ public class ConfiguredGateways implements PaymentGateways {
     private static final Logger LOG = Logger.getLogger(ConfiguredGateways.class.getName());
 
     private record Rails(Map<PaymentProvider, PaymentGateway> gateways, CardVault cards, WechatFaceDevices faceDevices,
-            String stripeWebhookSecret, String wechatApiV3Key, FileTime version) {}
+            NotificationVerifier notifications, String alipayAppId, FileTime version) {}
 
     @Inject
     Config config;
@@ -64,9 +66,14 @@ public class ConfiguredGateways implements PaymentGateways {
         return Optional.ofNullable(rails().faceDevices());
     }
 
-    /** Stripe's webhook signing secret, for the webhook endpoint. */
-    public Optional<String> stripeWebhookSecret() {
-        return Optional.ofNullable(rails().stripeWebhookSecret());
+    @Override
+    public NotificationVerifier notifications() {
+        return rails().notifications();
+    }
+
+    @Override
+    public Optional<String> alipayAppId() {
+        return Optional.ofNullable(rails().alipayAppId());
     }
 
     private Rails rails() {
@@ -113,8 +120,13 @@ public class ConfiguredGateways implements PaymentGateways {
                     value.apply("alipay.app-id"), alipayKey, value.apply("alipay.public-key"), 8_000));
         }
         WechatFaceDevices faceDevices = null;
+        RSAPublicKeyConfig wechatConfig = null;
         String wechatKey = value.apply("wechat.merchant-private-key");
         if (wechatKey != null) {
+            wechatConfig = new RSAPublicKeyConfig.Builder().merchantId(value.apply("wechat.sp-mchid"))
+                    .merchantSerialNumber(value.apply("wechat.merchant-serial")).privateKey(wechatKey)
+                    .publicKeyId(value.apply("wechat.public-key-id")).publicKey(value.apply("wechat.public-key"))
+                    .apiV3Key(value.apply("wechat.apiv3-key")).build();
             gateways.put(PaymentProvider.WECHAT_PAY, new WechatPayGateway(
                     Optional.ofNullable(value.apply("wechat.api-base")).orElse("https://api.mch.weixin.qq.com"),
                     value.apply("wechat.sp-mchid"), value.apply("wechat.sp-appid"), value.apply("wechat.merchant-serial"), wechatKey,
@@ -124,7 +136,9 @@ public class ConfiguredGateways implements PaymentGateways {
                     value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), java.time.Clock.systemUTC());
         }
         LOG.info("payment rails " + (sandbox() ? "(sandbox)" : "(live)") + ": " + gateways.keySet());
-        return new Rails(gateways, cards, faceDevices, value.apply("stripe.webhook-secret"), value.apply("wechat.apiv3-key"), version);
+        NotificationVerifier notifications = new ProviderNotifications(value.apply("stripe.webhook-secret"),
+                alipayKey == null ? null : value.apply("alipay.public-key"), wechatConfig, java.time.Clock.systemUTC());
+        return new Rails(gateways, cards, faceDevices, notifications, alipayKey == null ? null : value.apply("alipay.app-id"), version);
     }
 
     private Function<String, String> sandboxValues() {

@@ -48,6 +48,19 @@ public class JdbcPayments implements Payments {
     }
 
     @Override
+    public void dueNow(TenantId tenant, UUID payment, Instant now) {
+        Jdbc.update(em, "update payment_due set due_at = ? where payment_id = ? and refund_id = '' and tenant_id = ? and due_at > ?",
+                now, payment, tenant.value(), now);
+    }
+
+    @Override
+    public boolean recordNotification(String provider, String eventId, TenantId tenant, String outcome, String reason, Instant at) {
+        return Jdbc.update(em, "insert into payment_notification (provider, event_id, tenant_id, outcome, reason, received_at) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", provider, eventId,
+                Jdbc.uuid(tenant == null ? null : tenant.value()), outcome, Jdbc.text(reason), at) == 1;
+    }
+
+    @Override
     public List<Due> due(Instant now, int limit) {
         return Jdbc.query(em, "select tenant_id, payment_id, refund_id from payment_due where due_at <= ? order by due_at limit ?",
                 r -> new Due(new TenantId(Jdbc.uuid(r, 1)), Jdbc.uuid(r, 2), r.getString(3).isEmpty() ? null : r.getString(3)), now, limit);

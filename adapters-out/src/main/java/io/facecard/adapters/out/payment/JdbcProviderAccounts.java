@@ -39,6 +39,14 @@ public class JdbcProviderAccounts implements ProviderAccounts {
                         + "key_id = excluded.key_id, wrapped_key = excluded.wrapped_key, secrets = excluded.secrets, updated_at = excluded.updated_at",
                 tenant.value(), a.provider().name(), write(a.settings()), sealed.keyId(), sealed.wrappedKey(), sealed.ciphertext(),
                 a.webhookId(), a.updatedAt());
+        Jdbc.update(em, "insert into payment_webhook (webhook_id, provider, tenant_id) values (?, ?, ?) on conflict (webhook_id) do nothing",
+                a.webhookId(), a.provider().name(), tenant.value());
+    }
+
+    @Override
+    public Optional<TenantId> byWebhook(PaymentProvider provider, String webhookId) {
+        return Jdbc.query(em, "select tenant_id from payment_webhook where webhook_id = ? and provider = ?",
+                r -> new TenantId(Jdbc.uuid(r, 1)), webhookId, provider.name()).stream().findFirst();
     }
 
     @Override
@@ -55,6 +63,7 @@ public class JdbcProviderAccounts implements ProviderAccounts {
     @Override
     public boolean remove(TenantId tenant, PaymentProvider provider) {
         binding.bind(em, tenant);
+        Jdbc.update(em, "delete from payment_webhook where tenant_id = ? and provider = ?", tenant.value(), provider.name());
         return Jdbc.update(em, "delete from payment_provider_account where tenant_id = ? and provider = ?", tenant.value(), provider.name()) > 0;
     }
 

@@ -13,6 +13,12 @@ public interface PaymentGateways {
     /** WeChat's face devices' authinfo (API v2), when WeChat Pay is configured. */
     Optional<WechatFaceDevices> wechatFaceDevices();
 
+    /** Verifies providers' notifications under the platform's keys. */
+    NotificationVerifier notifications();
+
+    /** The platform's app at Alipay (notifications must name it). */
+    Optional<String> alipayAppId();
+
     /** True when the platform talks to the local fakes, not the providers' live hosts. */
     boolean sandbox();
 }

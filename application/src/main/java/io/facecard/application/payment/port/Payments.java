@@ -14,6 +14,16 @@ public interface Payments {
 
     List<PaymentView> ofCheckout(TenantId tenant, UUID checkout);
 
+    /** The payment's next step comes due now (a notification said something happened at the provider). */
+    void dueNow(TenantId tenant, UUID payment, Instant now);
+
+    /**
+     * Records a notification once per provider and event id.
+     *
+     * @return false when one with this id was recorded before (a duplicate)
+     */
+    boolean recordNotification(String provider, String eventId, TenantId tenant, String outcome, String reason, Instant at);
+
     /** Work due at {@code now} across tenants (ids and times only): the worker's to-do list. */
     List<Due> due(Instant now, int limit);
 

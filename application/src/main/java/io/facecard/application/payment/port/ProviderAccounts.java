@@ -18,6 +18,9 @@ public interface ProviderAccounts {
 
     boolean remove(TenantId tenant, PaymentProvider provider);
 
+    /** Whose account an opaque webhook id is (no tenant is bound yet: a notification names only this id). */
+    Optional<TenantId> byWebhook(PaymentProvider provider, String webhookId);
+
     /**
      * @param settings what identifies the tenant at the provider (sub-merchant, connected account): not secret
      * @param secrets tokens the provider issued to the tenant (Alipay's app_auth_token)

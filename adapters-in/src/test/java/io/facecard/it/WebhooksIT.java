@@ -1,0 +1,141 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecard.fakes.FakeStripe;
+import io.facecard.fakes.FakeWechatPay;
+import io.facecard.it.Api.Chain;
+import io.facecard.it.Api.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Providers' notifications, signed by the sandbox's fakes with the providers' keys: a good one is
+ * accepted once, a duplicate is recognised, and a forged, stale, mismatched or misaddressed one
+ * changes nothing and is recorded as rejected.
+ */
+class WebhooksIT {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Chain cny;
+    static Till till;
+
+    @BeforeAll
+    static void setUp() {
+        Fakes.sandbox();
+        cny = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/ALIPAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/payment-providers/STRIPE", cny.adminToken(), Map.of("sandbox", true)).ok(200);
+        FacePayIT.fastTimings(cny);
+        till = Till.of(cny, "W1");
+    }
+
+    static String hook(String provider) {
+        return get("/api/v1/payment-providers/" + provider, cny.adminToken()).ok(200).get("webhookPath");
+    }
+
+    static Reply deliver(String path, Map<String, String> headers, String body, String type) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    /** A pending Alipay payment (its code never resolves) and our reference for it. */
+    static String pendingAlipay(String amount) {
+        String checkout = FacePayIT.openCny(till, amount);
+        String id = FacePayIT.pay(till, checkout, Till.key(), "ALIPAY", amount, FacePayIT.token('3')).ok(201).get("paymentId");
+        return FacePayIT.reference(id);
+    }
+
+    static long rejected(String reason) throws Exception {
+        try (var db = Api.database(); var s = db.prepareStatement("select count(*) from payment_notification where outcome = 'REJECTED' "
+                + "and reason = ?")) {
+            s.setString(1, reason);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void alipayNotificationsAreBelievedBySignatureAndCheckedAgainstThePayment() throws Exception {
+        String ref = pendingAlipay("21.00");
+        String path = hook("ALIPAY");
+        Map<String, String> good = new TreeMap<>(Map.of("out_trade_no", ref, "total_amount", "21.00", "trade_status", "TRADE_SUCCESS",
+                "seller_id", "2088102146225135", "app_id", "2021000000000001", "notify_id", "n-" + ref));
+        String form = Fakes.sandbox().alipay().notification(good);
+        assertThat(deliver(path, Map.of(), form, "application/x-www-form-urlencoded").body()).isEqualTo("success");
+        assertThat(deliver(path, Map.of(), form, "application/x-www-form-urlencoded").body()).as("a duplicate").isEqualTo("success");
+
+        long forgedBefore = rejected("bad-signature");
+        String forged = form.replace("total_amount=21.00", "total_amount=1.00");
+        assertThat(deliver(path, Map.of(), forged, "application/x-www-form-urlencoded").body()).isEqualTo("fail");
+        assertThat(rejected("bad-signature")).isEqualTo(forgedBefore + 1);
+
+        Map<String, String> wrongAmount = new TreeMap<>(good);
+        wrongAmount.put("total_amount", "20.00");
+        wrongAmount.put("notify_id", "n2-" + ref);
+        assertThat(deliver(path, Map.of(), Fakes.sandbox().alipay().notification(wrongAmount), "application/x-www-form-urlencoded")
+                .body()).isEqualTo("fail");
+        Map<String, String> wrongSeller = new TreeMap<>(good);
+        wrongSeller.put("seller_id", "2088000000000000");
+        wrongSeller.put("notify_id", "n3-" + ref);
+        assertThat(deliver(path, Map.of(), Fakes.sandbox().alipay().notification(wrongSeller), "application/x-www-form-urlencoded")
+                .body()).isEqualTo("fail");
+        assertThat(rejected("amount-mismatch")).isPositive();
+        assertThat(rejected("seller-mismatch")).isPositive();
+        // Another account's id (or none of ours) is the same "fail": the id alone is trusted for nothing.
+        assertThat(deliver("/api/v1/webhooks/alipay/notAnAccount", Map.of(), form, "application/x-www-form-urlencoded").body())
+                .isEqualTo("fail");
+    }
+
+    @Test
+    void stripeEventsAreBelievedWithinToleranceAndOnce() throws Exception {
+        String path = hook("STRIPE");
+        long now = System.currentTimeMillis() / 1000;
+        String object = "{\"id\":\"pi_fake9\",\"object\":\"payment_intent\",\"amount\":100,\"status\":\"succeeded\",\"metadata\":{}}";
+        FakeStripe.Delivery d = FakeStripe.event("payment_intent.succeeded", object, now, FakeStripe.WEBHOOK_SECRET);
+        assertThat(deliver(path, Map.of("Stripe-Signature", d.signature()), d.body(), "application/json").status()).isEqualTo(200);
+        assertThat(deliver(path, Map.of("Stripe-Signature", d.signature()), d.body(), "application/json").status()).isEqualTo(200);
+        FakeStripe.Delivery stale = FakeStripe.event("payment_intent.succeeded", object, now - 600, FakeStripe.WEBHOOK_SECRET);
+        assertThat(deliver(path, Map.of("Stripe-Signature", stale.signature()), stale.body(), "application/json").status()).isEqualTo(400);
+        FakeStripe.Delivery forged = FakeStripe.event("payment_intent.succeeded", object, now, "whsec_someone_else");
+        assertThat(deliver(path, Map.of("Stripe-Signature", forged.signature()), forged.body(), "application/json").status()).isEqualTo(400);
+        assertThat(deliver(path, Map.of(), d.body(), "application/json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void wechatNotificationsAreVerifiedDecryptedAndFresh() throws Exception {
+        String checkout = FacePayIT.openCny(till, "19.00");
+        String id = FacePayIT.pay(till, checkout, Till.key(), "WECHAT_PAY", "19.00", "130000000000000003").ok(201).get("paymentId");
+        String ref = FacePayIT.reference(id);
+        String path = hook("WECHAT_PAY");
+        FakeWechatPay w = Fakes.sandbox().wechat();
+        long now = System.currentTimeMillis() / 1000;
+        String resource = "{\"out_trade_no\":\"" + ref + "\",\"trade_state\":\"SUCCESS\",\"amount\":{\"total\":1900,\"currency\":\"CNY\"}}";
+        FakeWechatPay.Delivery good = w.notification("TRANSACTION.SUCCESS", resource, now);
+        assertThat(deliver(path, good.headers(), good.body(), "application/json").status()).isEqualTo(200);
+        assertThat(deliver(path, good.headers(), good.body(), "application/json").status()).as("a duplicate").isEqualTo(200);
+        FakeWechatPay.Delivery stale = w.notification("TRANSACTION.SUCCESS", resource, now - 600);
+        assertThat(deliver(path, stale.headers(), stale.body(), "application/json").status()).isEqualTo(401);
+        FakeWechatPay.Delivery other = w.notification("TRANSACTION.SUCCESS", resource, now);
+        Map<String, String> tampered = new TreeMap<>(other.headers());
+        assertThat(deliver(path, tampered, other.body().replace("TRANSACTION.SUCCESS", "TRANSACTION.CLOSED"), "application/json").status())
+                .isEqualTo(401);
+        String wrong = "{\"out_trade_no\":\"" + ref + "\",\"trade_state\":\"SUCCESS\",\"amount\":{\"total\":1,\"currency\":\"CNY\"}}";
+        FakeWechatPay.Delivery mismatch = w.notification("TRANSACTION.SUCCESS", wrong, now);
+        assertThat(deliver(path, mismatch.headers(), mismatch.body(), "application/json").status()).isEqualTo(401);
+        assertThat(rejected("stale")).isPositive();
+    }
+
+}
