@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Issue 4's load driver: N tills each run full checkouts (open → identify by card → redeem →
  * complete) against a running platform, then every balance is checked against the answers the
- * tills received and against the member's ledger.
+ * tills received and against the member's ledger. {@code -Dbench.pay=WECHAT_PAY|ALIPAY} pays each
+ * checkout by face-pay through the sandbox's fakes first (a CNY tenant; {@code -Dbench.providerMs}
+ * sets the fakes' latency, default 50, through {@code -Dbench.sandbox}, default http://127.0.0.1:9099);
+ * the default, CARD, is paid outside the platform.
  *
  * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.facecard.bench.CheckoutLoadBenchmark -Dbench.url=http://127.0.0.1:9080 \
@@ -33,7 +36,9 @@ public final class CheckoutLoadBenchmark {
     // HTTP/1.1 as tills speak it: one connection per till in flight (the default, HTTP/2 over
     // cleartext, would multiplex every till over one connection).
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    static final String[] CALLS = {"open", "identify", "redeem", "complete"};
+    static final String[] CALLS = {"open", "identify", "redeem", "pay", "complete"};
+    /** CARD (paid outside the platform), or a face-pay rail charged through the sandbox's fakes. */
+    static final String PAY = System.getProperty("bench.pay", "CARD");
     static final long START_POINTS = 1_000_000;
     static String base;
 
@@ -49,12 +54,17 @@ public final class CheckoutLoadBenchmark {
         int memberCount = Integer.getInteger("bench.members", 400);
         String operator = token(Map.of("username", "operator", "password", System.getProperty("bench.operatorPassword",
                 "integration-tests-operator")));
-        Store shop = store(operator, "bench-co-", tills, memberCount);
+        boolean facePay = !PAY.equals("CARD");
+        if (facePay) {
+            sandboxLatency(Integer.getInteger("bench.providerMs", 50));
+        }
+        Store shop = store(operator, "bench-co-", tills, memberCount, facePay ? "CNY" : "EUR");
         String slug = shop.slug();
         String admin = shop.admin();
         List<String> keys = shop.keys();
         List<Member> members = shop.members();
-        System.out.printf("tenant %s: %d tills, %d members; warm-up %d s, then %d s measured%n", slug, tills, memberCount, warmup, seconds);
+        System.out.printf("tenant %s: %d tills, %d members, paid by %s; warm-up %d s, then %d s measured%n", slug, tills, memberCount,
+                PAY, warmup, seconds);
         List<TillResult> warm = drive(keys, members, warmup);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
@@ -75,13 +85,23 @@ public final class CheckoutLoadBenchmark {
     record Store(String slug, String admin, List<String> keys, List<Member> members) {}
 
     static Store store(String operator, String prefix, int tills, int memberCount) throws Exception {
+        return store(operator, prefix, tills, memberCount, "EUR");
+    }
+
+    static Store store(String operator, String prefix, int tills, int memberCount, String currency) throws Exception {
         String slug = prefix + UUID.randomUUID().toString().substring(0, 6);
-        String tenantId = call("POST", "/api/v1/tenants", operator, null, Map.of("name", "Checkout bench", "slug", slug, "currency", "EUR",
-                "timezone", "Europe/Berlin", "admin", Map.of("username", "admin", "password", "benchmark-password"))).path("id").asText();
+        String tenantId = call("POST", "/api/v1/tenants", operator, null, Map.of("name", "Checkout bench", "slug", slug, "currency", currency,
+                "timezone", currency.equals("CNY") ? "Asia/Shanghai" : "Europe/Berlin", "admin", Map.of("username", "admin", "password",
+                        "benchmark-password"))).path("id").asText();
         unlimited(operator, tenantId);
         String admin = token(Map.of("tenant", slug, "username", "admin", "password", "benchmark-password"));
         call("PUT", "/api/v1/loyalty/program", admin, null, Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.01,
                 "maxRedeemShare", 0.5, "categoryMultipliers", Map.of("coffee", 2)));
+        if (currency.equals("CNY")) {
+            for (String rail : List.of("WECHAT_PAY", "ALIPAY")) {
+                call("PUT", "/api/v1/payment-providers/" + rail, admin, null, Map.of("sandbox", true));
+            }
+        }
         String store = call("POST", "/api/v1/stores", admin, null, Map.of("name", "Bench store", "code", "B1")).path("id").asText();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < tills; i++) {
@@ -147,7 +167,7 @@ public final class CheckoutLoadBenchmark {
                 }
             }
             Member m = members.get(random.nextInt(members.size()));
-            Object basket = Map.of("currency", "EUR", "lines", List.of(
+            Object basket = Map.of("currency", PAY.equals("CARD") ? "EUR" : "CNY", "lines", List.of(
                     Map.of("sku", "LATTE", "name", "Latte", "category", "coffee", "quantity", 2, "unitPrice", new BigDecimal("3.50")),
                     Map.of("sku", "BREAD", "name", "Bread", "quantity", 1, "unitPrice", new BigDecimal("4.20")),
                     Map.of("sku", "MILK", "name", "Milk", "quantity", 3, "unitPrice", new BigDecimal("1.10"))));
@@ -161,8 +181,20 @@ public final class CheckoutLoadBenchmark {
                 continue;
             }
             // 7.00 + 4.20 + 3.30 = 14.50, less 50 points at 0.01 = 14.00 to pay
-            JsonNode done = calls.timed(3, "POST", "/api/v1/checkouts/" + id + "/complete",
-                    Map.of("receiptNumber", "R-" + id, "payments", List.of(Map.of("method", "CARD", "amount", new BigDecimal("14.00")))));
+            Map<String, Object> payment = Map.of("method", "CARD", "amount", new BigDecimal("14.00"));
+            if (!PAY.equals("CARD")) {
+                // The fakes' code that pays at once: 130000000000000001 (WeChat Pay), fp…1 (Alipay).
+                String code = PAY.equals("WECHAT_PAY") ? "130000000000000001"
+                        : "fp" + UUID.randomUUID().toString().replace("-", "") + "ab1";
+                JsonNode paid = calls.timed(3, "POST", "/api/v1/checkouts/" + id + "/payments", Map.of("method", PAY, "amount",
+                        new BigDecimal("14.00"), "authCode", code));
+                if (paid == null || !paid.path("status").asText().equals("SUCCEEDED")) {
+                    continue;
+                }
+                payment = Map.of("method", PAY, "amount", new BigDecimal("14.00"), "paymentId", paid.path("paymentId").asText());
+            }
+            JsonNode done = calls.timed(4, "POST", "/api/v1/checkouts/" + id + "/complete",
+                    Map.of("receiptNumber", "R-" + id, "payments", List.of(payment)));
             if (done != null) {
                 completed++;
                 deltas.merge(m.id(), done.path("pointsEarned").asLong() - done.path("pointsRedeemed").asLong(), Long::sum);
@@ -209,7 +241,7 @@ public final class CheckoutLoadBenchmark {
     static void report(List<TillResult> results, double elapsed, int tills) {
         long completed = results.stream().mapToLong(TillResult::completed).sum();
         System.out.printf("%d tills: %d checkouts completed in %.1f s = %.1f checkouts/s (%.0f calls/s)%n", tills, completed, elapsed,
-                completed / elapsed, completed * 4 / elapsed);
+                completed / elapsed, completed * (PAY.equals("CARD") ? 4 : 5) / elapsed);
         for (int c = 0; c < CALLS.length; c++) {
             final int call = c;
             long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies().get(call))).sorted().toArray();
@@ -254,6 +286,14 @@ public final class CheckoutLoadBenchmark {
         }
         System.out.printf("consistency: %d receipts credited; balance = start + what the tills were told = sum of ledger, "
                 + "one receipt per completed checkout: %d of %d members%n", receipts, members.size() - wrong, members.size());
+    }
+
+    /** The sandbox's fakes answer after this many milliseconds (a provider's latency). */
+    static void sandboxLatency(int millis) throws Exception {
+        String control = System.getProperty("bench.sandbox", "http://127.0.0.1:9099");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(control + "/latency?ms=" + millis))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("sandbox latency: " + r.body());
     }
 
     static double pct(long[] sorted, int p) {
