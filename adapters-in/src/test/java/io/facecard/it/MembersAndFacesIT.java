@@ -128,7 +128,12 @@ class MembersAndFacesIT {
         String m = member(c, "Live One", "+4915100000098", "CARD-0098");
         consent(c, m, true);
         jpeg("/api/v1/members/" + m + "/faces", c.adminToken(), people.get(2)).ok(201);
-        assertThat(identify(c, people.get(2)).json().path("liveness").isNull()).as("off by default for loyalty").isTrue();
+        // Off by default for loyalty, but scored: payments require it by default, and a payment by face may follow.
+        Reply byDefault = identify(c, people.get(2));
+        assertThat(byDefault.get("decision")).isEqualTo("MATCH");
+        assertThat(byDefault.json().path("liveness").isNumber()).as(byDefault.body()).isTrue();
+        call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("livenessForPayments", false)).ok(200);
+        assertThat(identify(c, people.get(2)).json().path("liveness").isNull()).as("neither loyalty nor payments ask for it").isTrue();
         call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("livenessForLoyalty", true, "minLiveness", 0.0)).ok(200);
         Reply scored = identify(c, people.get(2));
         double live = scored.json().path("liveness").asDouble();
