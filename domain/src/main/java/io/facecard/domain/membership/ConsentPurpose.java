@@ -5,5 +5,7 @@ public enum ConsentPurpose {
     MARKETING_PUSH,
     ANALYTICS,
     /** Being charged at the till by our own face match with a saved card (STRIPE_FACE). */
-    FACE_PAY
+    FACE_PAY,
+    /** Service notices (receipts, points) in a messenger account bound to the member's face ID. */
+    MESSENGER_NOTICES
 }

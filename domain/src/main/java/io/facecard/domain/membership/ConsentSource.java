@@ -6,5 +6,9 @@ public enum ConsentSource {
     IMPORT,
     POS,
     KIOSK,
-    STAFF
+    STAFF,
+    /** The member bound a WeChat official account by scanning our QR. */
+    WECHAT,
+    /** The member bound a Telegram chat by our deep link. */
+    TELEGRAM
 }

@@ -1,0 +1,54 @@
+package io.facecard.marketing.delivery;
+
+import io.facecard.marketing.campaigns.DeliveryWindow;
+import io.facecard.marketing.port.Recipients.Recipient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules a message passes before it is sent, most restrictive first: consent for its purpose
+ * (service notices need MESSENGER_NOTICES, marketing MARKETING_PUSH), a bound and active channel,
+ * then for marketing only the quiet hours in the member's zone and the tenant's frequency cap
+ * across campaigns (service notices are exempt from both, as receipts must not wait).
+ */
+public final class ChannelPolicy {
+    public static final String NO_CONSENT = "no-consent";
+    public static final String NO_CHANNEL = "no-channel";
+    public static final String QUIET_HOURS = "quiet-hours";
+    public static final String FREQUENCY_CAP = "frequency-cap";
+
+    private final DeliveryWindow marketingWindow;
+
+    public ChannelPolicy(DeliveryWindow marketingWindow) {
+        this.marketingWindow = marketingWindow;
+    }
+
+    public Decision decide(Notice.Kind kind, Recipient r, Instant now) {
+        boolean marketing = kind == Notice.Kind.MARKETING;
+        if (!(marketing ? r.marketingConsent() : r.noticeConsent())) {
+            return Decision.refuse(NO_CONSENT);
+        }
+        if (r.channels().isEmpty()) {
+            return Decision.refuse(NO_CHANNEL);
+        }
+        if (!marketing) {
+            return Decision.send();
+        }
+        Optional<Instant> earliest = marketingWindow.earliest(now, r.zone(), r.recentMarketing());
+        if (earliest.isEmpty()) {
+            return Decision.refuse(FREQUENCY_CAP);
+        }
+        if (earliest.get().isAfter(now)) {
+            boolean capped = r.recentMarketing().stream().filter(t -> t.isAfter(now.minus(marketingWindow.window()))).count()
+                    >= marketingWindow.maxPerWindow();
+            return Decision.waitUntil(earliest.get(), capped ? FREQUENCY_CAP : QUIET_HOURS);
+        }
+        return Decision.send();
+    }
+
+    /** The channels to try, preferred first (the one bound last). */
+    public static List<Recipient.Bound> order(Recipient r) {
+        return r.channels();
+    }
+}

@@ -1,0 +1,24 @@
+package io.facecard.marketing.port;
+
+import io.facecard.marketing.delivery.Notice;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Port out: the transactional outbox. {@link #queue} joins the caller's transaction; the dispatcher's calls are their own. */
+public interface Outbox {
+    /** @return false when a notice with this tenant and key is queued already */
+    boolean queue(Notice notice, Instant at);
+
+    /** Takes up to {@code limit} due messages for one lease (other dispatchers skip them). */
+    List<Queued> claim(Instant now, int limit, Instant leaseUntil);
+
+    void sent(UUID id, String channel, Instant at);
+
+    void retry(UUID id, Instant next, String reason);
+
+    /** Ended without sending: FAILED (the channel refused, or the last try failed: a dead letter) or BLOCKED by a policy rule. */
+    void ended(UUID id, String status, String channel, String reason, Instant at);
+
+    record Queued(UUID id, Notice notice, int attempts) {}
+}

@@ -1,0 +1,24 @@
+package io.facecard.marketing.port;
+
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Port out: what delivery must know of a member, read through the membership and messenger contexts. */
+public interface Recipients {
+    Recipient of(TenantId tenant, MemberId member);
+
+    /** The channel said the member blocked the bot or unfollowed: the binding is inactive from now on. */
+    void blocked(TenantId tenant, MemberId member, String channel);
+
+    /**
+     * @param channels active bindings, preferred first
+     * @param recentMarketing when marketing was last sent to the member (for the frequency cap)
+     */
+    record Recipient(boolean noticeConsent, boolean marketingConsent, List<Bound> channels, ZoneId zone, List<Instant> recentMarketing,
+            String locale) {
+        public record Bound(String channel, String address) {}
+    }
+}
