@@ -40,7 +40,7 @@ class OpenApiMatchesResourcesTest {
                                 Path sub = m.getAnnotation(Path.class);
                                 String path = base + "/" + c.getAnnotation(Path.class).value()
                                         + (sub == null ? "" : "/" + sub.value());
-                                ops.add(verb.value() + " " + path.replaceAll("/+", "/").replaceAll("/$", ""));
+                                ops.add(verb.value() + " " + path.replaceAll("\\{(\\w+):[^}]*}", "{$1}").replaceAll("/+", "/").replaceAll("/$", ""));
                             }
                         }
                     }

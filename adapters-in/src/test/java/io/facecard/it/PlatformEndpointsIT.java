@@ -51,7 +51,7 @@ class PlatformEndpointsIT {
         JsonNode kept = new ObjectMapper(new YAMLFactory()).readTree(new File(System.getProperty("facecard.openapi.file")));
         for (String op : operations(kept)) {
             String[] parts = op.split(" ", 2);
-            String path = parts[1].replace("webhooks/{provider}", "webhooks/stripe")
+            String path = parts[1].replace("webhooks/{provider}", "webhooks/stripe").replace("webhooks/{channel}", "webhooks/telegram")
                     .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
             JsonNode content = kept.path("paths").path(parts[1]).path(parts[0].toLowerCase()).path("requestBody").path("content");
             String type = content.isMissingNode() || content.has("application/json") ? "application/json" : content.fieldNames().next();

@@ -34,6 +34,8 @@ public final class Sandbox implements AutoCloseable {
     private final FakeStripe stripe;
     private final FakeAlipay alipay;
     private final FakeWechatPay wechat;
+    private final FakeWechatOfficialAccount wechatOa;
+    private final FakeTelegram telegram;
     private final HttpServer control;
     private final Path file;
 
@@ -46,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
         String v2Key = randomKey();
         String apiV3Key = randomKey();
         wechat = new FakeWechatPay(0, merchant.getPublic(), v2Key, apiV3Key, 12_000);
+        wechatOa = new FakeWechatOfficialAccount(0);
+        telegram = new FakeTelegram(0);
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         control.createContext("/received", this::received);
         control.createContext("/latency", this::latency);
@@ -68,6 +72,8 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty("wechat.public-key", wechat.publicKey());
         p.setProperty("wechat.apiv3-key", apiV3Key);
         p.setProperty("wechat.v2-key", v2Key);
+        p.setProperty("wechat-oa.api-base", wechatOa.url());
+        p.setProperty("telegram.api-base", telegram.url());
         p.setProperty("control", "http://127.0.0.1:" + control.getAddress().getPort());
         file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
@@ -94,6 +100,14 @@ public final class Sandbox implements AutoCloseable {
         return wechat;
     }
 
+    public FakeWechatOfficialAccount wechatOfficialAccount() {
+        return wechatOa;
+    }
+
+    public FakeTelegram telegram() {
+        return telegram;
+    }
+
     /** 32 characters, as WeChat Pay's APIv3 and v2 keys are. */
     private static String randomKey() {
         byte[] b = new byte[24];
@@ -117,6 +131,8 @@ public final class Sandbox implements AutoCloseable {
             all.put("stripe", stripe.requests());
             all.put("alipay", alipay.requests());
             all.put("wechat", wechat.requests());
+            all.put("wechatOfficialAccount", wechatOa.messages(null));
+            all.put("telegram", telegram.messages(null));
             send(x, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         }
     }
@@ -150,6 +166,8 @@ public final class Sandbox implements AutoCloseable {
         stripe.close();
         alipay.close();
         wechat.close();
+        wechatOa.close();
+        telegram.close();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -165,7 +183,7 @@ public final class Sandbox implements AutoCloseable {
         Sandbox s = start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         System.out.println("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + ", WeChat Pay "
-                + s.wechat.url() + "; control "
+                + s.wechat.url() + ", WeChat official accounts " + s.wechatOa.url() + ", Telegram " + s.telegram.url() + "; control "
                 + s.controlUrl() + "; configuration " + s.file);
         Thread.currentThread().join();
     }

@@ -8,6 +8,7 @@ import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
+import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.TerminalKind;
@@ -34,6 +35,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,12 +64,13 @@ public class CheckoutFlow {
     private Members members;
     private Clock clock;
     private FacePayRefunds refunds;
+    private ServiceNotices notices;
 
     protected CheckoutFlow() {}
 
     @Inject
     public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger,
-            Programs programs, Balances balances, Faces faces, Members members, Clock clock, FacePayRefunds refunds) {
+            Programs programs, Balances balances, Faces faces, Members members, Clock clock, FacePayRefunds refunds, ServiceNotices notices) {
         this.commands = commands;
         this.checkouts = checkouts;
         this.ledger = ledger;
@@ -77,6 +80,7 @@ public class CheckoutFlow {
         this.members = members;
         this.clock = clock;
         this.refunds = refunds;
+        this.notices = notices;
     }
 
     public CheckoutView open(Caller caller, TillRequests.Open request) {
@@ -210,6 +214,10 @@ public class CheckoutFlow {
         commands.sendAndWait(new CheckoutCommands.IssueReceipt(ReceiptId.of(tenant, receiptNumber), tenant, receiptNumber, member,
                 new CheckoutId(id), till.storeId(), c.currency(), done.lines(), done.total().amount(), done.paid().amount(), lot, earned,
                 redeemed, now, now));
+        // In this transaction: the receipt reaches the member's messenger once the sale is committed, and once under retries.
+        notices.notify(tenant, member, "RECEIPT", Map.of("receipt", receiptNumber, "total", done.total().amount().toPlainString(),
+                "currency", c.currency(), "earned", Long.toString(earned), "balance", Long.toString(settled.available().value())),
+                "receipt-" + receiptNumber);
         return new Completed("COMPLETED", earned, redeemed, settled.available().value());
     }
 

@@ -4,7 +4,7 @@ import io.facecard.application.membership.port.FaceTemplates;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
-import io.facecard.application.membership.port.PaymentData;
+import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -42,21 +42,33 @@ public class Members {
     private IdentifierClaims claims;
     private FaceTemplates templates;
     private Clock clock;
-    private PaymentData paymentData;
+    private Iterable<ErasureHook> erasureHooks;
 
     /** For the CDI client proxy only. */
     protected Members() {}
 
     @Inject
     public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, IdentifierClaims claims, FaceTemplates templates,
-            Clock clock, PaymentData paymentData) {
+            Clock clock, jakarta.enterprise.inject.Instance<ErasureHook> erasureHooks) {
         this.commands = commands;
         this.directory = directory;
         this.keys = keys;
         this.claims = claims;
         this.templates = templates;
         this.clock = clock;
-        this.paymentData = paymentData;
+        this.erasureHooks = erasureHooks;
+    }
+
+    /** With the erasure hooks as a plain list (tests of one class). */
+    Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, IdentifierClaims claims, FaceTemplates templates,
+            Clock clock, Iterable<ErasureHook> erasureHooks) {
+        this.commands = commands;
+        this.directory = directory;
+        this.keys = keys;
+        this.claims = claims;
+        this.templates = templates;
+        this.clock = clock;
+        this.erasureHooks = erasureHooks;
     }
 
     public MemberView register(Caller caller, PersonalData draft) {
@@ -141,7 +153,7 @@ public class Members {
             return;
         }
         commands.sendAndWait(new MemberCommands.EraseMember(id, caller.actor(), clock.instant()));
-        paymentData.erase(tenant, id);
+        erasureHooks.forEach(h -> h.erase(tenant, id));
         keys.destroy(tenant, id);
         claims.releaseAll(tenant, id);
     }

@@ -39,7 +39,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  */
 @ApplicationScoped
 @Transactional
-public class Channels {
+public class Channels implements io.facecard.application.membership.port.ErasureHook {
     static final Duration TOKEN_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -123,8 +123,9 @@ public class Channels {
                 signature.getBytes(StandardCharsets.UTF_8)) ? tenant : Optional.empty();
     }
 
-    /** A verified WeChat event: subscribe/SCAN with our token binds, unsubscribe unbinds. Retries (same sender and time) are ignored. */
-    public void wechatEvent(TenantId tenant, Map<String, String> event) {
+    /** A verified WeChat event push: subscribe/SCAN with our token binds, unsubscribe unbinds. Retries (same sender and time) are ignored. */
+    public void wechatEvent(TenantId tenant, String xml) {
+        Map<String, String> event = messenger.wechatEvent(xml == null ? "" : xml);
         String openid = event.get("FromUserName");
         if (openid == null || !bindings.firstCallback(Channel.WECHAT, openid + ":" + event.get("CreateTime"), clock.instant())) {
             return;
@@ -176,6 +177,12 @@ public class Channels {
         commands.sendAndWait(new MemberCommands.RecordConsent(member.get(), ConsentPurpose.MESSENGER_NOTICES, true, "channel-binding",
                 channel == Channel.WECHAT ? ConsentSource.WECHAT : ConsentSource.TELEGRAM, "channel:" + channel, now));
         notices.notify(tenant, member.get(), "WELCOME", Map.of("channel", channel.name()), "welcome-" + channel + "-" + externalId + "-" + now);
+    }
+
+    /** Erasure: the member's bindings, tokens and queued and sent messages, bodies and all. */
+    @Override
+    public void erase(TenantId tenant, MemberId member) {
+        bindings.unbindAll(tenant, member);
     }
 
     static String hash(String token) {

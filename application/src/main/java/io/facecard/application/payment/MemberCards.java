@@ -1,7 +1,7 @@
 package io.facecard.application.payment;
 
 import io.facecard.application.membership.Members;
-import io.facecard.application.membership.port.PaymentData;
+import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.ProviderAccounts;
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
-public class MemberCards implements PaymentData {
+public class MemberCards implements ErasureHook {
     private static final Logger LOG = Logger.getLogger(MemberCards.class.getName());
 
     private Members members;

@@ -27,7 +27,7 @@ class MembersTest {
     final InMemoryClaims claims = new InMemoryClaims();
     final RecordingCommands commands = new RecordingCommands(directory::handle);
     final Members members = new Members(commands, directory, directory.keys, claims, null,
-            Clock.fixed(InMemoryMembership.at(), ZoneOffset.UTC), (tenant, member) -> {});
+            Clock.fixed(InMemoryMembership.at(), ZoneOffset.UTC), java.util.List.of());
 
     static Caller admin(TenantId tenant) {
         return new Caller.Staff(tenant, new UUID(2, 1), "admin", Set.of(Role.TENANT_ADMIN));

@@ -55,7 +55,7 @@ public class CallerFilter implements ContainerRequestFilter {
 
     /** The calls that need no credential: getting a token, and providers' notifications (believed by their signatures). */
     private static boolean isLogin(ContainerRequestContext request) {
-        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof WebhookResource);
+        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof WebhookResource || r instanceof MessengerWebhookResource);
     }
 
     private static Caller fromToken(JsonWebToken jwt) {

@@ -21,6 +21,47 @@ public class SandboxResource {
     MemberCards cards;
     @Inject
     CurrentCaller caller;
+    @Inject
+    io.facecard.application.messaging.SandboxChannels channels;
+
+    public record Scan(String ticket, String openid) {}
+
+    public record Start(String token, String chatId) {}
+
+    public record Clock(Long advanceSeconds) {}
+
+    /** A phone scans the binding QR: the WeChat fake pushes the signed subscribe (or SCAN) event to our callback. */
+    @POST
+    @Path("wechat/scan")
+    public java.util.Map<String, Object> scan(Scan body) {
+        var c = caller.get();
+        var b = Bodies.required(body);
+        return channels.scan(c, b.ticket(), b.openid());
+    }
+
+    /** A user opens the deep link: the Telegram fake sends /start with the token to our webhook. */
+    @POST
+    @Path("telegram/start")
+    public java.util.Map<String, Object> start(Start body) {
+        var c = caller.get();
+        var b = Bodies.required(body);
+        return channels.start(c, b.token(), b.chatId());
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("messages")
+    public java.util.List<java.util.Map<String, Object>> messages(@jakarta.ws.rs.QueryParam("channel") String channel,
+            @jakarta.ws.rs.QueryParam("to") String to) {
+        return channels.messages(caller.get(), channel, to);
+    }
+
+    @POST
+    @Path("clock")
+    public Response clock(Clock body) {
+        var c = caller.get();
+        channels.clock(c, Bodies.required(body).advanceSeconds());
+        return Response.noContent().build();
+    }
 
     @POST
     @Path("members/{id}/stripe-card")

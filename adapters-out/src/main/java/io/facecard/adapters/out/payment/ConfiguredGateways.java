@@ -14,18 +14,12 @@ import io.facecard.application.payment.port.WechatFaceDevices;
 import io.facecard.domain.payment.PaymentProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The platform's rails. With {@code facecard.sandbox} on (the default; {@code FACECARD_SANDBOX=false}
@@ -42,13 +36,13 @@ public class ConfiguredGateways implements PaymentGateways {
             NotificationVerifier notifications, String alipayAppId, FileTime version) {}
 
     @Inject
-    Config config;
+    io.facecard.adapters.out.runtime.SandboxConfig source;
 
     private volatile Rails rails;
 
     @Override
     public boolean sandbox() {
-        return config.getOptionalValue("facecard.sandbox", Boolean.class).orElse(true);
+        return source.sandbox();
     }
 
     @Override
@@ -78,7 +72,7 @@ public class ConfiguredGateways implements PaymentGateways {
 
     private Rails rails() {
         Rails r = rails;
-        FileTime version = sandbox() ? sandboxVersion() : FileTime.fromMillis(0);
+        FileTime version = source.version();
         if (r == null || !r.version().equals(version)) {
             synchronized (this) {
                 if (rails == null || !rails.version().equals(version)) {
@@ -90,21 +84,8 @@ public class ConfiguredGateways implements PaymentGateways {
         return r;
     }
 
-    private Path sandboxFile() {
-        return Path.of(config.getOptionalValue("facecard.sandbox.file", String.class).orElse("sandbox/sandbox.properties"));
-    }
-
-    private FileTime sandboxVersion() {
-        try {
-            return Files.getLastModifiedTime(sandboxFile());
-        } catch (IOException e) {
-            return FileTime.fromMillis(-1); // no sandbox running: no rails until it writes its file
-        }
-    }
-
     private Rails build(FileTime version) {
-        Function<String, String> value = sandbox() ? sandboxValues() : key -> config.getOptionalValue("facecard." + key, String.class)
-                .orElse(null);
+        Function<String, String> value = source.values();
         Map<PaymentProvider, PaymentGateway> gateways = new EnumMap<>(PaymentProvider.class);
         CardVault cards = null;
         String stripeKey = value.apply("stripe.secret-key");
@@ -139,15 +120,5 @@ public class ConfiguredGateways implements PaymentGateways {
         NotificationVerifier notifications = new ProviderNotifications(value.apply("stripe.webhook-secret"),
                 alipayKey == null ? null : value.apply("alipay.public-key"), wechatConfig, java.time.Clock.systemUTC());
         return new Rails(gateways, cards, faceDevices, notifications, alipayKey == null ? null : value.apply("alipay.app-id"), version);
-    }
-
-    private Function<String, String> sandboxValues() {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(sandboxFile())) {
-            p.load(in);
-        } catch (IOException e) {
-            // not there (yet): no rails
-        }
-        return p::getProperty;
     }
 }

@@ -37,6 +37,8 @@ public class PlatformStartup {
     ImportUploads uploads;
     @Inject
     io.facecard.application.payment.PaymentWorker payments;
+    @Inject
+    io.facecard.marketing.delivery.Dispatcher messages;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -61,6 +63,8 @@ public class PlatformStartup {
         axon.start();
         // Payments a crash left open are taken over from here: queried, reversed or refunded as their step comes due.
         payments.start();
+        // Messages queued before a stop (or claimed by a dispatcher that died) go out from here.
+        messages.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 

@@ -22,6 +22,9 @@ public interface Messenger {
      */
     void register(Account account, String path);
 
+    /** A WeChat event push's flat XML as its fields (read with no DTDs or external entities); empty when it is not such XML. */
+    java.util.Map<String, String> wechatEvent(String xml);
+
     /** True when the channels are the sandbox's fakes. */
     boolean sandbox();
 

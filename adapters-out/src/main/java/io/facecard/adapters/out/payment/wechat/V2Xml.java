@@ -8,8 +8,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** WeChat Pay v2's flat XML: {@code <xml><k><![CDATA[v]]></k>…</xml>}. Read with no DTDs and no external entities. */
-final class V2Xml {
+/** WeChat's flat XML (Pay v2, official-account event pushes): {@code <xml><k><![CDATA[v]]></k>…</xml>}. Read with no DTDs and no external entities. */
+public final class V2Xml {
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
     static {
@@ -26,7 +26,7 @@ final class V2Xml {
         return x.append("</xml>").toString();
     }
 
-    static Map<String, String> read(String xml) {
+    public static Map<String, String> read(String xml) {
         Map<String, String> out = new TreeMap<>();
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));

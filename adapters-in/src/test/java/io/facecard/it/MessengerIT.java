@@ -1,0 +1,150 @@
+package io.facecard.it;
+
+import static io.facecard.it.Api.get;
+import static io.facecard.it.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.facecard.it.Api.Chain;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messenger binding and service notices through the sandbox's WeChat official-account and
+ * Telegram fakes: a member binds by QR or deep link, gets a welcome in the scan's window, and
+ * gets the receipt of a checkout once, however often the till retries.
+ */
+class MessengerIT {
+    static Chain shop;
+    static Till till;
+
+    @BeforeAll
+    static void setUp() {
+        Fakes.sandbox();
+        shop = Api.onboard(Api.operatorToken());
+        Api.call("PUT", "/api/v1/loyalty/program", shop.adminToken(), Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.1,
+                "maxRedeemShare", 0.5)).ok(200);
+        Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", shop.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", shop.adminToken(), Map.of("sandbox", true)).ok(200);
+        till = Till.of(shop, "M1");
+    }
+
+    static String member() {
+        return post("/api/v1/members", shop.adminToken(), Map.of("name", "Messaged", "cardNumber", "T" + UUID.randomUUID().toString()
+                .substring(0, 10))).ok(201).get("id");
+    }
+
+    static JsonNode offer(String member, String channel) {
+        return post("/api/v1/members/" + member + "/channels/" + channel + "/binding", shop.adminToken(), Map.of()).ok(201).json();
+    }
+
+    static String chatId() {
+        return Long.toString(100_000 + (long) (Math.random() * 1_000_000_000L));
+    }
+
+    /** Messages the fake received for {@code to}, waiting until there are at least {@code n}. */
+    static JsonNode received(String channel, String to, int n) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (true) {
+            JsonNode m = get("/api/v1/sandbox/messages?channel=" + channel + "&to=" + to, shop.adminToken()).ok(200).json();
+            if (m.size() >= n || System.currentTimeMillis() > until) {
+                return m;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static void checkout(String member, String key) {
+        String card = get("/api/v1/members/" + member, shop.adminToken()).json().path("cardNumber").asText();
+        String c = till.post("/api/v1/checkouts", Till.basket(Till.line("SOUP", null, 1, "12.00"))).ok(201).get("id");
+        till.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200);
+        till.send("POST", "/api/v1/checkouts/" + c + "/complete", key, Till.paid("R-" + c, "CARD", "12.00")).reply().ok(200);
+        till.send("POST", "/api/v1/checkouts/" + c + "/complete", key, Till.paid("R-" + c, "CARD", "12.00")).reply().ok(200);
+    }
+
+    @Test
+    void aTelegramDeepLinkBindsOnceWelcomesAndTheReceiptArrivesOnce() throws Exception {
+        String m = member();
+        JsonNode o = offer(m, "TELEGRAM");
+        String token = o.path("token").asText();
+        assertThat(o.path("deepLink").asText()).isEqualTo("https://t.me/facecard_sandbox_bot?start=" + token);
+        String chat = chatId();
+        assertThat(post("/api/v1/sandbox/telegram/start", shop.adminToken(), Map.of("token", token, "chatId", chat)).ok(200).json()
+                .path("callbackStatus").asInt()).isEqualTo(200);
+        assertThat(get("/api/v1/members/" + m + "/channels/TELEGRAM/binding/" + token, shop.adminToken()).ok(200).get("status"))
+                .isEqualTo("BOUND");
+        JsonNode channels = get("/api/v1/members/" + m + "/channels", shop.adminToken()).ok(200).json().path("items");
+        assertThat(channels).hasSize(1);
+        assertThat(channels.get(0).path("externalId").asText()).isEqualTo(chat);
+        JsonNode consent = get("/api/v1/members/" + m + "/consents", shop.adminToken()).ok(200).json().path("current")
+                .path("MESSENGER_NOTICES");
+        assertThat(consent.path("granted").asBoolean()).isTrue();
+        assertThat(consent.path("source").asText()).isEqualTo("TELEGRAM");
+        assertThat(received("TELEGRAM", chat, 1).get(0).path("text").asText()).contains("linked");
+
+        // The same token again, from another chat, binds nothing.
+        String other = chatId();
+        post("/api/v1/sandbox/telegram/start", shop.adminToken(), Map.of("token", token, "chatId", other)).ok(200);
+        assertThat(get("/api/v1/members/" + m + "/channels", shop.adminToken()).json().path("items").get(0).path("externalId").asText())
+                .isEqualTo(chat);
+
+        // The till completes twice under one key: one receipt (the chat's rate limit makes it wait for a second, not fail).
+        checkout(m, Till.key());
+        JsonNode messages = received("TELEGRAM", chat, 2);
+        Thread.sleep(1500);
+        messages = received("TELEGRAM", chat, 2);
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).path("text").asText()).contains("Receipt").contains("12.00 EUR").contains("Points earned 12");
+    }
+
+    @Test
+    void aWechatQrScanByANonFollowerBindsWelcomesInTheWindowAndTheReceiptIsATemplateMessage() throws Exception {
+        String m = member();
+        JsonNode o = offer(m, "WECHAT");
+        assertThat(o.path("qrTicket").asText()).startsWith("gQ");
+        String openid = "oFake" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        JsonNode scan = post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid))
+                .ok(200).json();
+        assertThat(scan.path("event").asText()).isEqualTo("subscribe");
+        assertThat(scan.path("callbackStatus").asInt()).isEqualTo(200);
+        assertThat(get("/api/v1/members/" + m + "/channels/WECHAT/binding/" + o.path("token").asText(), shop.adminToken()).get("status"))
+                .isEqualTo("BOUND");
+        JsonNode welcome = received("WECHAT", openid, 1).get(0);
+        assertThat(welcome.path("kind").asText()).isEqualTo("CUSTOM");
+        checkout(m, Till.key());
+        JsonNode receipt = received("WECHAT", openid, 2).get(0);
+        assertThat(receipt.path("kind").asText()).isEqualTo("TEMPLATE");
+        assertThat(receipt.path("text").asText()).contains("facecard_receipt").contains("amount=12.00 EUR");
+
+        // A follower scanning another member's fresh QR sends SCAN; the openid stays with the member it is bound to.
+        String second = member();
+        JsonNode again = offer(second, "WECHAT");
+        assertThat(post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", again.path("qrTicket").asText(), "openid", openid))
+                .ok(200).json().path("event").asText()).isEqualTo("SCAN");
+        assertThat(get("/api/v1/members/" + second + "/channels", shop.adminToken()).json().path("items").size()).isZero();
+    }
+
+    @Test
+    void callbacksThatDoNotVerifyChangeNothingAndOtherTenantsMembersAre404() throws Exception {
+        String wechat = get("/api/v1/messenger-accounts/WECHAT_OA", shop.adminToken()).ok(200).get("webhookPath");
+        String telegram = get("/api/v1/messenger-accounts/TELEGRAM", shop.adminToken()).ok(200).get("webhookPath");
+        String m = member();
+        String token = offer(m, "TELEGRAM").path("token").asText();
+        String update = "{\"update_id\":7,\"message\":{\"chat\":{\"id\":4242},\"text\":\"/start " + token + "\"}}";
+        assertThat(WebhooksIT.deliver(telegram, Map.of("X-Telegram-Bot-Api-Secret-Token", "guess"), update, "application/json").status())
+                .isEqualTo(401);
+        assertThat(WebhooksIT.deliver(telegram, Map.of(), update, "application/json").status()).isEqualTo(401);
+        String xml = "<xml><FromUserName>oX</FromUserName><CreateTime>1</CreateTime><Event>subscribe</Event><EventKey>qrscene_" + token
+                + "</EventKey></xml>";
+        assertThat(WebhooksIT.deliver(wechat + "?signature=bad&timestamp=1&nonce=2", Map.of(), xml, "text/xml").status()).isEqualTo(401);
+        assertThat(get("/api/v1/members/" + m + "/channels/TELEGRAM/binding/" + token, shop.adminToken()).get("status")).isEqualTo("PENDING");
+        Chain other = Api.onboard(Api.operatorToken());
+        post("/api/v1/members/" + m + "/channels/TELEGRAM/binding", other.adminToken(), Map.of()).problem(404);
+        get("/api/v1/members/" + m + "/channels", other.adminToken()).problem(404);
+        get("/api/v1/members/" + m + "/channels/TELEGRAM/binding/" + token, other.adminToken()).problem(404);
+        String account = get("/api/v1/messenger-accounts/TELEGRAM", shop.adminToken()).body();
+        assertThat(account).doesNotContain("AAFacecardSandboxBotToken");
+    }
+}

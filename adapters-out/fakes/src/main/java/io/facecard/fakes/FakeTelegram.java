@@ -1,0 +1,134 @@
+package io.facecard.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Telegram Bot API on 127.0.0.1: {@code setWebhook} with a secret token, {@code sendMessage}
+ * limited as Telegram limits it (about one message a second per chat: 429 with {@code retry_after}),
+ * 403 for a chat that blocked the bot, and a user's {@code /start <token>} pushed to the webhook
+ * with the {@code X-Telegram-Bot-Api-Secret-Token} header; what it received at {@code /_sandbox/messages?to=chatId}.
+ */
+public final class FakeTelegram implements AutoCloseable {
+    public static final String BOT_TOKEN = "123456789:AAFacecardSandboxBotTokenAbcdefghijkl";
+
+    public record Received(String to, String kind, String text, String at) {}
+
+    private record Hook(String url, String secret) {}
+
+    private final HttpServer server;
+    private final Map<String, Hook> hooks = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastToChat = new ConcurrentHashMap<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong updates = new AtomicLong(1000);
+    private volatile boolean limits = true;
+
+    public FakeTelegram(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Turns the rate limit off (a benchmark of the dispatcher without the channel's limits). */
+    public void limits(boolean on) {
+        limits = on;
+    }
+
+    public List<Received> messages(String to) {
+        synchronized (received) {
+            List<Received> out = new ArrayList<>(received.stream().filter(r -> to == null || r.to().equals(to)).toList());
+            Collections.reverse(out);
+            return out;
+        }
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            String path = x.getRequestURI().getPath();
+            JsonNode in = FakeHttp.body(x);
+            if (path.startsWith("/bot")) {
+                int slash = path.indexOf('/', 4);
+                String token = slash < 0 ? "" : path.substring(4, slash);
+                String method = slash < 0 ? "" : path.substring(slash + 1);
+                if (!BOT_TOKEN.equals(token)) {
+                    FakeHttp.send(x, 401, Map.of("ok", false, "error_code", 401, "description", "Unauthorized"));
+                    return;
+                }
+                switch (method) {
+                    case "setWebhook" -> {
+                        hooks.put(token, new Hook(in.path("url").asText(), in.path("secret_token").asText()));
+                        FakeHttp.send(x, 200, Map.of("ok", true, "result", true, "description", "Webhook was set"));
+                    }
+                    case "sendMessage" -> sendMessage(x, in);
+                    default -> FakeHttp.send(x, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
+                }
+                return;
+            }
+            switch (path) {
+                case "/_sandbox/start" -> start(x, in);
+                case "/_sandbox/block" -> {
+                    blocked.add(in.path("chatId").asText());
+                    FakeHttp.send(x, 200, Map.of("ok", true));
+                }
+                case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(FakeHttp.query(x).get("to")));
+                default -> FakeHttp.send(x, 404, Map.of("ok", false));
+            }
+        }
+    }
+
+    private void sendMessage(HttpExchange x, JsonNode in) throws IOException {
+        String chat = in.path("chat_id").asText();
+        if (blocked.contains(chat)) {
+            FakeHttp.send(x, 403, Map.of("ok", false, "error_code", 403, "description", "Forbidden: bot was blocked by the user"));
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Long last = lastToChat.put(chat, now);
+        if (limits && last != null && now - last < 1000) {
+            lastToChat.put(chat, last);
+            FakeHttp.send(x, 429, Map.of("ok", false, "error_code", 429, "description", "Too Many Requests: retry after 1",
+                    "parameters", Map.of("retry_after", 1)));
+            return;
+        }
+        received.add(new Received(chat, "TEXT", in.path("text").asText(), Instant.now().toString()));
+        FakeHttp.send(x, 200, Map.of("ok", true, "result", Map.of("message_id", updates.incrementAndGet(), "chat", Map.of("id", chat))));
+    }
+
+    /** A user opens the deep link: Telegram sends {@code /start <token>} to the bot's webhook. */
+    private void start(HttpExchange x, JsonNode in) throws IOException {
+        Hook h = hooks.get(BOT_TOKEN);
+        if (h == null) {
+            FakeHttp.send(x, 409, Map.of("error", "the bot has no webhook"));
+            return;
+        }
+        String chat = in.path("chatId").asText();
+        blocked.remove(chat);
+        String update = FakeHttp.JSON.writeValueAsString(Map.of("update_id", updates.incrementAndGet(), "message", Map.of("message_id", 1,
+                "date", Instant.now().getEpochSecond(), "chat", Map.of("id", Long.parseLong(chat), "type", "private"),
+                "from", Map.of("id", Long.parseLong(chat), "is_bot", false), "text", "/start " + in.path("token").asText())));
+        int status = FakeHttp.post(h.url(), "application/json", update, Map.of("X-Telegram-Bot-Api-Secret-Token", h.secret()));
+        FakeHttp.send(x, 200, Map.of("callbackStatus", status));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,218 @@
+package io.facecard.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A WeChat official account platform on 127.0.0.1: access tokens that expire (7200 s on the
+ * fake's clock, which {@code /_sandbox/clock} moves), temporary QR codes with a string scene, a
+ * phone's scan pushed to the account's callback as the signed {@code subscribe} (non-follower) or
+ * {@code SCAN} (follower) event, template messages to followers, customer-service messages only in
+ * the windows a user opens (3 within a minute of a scan or follow, 5 within 48 h of a message;
+ * otherwise 45015), and what it received at {@code /_sandbox/messages?to=openid}.
+ */
+public final class FakeWechatOfficialAccount implements AutoCloseable {
+    public static final String APPID = "wxfacecardsandbox1";
+    public static final String SECRET = "facecardsandboxappsecret00000001";
+
+    public record Received(String to, String kind, String text, String at) {}
+
+    private record Ticket(String appid, String scene, Instant expires) {}
+
+    private record Callback(String url, String token) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final HttpServer server;
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> followers = new ConcurrentHashMap<>();
+    /** openid → when the user last opened a window (scan/follow: 1 min, 3 messages), and how many went out in it. */
+    private final Map<String, Instant[]> windows = new ConcurrentHashMap<>();
+    private final Map<String, Integer> windowUse = new ConcurrentHashMap<>();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private volatile Duration skew = Duration.ZERO;
+
+    public FakeWechatOfficialAccount(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Instant now() {
+        return Instant.now().plus(skew);
+    }
+
+    public void advance(long seconds) {
+        skew = skew.plusSeconds(seconds);
+    }
+
+    public List<Received> messages(String to) {
+        synchronized (received) {
+            List<Received> out = new ArrayList<>(received.stream().filter(r -> to == null || r.to().equals(to)).toList());
+            Collections.reverse(out);
+            return out;
+        }
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            String path = x.getRequestURI().getPath();
+            Map<String, String> q = FakeHttp.query(x);
+            JsonNode in = FakeHttp.body(x);
+            switch (path) {
+                case "/cgi-bin/token" -> token(x, q);
+                case "/cgi-bin/qrcode/create" -> authorized(x, q, () -> qr(x, q, in));
+                case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, in));
+                case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, in));
+                case "/_sandbox/callback" -> {
+                    callbacks.put(in.path("appid").asText(), new Callback(in.path("url").asText(), in.path("token").asText()));
+                    FakeHttp.send(x, 200, Map.of("ok", true));
+                }
+                case "/_sandbox/scan" -> scan(x, in);
+                case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(q.get("to")));
+                case "/_sandbox/clock" -> {
+                    advance(in.path("advanceSeconds").asLong());
+                    FakeHttp.send(x, 200, Map.of("now", now().toString()));
+                }
+                default -> FakeHttp.send(x, 404, Map.of("errcode", 40066, "errmsg", "invalid url"));
+            }
+        }
+    }
+
+    private interface Io {
+        void run() throws IOException;
+    }
+
+    private void authorized(HttpExchange x, Map<String, String> q, Io call) throws IOException {
+        Instant expires = tokens.get(q.getOrDefault("access_token", ""));
+        if (expires == null) {
+            FakeHttp.send(x, 200, Map.of("errcode", 40001, "errmsg", "invalid credential"));
+        } else if (!expires.isAfter(now())) {
+            FakeHttp.send(x, 200, Map.of("errcode", 42001, "errmsg", "access_token expired"));
+        } else {
+            call.run();
+        }
+    }
+
+    private void token(HttpExchange x, Map<String, String> q) throws IOException {
+        if (!APPID.equals(q.get("appid")) || !SECRET.equals(q.get("secret"))) {
+            FakeHttp.send(x, 200, Map.of("errcode", 40125, "errmsg", "invalid appsecret"));
+            return;
+        }
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        String t = "ACCESS" + HexFormat.of().formatHex(b);
+        tokens.put(t, now().plusSeconds(7200));
+        FakeHttp.send(x, 200, Map.of("access_token", t, "expires_in", 7200));
+    }
+
+    private void qr(HttpExchange x, Map<String, String> q, JsonNode in) throws IOException {
+        String scene = in.path("action_info").path("scene").path("scene_str").asText();
+        int expire = Math.min(in.path("expire_seconds").asInt(60), 2_592_000);
+        if (!"QR_STR_SCENE".equals(in.path("action_name").asText()) || scene.isEmpty() || scene.length() > 64) {
+            FakeHttp.send(x, 200, Map.of("errcode", 40097, "errmsg", "invalid args"));
+            return;
+        }
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        String ticket = "gQ" + HexFormat.of().formatHex(b);
+        tickets.put(ticket, new Ticket(APPID, scene, now().plusSeconds(expire)));
+        FakeHttp.send(x, 200, Map.of("ticket", ticket, "expire_seconds", expire, "url", "http://weixin.qq.com/q/" + ticket));
+    }
+
+    private void template(HttpExchange x, JsonNode in) throws IOException {
+        String to = in.path("touser").asText();
+        if (!followers.getOrDefault(to, false)) {
+            FakeHttp.send(x, 200, Map.of("errcode", 43004, "errmsg", "require subscribe"));
+            return;
+        }
+        StringBuilder text = new StringBuilder(in.path("template_id").asText()).append(':');
+        in.path("data").fields().forEachRemaining(e -> text.append(' ').append(e.getKey()).append('=').append(e.getValue().path("value").asText()));
+        received.add(new Received(to, "TEMPLATE", text.toString(), now().toString()));
+        FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok", "msgid", Math.abs(RANDOM.nextLong())));
+    }
+
+    /** Customer-service messages: only inside a window the user opened. */
+    private synchronized void custom(HttpExchange x, JsonNode in) throws IOException {
+        String to = in.path("touser").asText();
+        Instant[] w = windows.get(to);
+        int used = windowUse.getOrDefault(to, 0);
+        boolean open = w != null && Duration.between(w[0], now()).compareTo(Duration.ofMinutes(1)) <= 0 && used < 3;
+        if (!followers.getOrDefault(to, false) || !open) {
+            FakeHttp.send(x, 200, Map.of("errcode", 45015, "errmsg", "response out of time limit or subscription is canceled"));
+            return;
+        }
+        windowUse.put(to, used + 1);
+        received.add(new Received(to, "CUSTOM", in.path("text").path("content").asText(), now().toString()));
+        FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
+    }
+
+    /** A phone scans the QR: the signed event goes to the account's callback. */
+    private void scan(HttpExchange x, JsonNode in) throws IOException {
+        Ticket t = tickets.get(in.path("ticket").asText());
+        String openid = in.path("openid").asText();
+        if (t == null || !t.expires().isAfter(now()) || openid.isEmpty()) {
+            FakeHttp.send(x, 404, Map.of("error", "no such live ticket"));
+            return;
+        }
+        Callback cb = callbacks.get(t.appid());
+        if (cb == null) {
+            FakeHttp.send(x, 409, Map.of("error", "the official account has no callback URL"));
+            return;
+        }
+        boolean follows = followers.getOrDefault(openid, false);
+        long created = now().getEpochSecond();
+        String event = follows ? "SCAN" : "subscribe";
+        String key = follows ? t.scene() : "qrscene_" + t.scene();
+        String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
+                + "<CreateTime>" + created + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
+                + "<EventKey><![CDATA[" + key + "]]></EventKey><Ticket><![CDATA[" + in.path("ticket").asText() + "]]></Ticket></xml>";
+        followers.put(openid, true);
+        windows.put(openid, new Instant[] {now()});
+        windowUse.put(openid, 0);
+        String nonce = Long.toString(Math.abs(RANDOM.nextLong()));
+        String ts = Long.toString(created);
+        String[] parts = {cb.token(), ts, nonce};
+        Arrays.sort(parts);
+        String signature = sha1(String.join("", parts));
+        int status = FakeHttp.post(cb.url() + "?signature=" + signature + "&timestamp=" + ts + "&nonce=" + nonce, "text/xml", xml, Map.of());
+        ObjectNode out = FakeHttp.JSON.createObjectNode().put("event", event).put("callbackStatus", status);
+        FakeHttp.send(x, 200, out);
+    }
+
+    static String sha1(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

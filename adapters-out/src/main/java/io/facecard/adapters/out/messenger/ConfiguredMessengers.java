@@ -1,0 +1,106 @@
+package io.facecard.adapters.out.messenger;
+
+import io.facecard.adapters.out.messenger.telegram.TelegramBot;
+import io.facecard.adapters.out.messenger.wechat.WechatOfficialAccount;
+import io.facecard.adapters.out.runtime.SandboxConfig;
+import io.facecard.application.messaging.port.Messenger;
+import io.facecard.application.messaging.port.MessengerAccounts;
+import io.facecard.application.messaging.port.MessengerAccounts.Account;
+import io.facecard.domain.messaging.Channel;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.port.Sender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The channels' APIs, at the sandbox's fakes or the live hosts (api.weixin.qq.com,
+ * api.telegram.org), and the sending side of delivery: a notice rendered for its channel — on
+ * WeChat a service notice is a template message, anything else customer-service text; on Telegram text.
+ */
+@ApplicationScoped
+public class ConfiguredMessengers implements Messenger, Sender {
+    private record Clients(WechatOfficialAccount wechat, TelegramBot telegram, String wechatBase, FileTime version) {}
+
+    @Inject
+    SandboxConfig source;
+    @Inject
+    MessengerAccounts accounts;
+    @Inject
+    Clock clock;
+
+    private volatile Clients clients;
+
+    private Clients clients() {
+        FileTime v = source.version();
+        Clients c = clients;
+        if (c == null || !c.version().equals(v)) {
+            var values = source.values();
+            String wechat = Optional.ofNullable(values.apply("wechat-oa.api-base")).orElse("https://api.weixin.qq.com");
+            String telegram = Optional.ofNullable(values.apply("telegram.api-base")).orElse("https://api.telegram.org");
+            c = new Clients(new WechatOfficialAccount(wechat, clock), new TelegramBot(telegram), wechat, v);
+            clients = c;
+        }
+        return c;
+    }
+
+    @Override
+    public boolean sandbox() {
+        return source.sandbox();
+    }
+
+    @Override
+    public Map<String, String> wechatEvent(String xml) {
+        try {
+            return io.facecard.adapters.out.payment.wechat.V2Xml.read(xml);
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Qr qr(Account account, String scene, int expireSeconds) {
+        return clients().wechat().qr(account, scene, expireSeconds);
+    }
+
+    @Override
+    public String deepLink(Account account, String token) {
+        return clients().telegram().deepLink(account, token);
+    }
+
+    @Override
+    public void register(Account account, String path) {
+        String url = source.publicUrl() + path;
+        if (account.channel() == Channel.TELEGRAM) {
+            clients().telegram().setWebhook(account, url);
+        } else if (source.sandbox()) {
+            // Live, the URL and token are entered in the official account's console; the sandbox's fake is told here.
+            JsonHttp.call("POST", clients().wechatBase() + "/_sandbox/callback", Map.of("appid", account.settings().get("appid"), "url", url,
+                    "token", account.secrets().get("token")));
+        }
+    }
+
+    @Override
+    public Sent send(Account account, String to, Message m) {
+        if (account.channel() == Channel.TELEGRAM) {
+            return clients().telegram().send(account, to, m.text());
+        }
+        return m.templateId() != null && !m.marketing() ? clients().wechat().template(account, to, m.templateId(), m.fields())
+                : clients().wechat().text(account, to, m.text());
+    }
+
+    @Override
+    public Result send(TenantId tenant, String channel, String address, String type, Map<String, String> fields, boolean marketing,
+            String locale) {
+        Channel c = Channel.valueOf(channel);
+        Optional<Account> account = accounts.find(tenant, c);
+        if (account.isEmpty()) {
+            return new Result(Sender.Outcome.BLOCKED, 0, "channel-not-configured");
+        }
+        Sent s = send(account.get(), address, Notices.render(c, type, fields, marketing));
+        return new Result(Sender.Outcome.valueOf(s.outcome().name()), s.retryAfterSeconds(), s.code());
+    }
+}

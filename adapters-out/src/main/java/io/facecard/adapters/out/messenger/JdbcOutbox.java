@@ -1,0 +1,83 @@
+package io.facecard.adapters.out.messenger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.facecard.adapters.out.persistence.Jdbc;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.delivery.Notice;
+import io.facecard.marketing.port.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The outbox in {@code outbox_message}. Queuing joins the caller's transaction; the dispatcher's
+ * calls are each their own, and a claim takes due rows with {@code FOR UPDATE SKIP LOCKED}, so
+ * dispatchers on several replicas never take the same message.
+ */
+@ApplicationScoped
+public class JdbcOutbox implements Outbox {
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+
+    @Override
+    @Transactional
+    public boolean queue(Notice n, Instant at) {
+        return Jdbc.update(em, "insert into outbox_message (id, tenant_id, member_id, type, kind, fields, key, status, next_at, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?) on conflict (tenant_id, key) do nothing", UUID.randomUUID(),
+                n.tenant().value(), n.member().value(), n.type(), n.kind().name(), write(n.fields()), n.key(), at, at) == 1;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Queued> claim(Instant now, int limit, Instant leaseUntil) {
+        return Jdbc.query(em, "update outbox_message o set next_at = ?, attempts = o.attempts + 1 from (select id from outbox_message "
+                        + "where status = 'QUEUED' and next_at <= ? order by next_at limit ? for update skip locked) due where o.id = due.id "
+                        + "returning o.id, o.tenant_id, o.member_id, o.type, o.kind, o.fields, o.key, o.attempts - 1",
+                r -> new Queued(Jdbc.uuid(r, 1), new Notice(new TenantId(Jdbc.uuid(r, 2)), new MemberId(Jdbc.uuid(r, 3)), r.getString(4),
+                        Notice.Kind.valueOf(r.getString(5)), read(r.getString(6)), r.getString(7)), r.getInt(8)), leaseUntil, now, limit);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void sent(UUID id, String channel, Instant at) {
+        Jdbc.update(em, "update outbox_message set status = 'SENT', channel = ?, sent_at = ?, reason = null where id = ?", channel, at, id);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void retry(UUID id, Instant next, String reason) {
+        Jdbc.update(em, "update outbox_message set next_at = ?, reason = ? where id = ? and status = 'QUEUED'", next, Jdbc.text(reason), id);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ended(UUID id, String status, String channel, String reason, Instant at) {
+        Jdbc.update(em, "update outbox_message set status = ?, channel = ?, reason = ?, sent_at = ? where id = ?", status, Jdbc.text(channel),
+                Jdbc.text(reason), at, id);
+    }
+
+    private static String write(Map<String, String> m) {
+        try {
+            return JsonHttp.JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> read(String s) {
+        try {
+            return JsonHttp.JSON.readValue(s, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.facecard.adapters.out.messenger;
+
+import io.facecard.application.messaging.port.ServiceNotices;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.delivery.Delivery;
+import io.facecard.marketing.delivery.Notice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** The application's service notices, queued in marketing-engine's outbox in the caller's transaction. */
+@ApplicationScoped
+public class OutboxNotices implements ServiceNotices {
+    @Inject
+    Delivery delivery;
+
+    @Override
+    public void notify(TenantId tenant, MemberId member, String type, Map<String, String> fields, String key) {
+        delivery.queue(new Notice(tenant, member, type, Notice.Kind.SERVICE, fields, key));
+    }
+}

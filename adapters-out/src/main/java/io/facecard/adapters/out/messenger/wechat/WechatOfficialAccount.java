@@ -1,0 +1,107 @@
+package io.facecard.adapters.out.messenger.wechat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.facecard.adapters.out.messenger.JsonHttp;
+import io.facecard.application.messaging.port.Messenger;
+import io.facecard.application.messaging.port.MessengerAccounts.Account;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A WeChat official account's API: one shared access_token per appid, refreshed before it expires
+ * (7200 s) or when WeChat calls it invalid (40001, 42001), never one per request; temporary QR
+ * codes with a string scene; template messages for service notices (fields at most 20 characters,
+ * no line breaks) and customer-service text inside the user's window (45015 outside it).
+ */
+public final class WechatOfficialAccount {
+    private record Token(String value, Instant expires) {}
+
+    private final String base;
+    private final Clock clock;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    public WechatOfficialAccount(String base, Clock clock) {
+        this.base = base;
+        this.clock = clock;
+    }
+
+    public Messenger.Qr qr(Account a, String scene, int expireSeconds) {
+        Map<String, Object> body = Map.of("expire_seconds", expireSeconds, "action_name", "QR_STR_SCENE",
+                "action_info", Map.of("scene", Map.of("scene_str", scene)));
+        JsonNode r = authorized(a, "/cgi-bin/qrcode/create", body).body();
+        String ticket = r.path("ticket").asText(null);
+        if (ticket == null) {
+            throw new IllegalStateException("WeChat gave no QR ticket: " + r.path("errcode").asInt());
+        }
+        return new Messenger.Qr(ticket, base + "/cgi-bin/showqrcode?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+    }
+
+    public Messenger.Sent template(Account a, String openid, String templateId, Map<String, String> fields) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        fields.forEach((k, v) -> data.put(k, Map.of("value", clip(v))));
+        return sent(authorized(a, "/cgi-bin/message/template/send", Map.of("touser", openid, "template_id", templateId, "data", data)));
+    }
+
+    public Messenger.Sent text(Account a, String openid, String text) {
+        return sent(authorized(a, "/cgi-bin/message/custom/send", Map.of("touser", openid, "msgtype", "text", "text",
+                Map.of("content", text))));
+    }
+
+    /** WeChat's template rules: at most 20 characters, no line breaks. */
+    static String clip(String v) {
+        String one = v == null ? "" : v.replaceAll("[\\r\\n]+", " ");
+        return one.length() <= 20 ? one : one.substring(0, 20);
+    }
+
+    private static Messenger.Sent sent(JsonHttp.Answer a) {
+        if (a.status() == 0 || a.status() >= 500) {
+            return new Messenger.Sent(Messenger.Outcome.RETRY, 2, "HTTP_" + a.status());
+        }
+        int err = a.body().path("errcode").asInt(0);
+        return switch (err) {
+            case 0 -> new Messenger.Sent(Messenger.Outcome.SENT, 0, null);
+            case 43004, 43019 -> new Messenger.Sent(Messenger.Outcome.BLOCKED, 0, Integer.toString(err)); // unfollowed, blocked
+            case 45009, 45011, -1 -> new Messenger.Sent(Messenger.Outcome.RETRY, 5, Integer.toString(err)); // rate, busy
+            default -> new Messenger.Sent(Messenger.Outcome.REFUSED, 0, Integer.toString(err)); // 45015 outside the window, …
+        };
+    }
+
+    /** A call with the account's shared token; an answer that the token is invalid refreshes it once. */
+    private JsonHttp.Answer authorized(Account a, String path, Object body) {
+        JsonHttp.Answer r = JsonHttp.call("POST", base + path + "?access_token=" + token(a, false), body);
+        int err = r.body().path("errcode").asInt(0);
+        if (err == 40001 || err == 42001) {
+            r = JsonHttp.call("POST", base + path + "?access_token=" + token(a, true), body);
+        }
+        return r;
+    }
+
+    private String token(Account a, boolean refresh) {
+        String appid = a.settings().get("appid");
+        Token t = tokens.get(appid);
+        Instant now = clock.instant();
+        if (!refresh && t != null && t.expires().isAfter(now)) {
+            return t.value();
+        }
+        synchronized (tokens) {
+            t = tokens.get(appid);
+            if (!refresh && t != null && t.expires().isAfter(now)) {
+                return t.value();
+            }
+            JsonNode r = JsonHttp.call("GET", base + "/cgi-bin/token?grant_type=client_credential&appid=" + appid + "&secret="
+                    + a.secrets().get("appSecret"), null).body();
+            String value = r.path("access_token").asText(null);
+            if (value == null) {
+                throw new IllegalStateException("WeChat gave no access_token: " + r.path("errcode").asInt());
+            }
+            // Refreshed five minutes early, so no call carries a token about to lapse.
+            tokens.put(appid, new Token(value, now.plusSeconds(Math.max(60, r.path("expires_in").asLong(7200) - 300))));
+            return value;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.facecard.application.messaging;
+
+import io.facecard.application.membership.Members;
+import io.facecard.application.messaging.port.ChannelSandbox;
+import io.facecard.application.messaging.port.Messenger;
+import io.facecard.application.problem.Validation;
+import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/** The sandbox contract for messengers: a phone scanning, a user starting the bot, what a fake received, its clock. 404 when live. */
+@ApplicationScoped
+public class SandboxChannels {
+    private ChannelSandbox fakes;
+    private Messenger messenger;
+
+    protected SandboxChannels() {}
+
+    @Inject
+    public SandboxChannels(ChannelSandbox fakes, Messenger messenger) {
+        this.fakes = fakes;
+        this.messenger = messenger;
+    }
+
+    private void requireSandbox(Caller caller) {
+        Members.PERMIT.tenantOf(caller);
+        if (!messenger.sandbox()) {
+            throw Refusal.notFound("this path");
+        }
+    }
+
+    public Map<String, Object> scan(Caller caller, String ticket, String openid) {
+        requireSandbox(caller);
+        return fakes.wechatScan(Validation.requiredText(ticket, "ticket", 200), Validation.requiredText(openid, "openid", 128));
+    }
+
+    public Map<String, Object> start(Caller caller, String token, String chatId) {
+        requireSandbox(caller);
+        String chat = Validation.requiredText(chatId, "chatId", 20);
+        if (!chat.matches("[0-9]{1,15}")) {
+            throw Refusal.invalid("'chatId' must be a Telegram chat id (digits)");
+        }
+        return fakes.telegramStart(Validation.requiredText(token, "token", 64), chat);
+    }
+
+    public List<Map<String, Object>> messages(Caller caller, String channel, String to) {
+        requireSandbox(caller);
+        if (!"WECHAT".equals(channel) && !"TELEGRAM".equals(channel)) {
+            throw Refusal.invalid("'channel' must be WECHAT or TELEGRAM");
+        }
+        return fakes.messages(channel, Validation.requiredText(to, "to", 128));
+    }
+
+    public void clock(Caller caller, Long seconds) {
+        requireSandbox(caller);
+        if (seconds == null || seconds < 0 || seconds > 90L * 24 * 3600) {
+            throw Refusal.invalid("'advanceSeconds' must be 0 to 7776000");
+        }
+        fakes.advanceClock(seconds);
+    }
+}
