@@ -127,6 +127,32 @@ class MessengerIT {
     }
 
     @Test
+    void aBlockedBotMarksTheBindingInactiveAndAnUnfollowUnbinds() throws Exception {
+        String m = member();
+        String token = offer(m, "TELEGRAM").path("token").asText();
+        String chat = chatId();
+        post("/api/v1/sandbox/telegram/start", shop.adminToken(), Map.of("token", token, "chatId", chat)).ok(200);
+        received("TELEGRAM", chat, 1);
+        Fakes.sandbox().telegram().block(chat);
+        checkout(m, Till.key());
+        long until = System.currentTimeMillis() + 15_000;
+        while (get("/api/v1/members/" + m + "/channels", shop.adminToken()).json().path("items").get(0).path("active").asBoolean()) {
+            assertThat(System.currentTimeMillis()).as("the binding turned inactive").isLessThan(until);
+            Thread.sleep(200);
+        }
+        assertThat(get("/api/v1/sandbox/messages?channel=TELEGRAM&to=" + chat, shop.adminToken()).ok(200).json())
+                .as("nothing reached the blocked chat").hasSize(1);
+
+        String w = member();
+        JsonNode o = offer(w, "WECHAT");
+        String openid = "oLeaver" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid)).ok(200);
+        assertThat(get("/api/v1/members/" + w + "/channels", shop.adminToken()).json().path("items")).hasSize(1);
+        assertThat(Fakes.sandbox().wechatOfficialAccount().unsubscribe(openid)).isEqualTo(200);
+        assertThat(get("/api/v1/members/" + w + "/channels", shop.adminToken()).json().path("items")).isEmpty();
+    }
+
+    @Test
     void callbacksThatDoNotVerifyChangeNothingAndOtherTenantsMembersAre404() throws Exception {
         String wechat = get("/api/v1/messenger-accounts/WECHAT_OA", shop.adminToken()).ok(200).get("webhookPath");
         String telegram = get("/api/v1/messenger-accounts/TELEGRAM", shop.adminToken()).ok(200).get("webhookPath");

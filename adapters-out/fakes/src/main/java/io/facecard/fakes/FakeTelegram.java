@@ -51,6 +51,11 @@ public final class FakeTelegram implements AutoCloseable {
         limits = on;
     }
 
+    /** The user blocks the bot: every message to the chat is a 403 from now on. */
+    public void block(String chatId) {
+        blocked.add(chatId);
+    }
+
     public List<Received> messages(String to) {
         synchronized (received) {
             List<Received> out = new ArrayList<>(received.stream().filter(r -> to == null || r.to().equals(to)).toList());

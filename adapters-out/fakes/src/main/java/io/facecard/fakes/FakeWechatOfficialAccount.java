@@ -170,6 +170,24 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
     }
 
+    /** The user unfollows the account: the signed {@code unsubscribe} event goes to the callback; answers its status. */
+    public int unsubscribe(String openid) {
+        Callback cb = callbacks.get(APPID);
+        followers.put(openid, false);
+        String ts = Long.toString(now().getEpochSecond());
+        String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
+                + "<CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[unsubscribe]]></Event></xml>";
+        return push(cb, ts, xml);
+    }
+
+    private int push(Callback cb, String ts, String xml) {
+        String nonce = Long.toString(Math.abs(RANDOM.nextLong()));
+        String[] parts = {cb.token(), ts, nonce};
+        Arrays.sort(parts);
+        return FakeHttp.post(cb.url() + "?signature=" + sha1(String.join("", parts)) + "&timestamp=" + ts + "&nonce=" + nonce, "text/xml",
+                xml, Map.of());
+    }
+
     /** A phone scans the QR: the signed event goes to the account's callback. */
     private void scan(HttpExchange x, JsonNode in) throws IOException {
         Ticket t = tickets.get(in.path("ticket").asText());
@@ -193,12 +211,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         followers.put(openid, true);
         windows.put(openid, new Instant[] {now()});
         windowUse.put(openid, 0);
-        String nonce = Long.toString(Math.abs(RANDOM.nextLong()));
-        String ts = Long.toString(created);
-        String[] parts = {cb.token(), ts, nonce};
-        Arrays.sort(parts);
-        String signature = sha1(String.join("", parts));
-        int status = FakeHttp.post(cb.url() + "?signature=" + signature + "&timestamp=" + ts + "&nonce=" + nonce, "text/xml", xml, Map.of());
+        int status = push(cb, Long.toString(created), xml);
         ObjectNode out = FakeHttp.JSON.createObjectNode().put("event", event).put("callbackStatus", status);
         FakeHttp.send(x, 200, out);
     }

@@ -127,7 +127,9 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     public void wechatEvent(TenantId tenant, String xml) {
         Map<String, String> event = messenger.wechatEvent(xml == null ? "" : xml);
         String openid = event.get("FromUserName");
-        if (openid == null || !bindings.firstCallback(Channel.WECHAT, openid + ":" + event.get("CreateTime"), clock.instant())) {
+        // WeChat's retry key is sender and time; the event's kind is added, as a scan and an unfollow may share a second.
+        if (openid == null || !bindings.firstCallback(Channel.WECHAT, openid + ":" + event.get("CreateTime") + ":" + event.get("Event"),
+                clock.instant())) {
             return;
         }
         String kind = event.getOrDefault("Event", "");
