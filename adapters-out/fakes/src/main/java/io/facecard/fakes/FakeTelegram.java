@@ -34,6 +34,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong updates = new AtomicLong(1000);
     private volatile boolean limits = true;
+    private volatile long latencyMillis;
 
     public FakeTelegram(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -49,6 +50,11 @@ public final class FakeTelegram implements AutoCloseable {
     /** Turns the rate limit off (a benchmark of the dispatcher without the channel's limits). */
     public void limits(boolean on) {
         limits = on;
+    }
+
+    /** Every sendMessage answers this long after the message was delivered (a crash test's window). */
+    public void latency(long millis) {
+        latencyMillis = millis;
     }
 
     /** The user blocks the bot: every message to the chat is a 403 from now on. */
@@ -113,6 +119,13 @@ public final class FakeTelegram implements AutoCloseable {
             return;
         }
         received.add(new Received(chat, "TEXT", in.path("text").asText(), Instant.now().toString()));
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis); // delivered; the answer is on its way
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         FakeHttp.send(x, 200, Map.of("ok", true, "result", Map.of("message_id", updates.incrementAndGet(), "chat", Map.of("id", chat))));
     }
 
