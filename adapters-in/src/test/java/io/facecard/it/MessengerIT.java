@@ -148,8 +148,51 @@ class MessengerIT {
         String openid = "oLeaver" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid)).ok(200);
         assertThat(get("/api/v1/members/" + w + "/channels", shop.adminToken()).json().path("items")).hasSize(1);
-        assertThat(Fakes.sandbox().wechatOfficialAccount().unsubscribe(openid)).isEqualTo(200);
+        String appid = get("/api/v1/messenger-accounts/WECHAT_OA", shop.adminToken()).json().path("settings").path("appid").asText();
+        assertThat(Fakes.sandbox().wechatOfficialAccount().unsubscribe(appid, openid)).isEqualTo(200);
         assertThat(get("/api/v1/members/" + w + "/channels", shop.adminToken()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void theMemberChoosesTheChannelNoticesGoTo() throws Exception {
+        String m = member();
+        String chat = chatId();
+        post("/api/v1/sandbox/telegram/start", shop.adminToken(), Map.of("token", offer(m, "TELEGRAM").path("token").asText(),
+                "chatId", chat)).ok(200);
+        String openid = "oPref" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", offer(m, "WECHAT").path("qrTicket").asText(),
+                "openid", openid)).ok(200);
+        received("TELEGRAM", chat, 1);
+        received("WECHAT", openid, 1);
+        Api.call("PUT", "/api/v1/members/" + m + "/channels/preferred", shop.adminToken(), Map.of("channel", "TELEGRAM")).ok(204);
+        Thread.sleep(1100); // past the chat's rate limit
+        checkout(m, Till.key());
+        assertThat(received("TELEGRAM", chat, 2).get(0).path("text").asText()).startsWith("Receipt");
+        JsonNode wechat = get("/api/v1/sandbox/messages?channel=WECHAT&to=" + openid, shop.adminToken()).json();
+        for (JsonNode n : wechat) {
+            assertThat(n.path("kind").asText()).as("the receipt went to the preferred channel only").isNotEqualTo("TEMPLATE");
+        }
+        Api.call("PUT", "/api/v1/members/" + m + "/channels/preferred", shop.adminToken(), Map.of("channel", "NOPE")).problem(404);
+    }
+
+    @Test
+    void theOpenidOfAWechatFacePaymentIsBoundOnlyWhenTheMemberConfirms() throws Exception {
+        Chain cn = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cn.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", cn.adminToken(), Map.of("sandbox", true)).ok(200);
+        Till cnTill = Till.of(cn, "C1");
+        String card = "W" + UUID.randomUUID().toString().substring(0, 10);
+        String m = post("/api/v1/members", cn.adminToken(), Map.of("name", "Payer", "cardNumber", card)).ok(201).get("id");
+        post("/api/v1/members/" + m + "/channels/WECHAT/confirm", cn.adminToken(), Map.of()).problem(404);
+        String c = FacePayIT.openCny(cnTill, "5.00");
+        cnTill.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200);
+        assertThat(FacePayIT.pay(cnTill, c, Till.key(), "WECHAT_PAY", "5.00", "130000000000000001").ok(201).get("status"))
+                .isEqualTo("SUCCEEDED");
+        assertThat(get("/api/v1/members/" + m + "/channels", cn.adminToken()).json().path("items")).as("not without confirming").isEmpty();
+        post("/api/v1/members/" + m + "/channels/WECHAT/confirm", cn.adminToken(), Map.of()).ok(204);
+        JsonNode items = get("/api/v1/members/" + m + "/channels", cn.adminToken()).json().path("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).path("externalId").asText()).startsWith("oSubOpenid");
     }
 
     @Test

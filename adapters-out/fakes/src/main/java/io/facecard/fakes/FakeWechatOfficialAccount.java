@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * otherwise 45015), and what it received at {@code /_sandbox/messages?to=openid}.
  */
 public final class FakeWechatOfficialAccount implements AutoCloseable {
-    public static final String APPID = "wxfacecardsandbox1";
     public static final String SECRET = "facecardsandboxappsecret00000001";
 
     public record Received(String to, String kind, String text, String at) {}
@@ -40,7 +39,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final HttpServer server;
-    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    /** access_token → the appid it is of, and when it expires. */
+    private final Map<String, Object[]> tokens = new ConcurrentHashMap<>();
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
     private final Map<String, Boolean> followers = new ConcurrentHashMap<>();
@@ -107,7 +107,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     }
 
     private void authorized(HttpExchange x, Map<String, String> q, Io call) throws IOException {
-        Instant expires = tokens.get(q.getOrDefault("access_token", ""));
+        Object[] t = tokens.get(q.getOrDefault("access_token", ""));
+        Instant expires = t == null ? null : (Instant) t[1];
         if (expires == null) {
             FakeHttp.send(x, 200, Map.of("errcode", 40001, "errmsg", "invalid credential"));
         } else if (!expires.isAfter(now())) {
@@ -118,14 +119,15 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     }
 
     private void token(HttpExchange x, Map<String, String> q) throws IOException {
-        if (!APPID.equals(q.get("appid")) || !SECRET.equals(q.get("secret"))) {
+        // Every sandbox tenant has an appid of its own; they share the sandbox's secret.
+        if (q.get("appid") == null || !q.get("appid").matches("wx[0-9a-z]{16}") || !SECRET.equals(q.get("secret"))) {
             FakeHttp.send(x, 200, Map.of("errcode", 40125, "errmsg", "invalid appsecret"));
             return;
         }
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String t = "ACCESS" + HexFormat.of().formatHex(b);
-        tokens.put(t, now().plusSeconds(7200));
+        tokens.put(t, new Object[] {q.get("appid"), now().plusSeconds(7200)});
         FakeHttp.send(x, 200, Map.of("access_token", t, "expires_in", 7200));
     }
 
@@ -139,7 +141,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         String ticket = "gQ" + HexFormat.of().formatHex(b);
-        tickets.put(ticket, new Ticket(APPID, scene, now().plusSeconds(expire)));
+        tickets.put(ticket, new Ticket((String) tokens.get(q.get("access_token"))[0], scene, now().plusSeconds(expire)));
         FakeHttp.send(x, 200, Map.of("ticket", ticket, "expire_seconds", expire, "url", "http://weixin.qq.com/q/" + ticket));
     }
 
@@ -170,9 +172,9 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
     }
 
-    /** The user unfollows the account: the signed {@code unsubscribe} event goes to the callback; answers its status. */
-    public int unsubscribe(String openid) {
-        Callback cb = callbacks.get(APPID);
+    /** The user unfollows the account {@code appid}: the signed {@code unsubscribe} event goes to its callback; answers its status. */
+    public int unsubscribe(String appid, String openid) {
+        Callback cb = callbacks.get(appid);
         followers.put(openid, false);
         String ts = Long.toString(now().getEpochSecond());
         String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"

@@ -50,6 +50,7 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     private ChannelBindings bindings;
     private Messenger messenger;
     private ServiceNotices notices;
+    private io.facecard.application.messaging.port.FacePayers payers;
     private CommandGateway commands;
     private Clock clock;
 
@@ -57,7 +58,8 @@ public class Channels implements io.facecard.application.membership.port.Erasure
 
     @Inject
     public Channels(Members members, MessengerAccounts accounts, ChannelBindings bindings, Messenger messenger, ServiceNotices notices,
-            CommandGateway commands, Clock clock) {
+            CommandGateway commands, Clock clock, io.facecard.application.messaging.port.FacePayers payers) {
+        this.payers = payers;
         this.members = members;
         this.accounts = accounts;
         this.bindings = bindings;
@@ -105,6 +107,38 @@ public class Channels implements io.facecard.application.membership.port.Erasure
         if (!bindings.unbind(tenant, member, channel)) {
             throw Refusal.notFound(channel + " binding");
         }
+    }
+
+    /** The member chooses where notices go first. */
+    public void prefer(Caller caller, MemberId member, Channel channel) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        members.get(caller, member);
+        if (!bindings.prefer(tenant, member, channel)) {
+            throw Refusal.notFound(channel + " binding");
+        }
+    }
+
+    /**
+     * The member confirms (in the app or at the kiosk) that the openid WeChat gave when they paid by
+     * face may receive the tenant's notices. Only an openid of the official account's own appid is offered.
+     */
+    public void confirmFacePayOpenid(Caller caller, MemberId member) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        if (members.get(caller, member).erased()) {
+            throw Refusal.notFound("member " + member.value());
+        }
+        MessengerAccounts.Account account = accounts.find(tenant, Channel.WECHAT).orElseThrow(() -> new Refusal(
+                MessagingRule.CHANNEL_NOT_CONFIGURED, "this tenant has no WECHAT_OA account"));
+        String openid = payers.wechatOpenid(tenant, member, account.settings().get("appid")).orElseThrow(() -> Refusal.notFound(
+                "a WeChat face payment of this member under the official account's appid"));
+        Optional<MemberId> bound = bindings.boundTo(tenant, Channel.WECHAT, openid);
+        if (bound.isPresent() && !bound.get().equals(member)) {
+            throw new Refusal(MessagingRule.ACCOUNT_BOUND_ELSEWHERE, "this WeChat account is bound to another member");
+        }
+        Instant now = clock.instant();
+        bindings.bind(tenant, member, Channel.WECHAT, openid, now);
+        commands.sendAndWait(new MemberCommands.RecordConsent(member, ConsentPurpose.MESSENGER_NOTICES, true, "face-pay-openid",
+                ConsentSource.WECHAT, caller.actor(), now));
     }
 
     /** A WeChat callback's account, if {@code signature} is sha1 of the sorted token, timestamp and nonce. */

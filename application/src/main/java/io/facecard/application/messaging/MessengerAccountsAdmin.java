@@ -44,7 +44,7 @@ public class MessengerAccountsAdmin {
 
     /** The accounts the sandbox's fakes know. */
     private static final Map<Channel, Map<String, String>> SANDBOX = Map.of(
-            Channel.WECHAT, Map.of("appid", "wxfacecardsandbox1", "appSecret", "facecardsandboxappsecret00000001",
+            Channel.WECHAT, Map.of("appid", "wxfacecafe0000beef", "appSecret", "facecardsandboxappsecret00000001",
                     "token", "facecardsandboxtoken"),
             Channel.TELEGRAM, Map.of("botUsername", "facecard_sandbox_bot", "botToken", "123456789:AAFacecardSandboxBotTokenAbcdefghijkl"));
 
@@ -75,7 +75,11 @@ public class MessengerAccountsAdmin {
         if (!messenger.sandbox()) {
             throw Refusal.notFound("sandbox accounts (this platform talks to the live messengers)");
         }
-        return put(caller, channel, SANDBOX.get(channel));
+        Map<String, String> fields = new TreeMap<>(SANDBOX.get(channel));
+        if (channel == Channel.WECHAT) {
+            fields.put("appid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+        }
+        return put(caller, channel, fields);
     }
 
     public View put(Caller caller, Channel channel, Map<String, String> body) {

@@ -74,7 +74,11 @@ public class PaymentProviders {
         if (!gateways.sandbox()) {
             throw Refusal.notFound("sandbox accounts (this platform talks to the live providers)");
         }
-        return put(caller, provider, ProviderFields.sandbox(provider));
+        Map<String, String> fields = new TreeMap<>(ProviderFields.sandbox(provider));
+        if (provider == PaymentProvider.WECHAT_PAY) {
+            fields.put("subAppid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+        }
+        return put(caller, provider, fields);
     }
 
     public View get(Caller caller, PaymentProvider provider) {

@@ -28,7 +28,7 @@ final class ProviderFields {
 
     /** The accounts the local fakes know (see the fakes module): the sandbox's sub-merchant, ISV token and connected account. */
     private static final Map<PaymentProvider, Map<String, String>> SANDBOX = Map.of(
-            PaymentProvider.WECHAT_PAY, Map.of("subMchid", "1900000109", "subAppid", "wx8888888888888888"),
+            PaymentProvider.WECHAT_PAY, Map.of("subMchid", "1900000109", "subAppid", "wxfacecafe0000beef"),
             PaymentProvider.ALIPAY, Map.of("appAuthToken", "202612BBfacecardsandboxtoken01", "sellerId", "2088102146225135"),
             PaymentProvider.STRIPE, Map.of("connectedAccountId", "acct_1FacecardSandbox"));
 

@@ -29,10 +29,29 @@ public class ChannelResource {
     @Inject
     CurrentCaller caller;
 
-    public record BindingBody(String channel, String externalId, boolean active, Instant boundAt) {
+    public record BindingBody(String channel, String externalId, boolean active, boolean preferred, Instant boundAt) {
         static BindingBody of(ChannelBindings.Binding b) {
-            return new BindingBody(b.channel().name(), b.externalId(), b.active(), b.boundAt());
+            return new BindingBody(b.channel().name(), b.externalId(), b.active(), b.preferred(), b.boundAt());
         }
+    }
+
+    public record Preferred(String channel) {}
+
+    @jakarta.ws.rs.PUT
+    @Path("preferred")
+    public Response prefer(@PathParam("id") String id, Preferred body) {
+        var c = caller.get();
+        var b = Bodies.required(body);
+        channels.prefer(c, MemberCardResource.member(id), channel(b.channel() == null ? "" : b.channel()));
+        return Response.noContent().build();
+    }
+
+    /** The member confirms that the openid of their WeChat face payment may receive notices. */
+    @POST
+    @Path("WECHAT/confirm")
+    public Response confirm(@PathParam("id") String id) {
+        channels.confirmFacePayOpenid(caller.get(), MemberCardResource.member(id));
+        return Response.noContent().build();
     }
 
     public record Items(List<BindingBody> items) {}

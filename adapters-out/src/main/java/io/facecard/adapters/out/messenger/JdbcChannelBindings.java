@@ -86,9 +86,16 @@ public class JdbcChannelBindings implements ChannelBindings {
     @Override
     public List<Binding> of(TenantId tenant, MemberId member) {
         binding.bind(em, tenant);
-        return Jdbc.query(em, "select channel, external_id, active, bound_at from channel_binding where tenant_id = ? and member_id = ? "
-                + "order by bound_at desc", r -> new Binding(Channel.valueOf(r.getString(1)), r.getString(2), r.getBoolean(3),
-                        Jdbc.instant(r, 4)), tenant.value(), member.value());
+        return Jdbc.query(em, "select channel, external_id, active, bound_at, preferred from channel_binding where tenant_id = ? "
+                + "and member_id = ? order by preferred desc, bound_at desc", r -> new Binding(Channel.valueOf(r.getString(1)), r.getString(2),
+                        r.getBoolean(3), Jdbc.instant(r, 4), r.getBoolean(5)), tenant.value(), member.value());
+    }
+
+    @Override
+    public boolean prefer(TenantId tenant, MemberId member, Channel channel) {
+        binding.bind(em, tenant);
+        return Jdbc.update(em, "update channel_binding set preferred = (channel = ?) where tenant_id = ? and member_id = ?", channel.name(),
+                tenant.value(), member.value()) > 0 && of(tenant, member).stream().anyMatch(b -> b.channel() == channel);
     }
 
     @Override

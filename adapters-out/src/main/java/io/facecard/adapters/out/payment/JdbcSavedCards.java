@@ -15,11 +15,13 @@ import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
-public class JdbcSavedCards implements SavedCards {
+public class JdbcSavedCards implements SavedCards, io.facecard.application.messaging.port.FacePayers {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
     TenantBinding binding;
+    @Inject
+    io.facecard.application.payment.port.ProviderAccounts accounts;
 
     @Override
     public Optional<String> customer(TenantId tenant, MemberId member) {
@@ -72,6 +74,14 @@ public class JdbcSavedCards implements SavedCards {
         binding.bind(em, tenant);
         return Jdbc.query(em, "select payer_id from member_payer where tenant_id = ? and member_id = ? and provider = ?",
                 r -> r.getString(1), tenant.value(), member.value(), provider).stream().findFirst();
+    }
+
+    /** WeChat Pay's payer openid is of the tenant's sub-appid: it is the official account's openid only when the appids agree. */
+    @Override
+    public Optional<String> wechatOpenid(TenantId tenant, MemberId member, String appid) {
+        Optional<String> subAppid = accounts.find(tenant, io.facecard.domain.payment.PaymentProvider.WECHAT_PAY)
+                .map(a -> a.settings().get("subAppid"));
+        return subAppid.filter(appid::equals).flatMap(a -> payer(tenant, member, "WECHAT_PAY"));
     }
 
     @Override

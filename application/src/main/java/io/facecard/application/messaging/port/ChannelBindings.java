@@ -29,10 +29,14 @@ public interface ChannelBindings {
 
     void unbindAll(TenantId tenant, MemberId member);
 
+    /** Notices go to this channel first from now on; false when the member has no such binding. */
+    boolean prefer(TenantId tenant, MemberId member, Channel channel);
+
     List<Binding> of(TenantId tenant, MemberId member);
 
     /** A callback seen before (WeChat retries three times, Telegram until answered) is answered and ignored. */
     boolean firstCallback(Channel channel, String key, Instant at);
 
-    record Binding(Channel channel, String externalId, boolean active, Instant boundAt) {}
+    /** @param preferred the member chose this channel; otherwise the one bound last comes first */
+    record Binding(Channel channel, String externalId, boolean active, Instant boundAt, boolean preferred) {}
 }
