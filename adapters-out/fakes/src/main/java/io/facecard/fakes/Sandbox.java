@@ -53,6 +53,13 @@ public final class Sandbox implements AutoCloseable {
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         control.createContext("/received", this::received);
         control.createContext("/latency", this::latency);
+        control.createContext("/telegram-limits", x -> {
+            try (x) {
+                boolean on = !"false".equals(FormBody.parse(x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery()).get("on"));
+                telegram.limits(on);
+                send(x, 200, "{\"telegramLimits\":" + on + "}");
+            }
+        });
         control.start();
         Properties p = new Properties();
         p.setProperty("stripe.api-base", stripe.url());

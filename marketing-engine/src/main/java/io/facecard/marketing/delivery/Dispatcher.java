@@ -70,14 +70,21 @@ public class Dispatcher {
         }
     }
 
+    /** Batches back to back while the outbox is full, then a pause of the tick. */
     void tick() {
         try {
-            Instant now = clock.instant();
-            List<Outbox.Queued> batch = outbox.claim(now, BATCH, now.plus(LEASE));
-            List<java.util.concurrent.Future<?>> running = batch.stream().map(q -> pool.submit(() -> deliver(q))).<java.util.concurrent.Future<?>>map(f -> f).toList();
-            for (var f : running) {
-                f.get();
-            }
+            List<Outbox.Queued> batch;
+            do {
+                Instant now = clock.instant();
+                batch = outbox.claim(now, BATCH, now.plus(LEASE));
+                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (Outbox.Queued q : batch) {
+                    running.add(pool.submit(() -> deliver(q)));
+                }
+                for (var f : running) {
+                    f.get();
+                }
+            } while (batch.size() == BATCH && !Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
