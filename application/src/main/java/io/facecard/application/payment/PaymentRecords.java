@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,12 +57,14 @@ public class PaymentRecords {
     private SavedCards cards;
     private Balances balances;
     private Clock clock;
+    private io.facecard.application.messaging.port.ServiceNotices notices;
 
     protected PaymentRecords() {}
 
     @Inject
     public PaymentRecords(CommandGateway commands, Payments payments, Checkouts checkouts, ProviderAccounts accounts, SavedCards cards,
-            Balances balances, Clock clock) {
+            Balances balances, Clock clock, io.facecard.application.messaging.port.ServiceNotices notices) {
+        this.notices = notices;
         this.commands = commands;
         this.payments = payments;
         this.checkouts = checkouts;
@@ -148,8 +151,17 @@ public class PaymentRecords {
                 account));
     }
 
-    public void recordRefund(PaymentId id, String refundId, PaymentGateway.Result result, PaymentSettings settings) {
+    /** Records a refund's answer; one the provider accepted tells the member in their messenger (a service notice, once per refund). */
+    public void recordRefund(TenantId tenant, PaymentId id, String refundId, PaymentGateway.Result result, PaymentSettings settings) {
         commands.sendAndWait(new PaymentCommands.RecordRefund(id, refundId, answer(result), settings.timings(), clock.instant()));
+        boolean accepted = result.status() == PaymentGateway.Status.SUCCEEDED || result.status() == PaymentGateway.Status.PENDING;
+        PaymentView p = payments.find(tenant, id.value()).orElse(null);
+        if (accepted && p != null && p.memberId() != null) {
+            String amount = p.refunds().stream().filter(r -> r.refundId().equals(refundId)).findFirst()
+                    .map(r -> r.amount().toPlainString()).orElse("");
+            notices.notify(tenant, new MemberId(p.memberId()), "REFUND", Map.of("amount", amount, "currency", p.currency(),
+                    "method", p.method().name()), "refund-" + id.value() + "-" + refundId);
+        }
     }
 
     public Optional<PaymentView> view(TenantId tenant, UUID payment) {

@@ -105,7 +105,7 @@ public class PaymentSteps {
                 result = new Result(Status.UNKNOWN, null, "error");
             }
         }
-        records.recordRefund(id, refundId, result, s);
+        records.recordRefund(tenant, id, refundId, result, s);
         return true;
     }
 }

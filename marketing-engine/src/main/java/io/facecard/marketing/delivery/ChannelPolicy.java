@@ -47,8 +47,9 @@ public final class ChannelPolicy {
         return Decision.send();
     }
 
-    /** The channels to try, preferred first (the one bound last). */
-    public static List<Recipient.Bound> order(Recipient r) {
-        return r.channels();
+    /** The channels to try, preferred first (the one bound last); a notice about one channel (its welcome) goes there only. */
+    public static List<Recipient.Bound> order(Recipient r, Notice n) {
+        String only = n.fields().get("channel");
+        return only == null ? r.channels() : r.channels().stream().filter(b -> b.channel().equals(only)).toList();
     }
 }

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final int MAX_TRIES = 6;
-    static final int BATCH = 100;
+    static final int BATCH = 500;
     static final Duration LEASE = Duration.ofSeconds(30);
     /** Marketing: quiet 22:00-08:00 in the member's zone, at most 3 per 7 days across campaigns. */
     static final DeliveryWindow MARKETING = new DeliveryWindow(LocalTime.of(22, 0), LocalTime.of(8, 0), 3, Duration.ofDays(7));
@@ -56,7 +56,7 @@ public class Dispatcher {
 
     public synchronized void start() {
         if (ticker == null) {
-            pool = Executors.newFixedThreadPool(4, threads);
+            pool = Executors.newFixedThreadPool(8, threads);
             ticker = Executors.newSingleThreadScheduledExecutor(threads);
             ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
         }
@@ -70,19 +70,35 @@ public class Dispatcher {
         }
     }
 
-    /** Batches back to back while the outbox is full, then a pause of the tick. */
+    /**
+     * Batches back to back while the outbox is full, then a pause of the tick. A batch costs a few
+     * statements whatever its size: one claim, the recipients per tenant in one read, the outcomes in
+     * one write; only the channel calls are one per message, on the pool's threads.
+     */
     void tick() {
         try {
             List<Outbox.Queued> batch;
             do {
                 Instant now = clock.instant();
                 batch = outbox.claim(now, BATCH, now.plus(LEASE));
-                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                List<Outbox.Queued> claimed = batch;
+                java.util.Map<io.facecard.domain.tenancy.TenantId, java.util.Map<io.facecard.domain.membership.MemberId, Recipients.Recipient>>
+                        known = new java.util.HashMap<>();
                 for (Outbox.Queued q : batch) {
-                    running.add(pool.submit(() -> deliver(q)));
+                    known.computeIfAbsent(q.notice().tenant(), t -> recipients.of(t, claimed.stream()
+                            .filter(x -> x.notice().tenant().equals(t)).map(x -> x.notice().member()).distinct().toList()));
                 }
+                List<java.util.concurrent.Future<Outbox.Outcome>> running = new java.util.ArrayList<>();
+                for (Outbox.Queued q : batch) {
+                    Recipients.Recipient r = known.get(q.notice().tenant()).get(q.notice().member());
+                    running.add(pool.submit(() -> deliver(q, r)));
+                }
+                List<Outbox.Outcome> outcomes = new java.util.ArrayList<>();
                 for (var f : running) {
-                    f.get();
+                    outcomes.add(f.get());
+                }
+                if (!outcomes.isEmpty()) {
+                    outbox.record(outcomes, clock.instant());
                 }
             } while (batch.size() == BATCH && !Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
@@ -92,56 +108,52 @@ public class Dispatcher {
         }
     }
 
-    /** One message: decide, send on the first channel that takes it, record. */
-    void deliver(Outbox.Queued q) {
+    /** One message: decide, send on the first channel that takes it; the outcome is recorded with its batch. */
+    Outbox.Outcome deliver(Outbox.Queued q, Recipients.Recipient r) {
         Notice n = q.notice();
         Instant now = clock.instant();
         try {
-            Recipients.Recipient r = recipients.of(n.tenant(), n.member());
+            if (r == null) {
+                return new Outbox.Outcome(q.id(), "BLOCKED", null, ChannelPolicy.NO_CHANNEL, null);
+            }
             Decision d = policy.decide(n.kind(), r, now);
             switch (d.verdict()) {
                 case REFUSE -> {
-                    outbox.ended(q.id(), "BLOCKED", null, d.rule(), now);
-                    return;
+                    return new Outbox.Outcome(q.id(), "BLOCKED", null, d.rule(), null);
                 }
                 case WAIT -> {
-                    outbox.retry(q.id(), d.notBefore(), d.rule());
-                    return;
+                    return new Outbox.Outcome(q.id(), "QUEUED", null, d.rule(), d.notBefore());
                 }
                 default -> { }
             }
-            for (Recipients.Recipient.Bound b : ChannelPolicy.order(r)) {
+            for (Recipients.Recipient.Bound b : ChannelPolicy.order(r, n)) {
                 Sender.Result s = sender.send(n.tenant(), b.channel(), b.address(), n.type(), n.fields(), n.kind() == Notice.Kind.MARKETING,
                         r.locale());
                 switch (s.outcome()) {
                     case SENT -> {
-                        outbox.sent(q.id(), b.channel(), clock.instant());
-                        return;
+                        return new Outbox.Outcome(q.id(), "SENT", b.channel(), null, null);
                     }
                     case BLOCKED -> recipients.blocked(n.tenant(), n.member(), b.channel()); // and on to the next channel
                     case REFUSED -> {
-                        outbox.ended(q.id(), "FAILED", b.channel(), s.code(), clock.instant());
-                        return;
+                        return new Outbox.Outcome(q.id(), "FAILED", b.channel(), s.code(), null);
                     }
                     case RETRY -> {
-                        retryOrGiveUp(q, Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
-                        return;
+                        return retryOrGiveUp(q, Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
                     }
                 }
             }
-            outbox.ended(q.id(), "BLOCKED", null, ChannelPolicy.NO_CHANNEL, clock.instant());
+            return new Outbox.Outcome(q.id(), "BLOCKED", null, ChannelPolicy.NO_CHANNEL, null);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "message " + q.id() + " will be tried again", e);
-            retryOrGiveUp(q, backoff(q.attempts()), "error");
+            return retryOrGiveUp(q, backoff(q.attempts()), "error");
         }
     }
 
-    private void retryOrGiveUp(Outbox.Queued q, long seconds, String reason) {
+    private Outbox.Outcome retryOrGiveUp(Outbox.Queued q, long seconds, String reason) {
         if (q.attempts() + 1 >= MAX_TRIES) {
-            outbox.ended(q.id(), "FAILED", null, "dead-letter: " + reason, clock.instant());
-        } else {
-            outbox.retry(q.id(), clock.instant().plusSeconds(seconds), reason);
+            return new Outbox.Outcome(q.id(), "FAILED", null, "dead-letter: " + reason, null);
         }
+        return new Outbox.Outcome(q.id(), "QUEUED", null, reason, clock.instant().plusSeconds(seconds));
     }
 
     /** 1, 2, 4, 8, 16 s. */

@@ -20,5 +20,10 @@ public interface Outbox {
     /** Ended without sending: FAILED (the channel refused, or the last try failed: a dead letter) or BLOCKED by a policy rule. */
     void ended(UUID id, String status, String channel, String reason, Instant at);
 
+    /** A batch's outcomes in one transaction: SENT, FAILED, BLOCKED (with channel and reason), or QUEUED again at {@code next}. */
+    void record(List<Outcome> outcomes, Instant at);
+
+    record Outcome(UUID id, String status, String channel, String reason, Instant next) {}
+
     record Queued(UUID id, Notice notice, int attempts) {}
 }

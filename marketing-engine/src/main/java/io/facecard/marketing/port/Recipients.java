@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Port out: what delivery must know of a member, read through the membership and messenger contexts. */
 public interface Recipients {
-    Recipient of(TenantId tenant, MemberId member);
+    /** Many members of one tenant at once (a dispatcher's batch): a few statements, not a few per member. */
+    java.util.Map<MemberId, Recipient> of(TenantId tenant, java.util.Collection<MemberId> members);
 
     /** The channel said the member blocked the bot or unfollowed: the binding is inactive from now on. */
     void blocked(TenantId tenant, MemberId member, String channel);

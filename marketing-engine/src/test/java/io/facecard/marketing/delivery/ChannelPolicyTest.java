@@ -37,6 +37,15 @@ class ChannelPolicyTest {
     }
 
     @Test
+    void aNoticeAboutOneChannelGoesThereOnlyAndOthersToThePreferredFirst() {
+        Recipient both = member(true, true, List.of(new Recipient.Bound("WECHAT", "o1"), new Recipient.Bound("TELEGRAM", "42")), List.of());
+        Notice welcome = new Notice(null, null, "WELCOME", Notice.Kind.SERVICE, java.util.Map.of("channel", "TELEGRAM"), "k");
+        Notice receipt = new Notice(null, null, "RECEIPT", Notice.Kind.SERVICE, java.util.Map.of(), "k2");
+        assertThat(ChannelPolicy.order(both, welcome)).extracting(Recipient.Bound::channel).containsExactly("TELEGRAM");
+        assertThat(ChannelPolicy.order(both, receipt)).extracting(Recipient.Bound::channel).containsExactly("WECHAT", "TELEGRAM");
+    }
+
+    @Test
     void marketingWaitsOutTheQuietHoursAndServiceDoesNot() {
         Instant night = Instant.parse("2026-12-01T22:30:00Z"); // 23:30 in Berlin
         Decision waits = POLICY.decide(Notice.Kind.MARKETING, member(true, true, TELEGRAM, List.of()), night);

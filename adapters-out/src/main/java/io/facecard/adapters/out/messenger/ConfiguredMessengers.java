@@ -33,6 +33,21 @@ public class ConfiguredMessengers implements Messenger, Sender {
     Clock clock;
 
     private volatile Clients clients;
+    private record Cached(Optional<Account> account, long until) {}
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A tenant's account, read at most every 5 s per replica for sending (not a transaction and a decryption per message). */
+    private Optional<Account> account(TenantId tenant, Channel c) {
+        String key = tenant.value() + ":" + c;
+        long now = System.nanoTime();
+        Cached hit = recent.get(key);
+        if (hit != null && hit.until() - now > 0) {
+            return hit.account();
+        }
+        Optional<Account> a = accounts.find(tenant, c);
+        recent.put(key, new Cached(a, now + 5_000_000_000L));
+        return a;
+    }
 
     private Clients clients() {
         FileTime v = source.version();
@@ -96,7 +111,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
     public Result send(TenantId tenant, String channel, String address, String type, Map<String, String> fields, boolean marketing,
             String locale) {
         Channel c = Channel.valueOf(channel);
-        Optional<Account> account = accounts.find(tenant, c);
+        Optional<Account> account = account(tenant, c);
         if (account.isEmpty()) {
             return new Result(Sender.Outcome.BLOCKED, 0, "channel-not-configured");
         }

@@ -65,6 +65,34 @@ public class JdbcOutbox implements Outbox {
                 Jdbc.text(reason), at, id);
     }
 
+    /** One transaction and one statement per kind of outcome for a whole batch. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(List<Outcome> outcomes, Instant at) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ended = c.prepareStatement("update outbox_message set status = ?, channel = ?, reason = ?, sent_at = ? where id = ?");
+                    var again = c.prepareStatement("update outbox_message set next_at = ?, reason = ? where id = ? and status = 'QUEUED'")) {
+                for (Outcome o : outcomes) {
+                    if (o.status().equals("QUEUED")) {
+                        again.setTimestamp(1, java.sql.Timestamp.from(o.next()));
+                        again.setString(2, o.reason());
+                        again.setObject(3, o.id());
+                        again.addBatch();
+                    } else {
+                        ended.setString(1, o.status());
+                        ended.setString(2, o.channel());
+                        ended.setString(3, o.reason());
+                        ended.setTimestamp(4, java.sql.Timestamp.from(at));
+                        ended.setObject(5, o.id());
+                        ended.addBatch();
+                    }
+                }
+                ended.executeBatch();
+                again.executeBatch();
+            }
+        });
+    }
+
     private static String write(Map<String, String> m) {
         try {
             return JsonHttp.JSON.writeValueAsString(m);

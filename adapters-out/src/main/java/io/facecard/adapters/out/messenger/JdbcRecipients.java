@@ -2,9 +2,6 @@ package io.facecard.adapters.out.messenger;
 
 import io.facecard.adapters.out.persistence.Jdbc;
 import io.facecard.application.loyalty.port.Programs;
-import io.facecard.application.membership.port.MemberDirectory;
-import io.facecard.application.messaging.port.ChannelBindings;
-import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.tenancy.TenantId;
@@ -25,32 +22,53 @@ public class JdbcRecipients implements Recipients {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
-    MemberDirectory directory;
-    @Inject
-    ChannelBindings bindings;
-    @Inject
     Programs programs;
     @Inject
     io.facecard.adapters.out.persistence.TenantBinding binding;
 
     @Override
-    public Recipient of(TenantId tenant, MemberId member) {
-        boolean notices = false;
-        boolean marketing = false;
-        for (MemberDirectory.ConsentEntry e : directory.consents(tenant, member)) {
-            if (e.purpose() == ConsentPurpose.MESSENGER_NOTICES) {
-                notices = e.granted();
-            } else if (e.purpose() == ConsentPurpose.MARKETING_PUSH) {
-                marketing = e.granted();
-            }
+    public java.util.Map<MemberId, Recipient> of(TenantId tenant, java.util.Collection<MemberId> members) {
+        java.util.Map<MemberId, Recipient> out = new java.util.HashMap<>();
+        if (members.isEmpty()) {
+            return out;
         }
-        List<Recipient.Bound> channels = bindings.of(tenant, member).stream().filter(ChannelBindings.Binding::active)
-                .map(b -> new Recipient.Bound(b.channel().name(), b.externalId())).toList();
         binding.bind(em, tenant);
-        List<Instant> recent = Jdbc.query(em, "select sent_at from outbox_message where tenant_id = ? and member_id = ? and kind = 'MARKETING' "
-                + "and status = 'SENT' and sent_at > ?", r -> Jdbc.instant(r, 1), tenant.value(), member.value(),
-                Instant.now().minus(Duration.ofDays(30)));
-        return new Recipient(notices, marketing, channels, programs.terms(tenant).zone(), recent, "en");
+        List<MemberId> list = List.copyOf(members);
+        String in = String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
+        Object[] ids = new Object[list.size() + 1];
+        ids[0] = tenant.value();
+        for (int i = 0; i < list.size(); i++) {
+            ids[i + 1] = list.get(i).value();
+        }
+        java.util.Map<java.util.UUID, boolean[]> consent = new java.util.HashMap<>();
+        // The latest entry per member and purpose decides (a withdrawal after a grant wins).
+        for (Object[] r : Jdbc.query(em, "select distinct on (member_id, purpose) member_id, purpose, granted from member_consent "
+                + "where tenant_id = ? and member_id in (" + in + ") and purpose in ('MESSENGER_NOTICES', 'MARKETING_PUSH') "
+                + "order by member_id, purpose, sequence desc", r -> new Object[] {Jdbc.uuid(r, 1), r.getString(2), r.getBoolean(3)}, ids)) {
+            boolean[] c = consent.computeIfAbsent((java.util.UUID) r[0], k -> new boolean[2]);
+            c["MESSENGER_NOTICES".equals(r[1]) ? 0 : 1] = (Boolean) r[2];
+        }
+        java.util.Map<java.util.UUID, List<Recipient.Bound>> channels = new java.util.HashMap<>();
+        for (Object[] r : Jdbc.query(em, "select member_id, channel, external_id from channel_binding where tenant_id = ? and member_id in ("
+                + in + ") and active order by preferred desc, bound_at desc", r -> new Object[] {Jdbc.uuid(r, 1), r.getString(2),
+                        r.getString(3)}, ids)) {
+            channels.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add(new Recipient.Bound((String) r[1], (String) r[2]));
+        }
+        Object[] recentParams = java.util.Arrays.copyOf(ids, ids.length + 1);
+        recentParams[ids.length] = Instant.now().minus(Duration.ofDays(30));
+        java.util.Map<java.util.UUID, List<Instant>> recent = new java.util.HashMap<>();
+        for (Object[] r : Jdbc.query(em, "select member_id, sent_at from outbox_message where tenant_id = ? and member_id in (" + in + ") "
+                + "and kind = 'MARKETING' and status = 'SENT' and sent_at > ?", r -> new Object[] {Jdbc.uuid(r, 1), Jdbc.instant(r, 2)},
+                recentParams)) {
+            recent.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add((Instant) r[1]);
+        }
+        var zone = programs.terms(tenant).zone();
+        for (MemberId m : list) {
+            boolean[] c = consent.getOrDefault(m.value(), new boolean[2]);
+            out.put(m, new Recipient(c[0], c[1], channels.getOrDefault(m.value(), List.of()), zone, recent.getOrDefault(m.value(), List.of()),
+                    "en"));
+        }
+        return out;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class Notices {
     static final String RECEIPT_TEMPLATE = "facecard_receipt";
+    static final String REFUND_TEMPLATE = "facecard_refund";
 
     private Notices() {}
 
@@ -26,6 +27,14 @@ final class Notices {
                 fields.put("points", "+" + f.get("earned"));
                 fields.put("balance", f.get("balance"));
                 yield new Messenger.Message(channel == Channel.WECHAT ? RECEIPT_TEMPLATE : null, fields, text, marketing);
+            }
+            case "REFUND" -> {
+                String to = "STRIPE_FACE".equals(f.get("method")) ? "card" : "ALIPAY".equals(f.get("method")) ? "Alipay" : "WeChat Pay";
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("amount", f.get("amount") + " " + f.get("currency"));
+                fields.put("to", to);
+                yield new Messenger.Message(channel == Channel.WECHAT ? REFUND_TEMPLATE : null, fields, "Refund of " + f.get("amount") + " "
+                        + f.get("currency") + " to your " + to + " is on its way.", marketing);
             }
             case "WELCOME" -> new Messenger.Message(null, Map.of(), "Your card is linked: receipts and points will arrive here.", marketing);
             default -> new Messenger.Message(null, Map.of(), f.getOrDefault("text", type), marketing);
