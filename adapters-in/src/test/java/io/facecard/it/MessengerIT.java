@@ -196,6 +196,32 @@ class MessengerIT {
     }
 
     @Test
+    void aFacePayRefundIsNoticedInTheMembersMessenger() throws Exception {
+        Chain cn = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cn.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", cn.adminToken(), Map.of("sandbox", true)).ok(200);
+        Till cnTill = Till.of(cn, "R1");
+        String card = "F" + UUID.randomUUID().toString().substring(0, 10);
+        String m = post("/api/v1/members", cn.adminToken(), Map.of("name", "Refunded", "cardNumber", card)).ok(201).get("id");
+        String token = post("/api/v1/members/" + m + "/channels/TELEGRAM/binding", cn.adminToken(), Map.of()).ok(201).get("token");
+        String chat = chatId();
+        post("/api/v1/sandbox/telegram/start", cn.adminToken(), Map.of("token", token, "chatId", chat)).ok(200);
+        String c = FacePayIT.openCny(cnTill, "5.00");
+        cnTill.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200);
+        FacePayIT.pay(cnTill, c, Till.key(), "WECHAT_PAY", "5.00", "130000000000000001").ok(201);
+        cnTill.post("/api/v1/checkouts/" + c + "/cancel", null).ok(200);
+        long until = System.currentTimeMillis() + 20_000;
+        boolean noticed = false;
+        while (!noticed && System.currentTimeMillis() < until) {
+            for (JsonNode n : get("/api/v1/sandbox/messages?channel=TELEGRAM&to=" + chat, cn.adminToken()).ok(200).json()) {
+                noticed |= n.path("text").asText().equals("Refund of 5.00 CNY to your WeChat Pay is on its way.");
+            }
+            Thread.sleep(200);
+        }
+        assertThat(noticed).as("the refund notice reached Telegram").isTrue();
+    }
+
+    @Test
     void callbacksThatDoNotVerifyChangeNothingAndOtherTenantsMembersAre404() throws Exception {
         String wechat = get("/api/v1/messenger-accounts/WECHAT_OA", shop.adminToken()).ok(200).get("webhookPath");
         String telegram = get("/api/v1/messenger-accounts/TELEGRAM", shop.adminToken()).ok(200).get("webhookPath");
@@ -214,6 +240,6 @@ class MessengerIT {
         get("/api/v1/members/" + m + "/channels", other.adminToken()).problem(404);
         get("/api/v1/members/" + m + "/channels/TELEGRAM/binding/" + token, other.adminToken()).problem(404);
         String account = get("/api/v1/messenger-accounts/TELEGRAM", shop.adminToken()).body();
-        assertThat(account).doesNotContain("AAFacecardSandboxBotToken");
+        assertThat(account).doesNotContain("AAFacecardSandbox");
     }
 }

@@ -78,6 +78,8 @@ public class MessengerAccountsAdmin {
         Map<String, String> fields = new TreeMap<>(SANDBOX.get(channel));
         if (channel == Channel.WECHAT) {
             fields.put("appid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+        } else {
+            fields.put("botToken", io.facecard.application.support.SandboxIds.telegramBotToken(ADMIN.tenantOf(caller)));
         }
         return put(caller, channel, fields);
     }

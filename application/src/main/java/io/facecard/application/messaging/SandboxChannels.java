@@ -16,11 +16,13 @@ import java.util.Map;
 public class SandboxChannels {
     private ChannelSandbox fakes;
     private Messenger messenger;
+    private io.facecard.application.messaging.port.MessengerAccounts accounts;
 
     protected SandboxChannels() {}
 
     @Inject
-    public SandboxChannels(ChannelSandbox fakes, Messenger messenger) {
+    public SandboxChannels(ChannelSandbox fakes, Messenger messenger, io.facecard.application.messaging.port.MessengerAccounts accounts) {
+        this.accounts = accounts;
         this.fakes = fakes;
         this.messenger = messenger;
     }
@@ -39,11 +41,13 @@ public class SandboxChannels {
 
     public Map<String, Object> start(Caller caller, String token, String chatId) {
         requireSandbox(caller);
+        String bot = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.TELEGRAM)
+                .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
         String chat = Validation.requiredText(chatId, "chatId", 20);
         if (!chat.matches("[0-9]{1,15}")) {
             throw Refusal.invalid("'chatId' must be a Telegram chat id (digits)");
         }
-        return fakes.telegramStart(Validation.requiredText(token, "token", 64), chat);
+        return fakes.telegramStart(bot, Validation.requiredText(token, "token", 64), chat);
     }
 
     public List<Map<String, Object>> messages(Caller caller, String channel, String to) {

@@ -34,6 +34,8 @@ import java.util.logging.Logger;
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final int MAX_TRIES = 6;
+    /** Telegram's 429, WeChat's 45009 (daily quota) and 45011 (too frequent). */
+    static final java.util.Set<String> RATE_LIMITS = java.util.Set.of("429", "45009", "45011");
     static final int BATCH = 500;
     static final Duration LEASE = Duration.ofSeconds(30);
     /** Marketing: quiet 22:00-08:00 in the member's zone, at most 3 per 7 days across campaigns. */
@@ -138,6 +140,11 @@ public class Dispatcher {
                         return new Outbox.Outcome(q.id(), "FAILED", b.channel(), s.code(), null);
                     }
                     case RETRY -> {
+                        if (RATE_LIMITS.contains(s.code())) {
+                            // The channel's rate limit is not a failure: wait as long as it says, however often, never a dead letter.
+                            return new Outbox.Outcome(q.id(), "QUEUED", null, s.code(), clock.instant().plusSeconds(Math.max(1,
+                                    s.retryAfterSeconds())));
+                        }
                         return retryOrGiveUp(q, Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
                     }
                 }

@@ -27,8 +27,8 @@ public class FakeChannelControl implements ChannelSandbox {
     }
 
     @Override
-    public Map<String, Object> telegramStart(String token, String chatId) {
-        return map(JsonHttp.call("POST", base("TELEGRAM") + "/_sandbox/start", Map.of("token", token, "chatId", chatId)));
+    public Map<String, Object> telegramStart(String botToken, String token, String chatId) {
+        return map(JsonHttp.call("POST", base("TELEGRAM") + "/_sandbox/start", Map.of("botToken", botToken, "token", token, "chatId", chatId)));
     }
 
     @Override

@@ -8,7 +8,7 @@ public interface ChannelSandbox {
     /** @return what the fake did: the event it pushed and our callback's status */
     Map<String, Object> wechatScan(String ticket, String openid);
 
-    Map<String, Object> telegramStart(String token, String chatId);
+    Map<String, Object> telegramStart(String botToken, String token, String chatId);
 
     /** What the fake received for {@code to}, newest first. */
     List<Map<String, Object>> messages(String channel, String to);
