@@ -30,6 +30,7 @@ public final class Sandbox implements AutoCloseable {
     /** The sandbox platform app at Alipay. */
     public static final String ALIPAY_APP_ID = "2021000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Sandbox.class.getName());
 
     static {
         // The JDK's HTTP server writes headers and body apart; with Nagle's algorithm on, each answer waited ~40 ms for
@@ -190,12 +191,12 @@ public final class Sandbox implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java -jar facecard-sandbox.jar DIR [CONTROL_PORT]");
+            LOG.severe("usage: java -jar facecard-sandbox.jar DIR [CONTROL_PORT]");
             System.exit(2);
         }
         Sandbox s = start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-        System.out.println("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + ", WeChat Pay "
+        LOG.info("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + ", WeChat Pay "
                 + s.wechat.url() + ", WeChat official accounts " + s.wechatOa.url() + ", Telegram " + s.telegram.url() + "; control "
                 + s.controlUrl() + "; configuration " + s.file);
         Thread.currentThread().join();

@@ -6,20 +6,15 @@ import io.facecard.application.messaging.port.Messenger;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
+import io.facecard.application.support.Secrets;
 import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,7 +25,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class MessengerAccountsAdmin {
     static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     record Field(String name, boolean required, boolean secret, Pattern format) {}
 
@@ -109,9 +103,9 @@ public class MessengerAccountsAdmin {
             (f.secret() ? secrets : settings).put(f.name(), v);
         }
         var before = accounts.find(tenant, channel);
-        String webhookId = before.map(Account::webhookId).orElseGet(MessengerAccountsAdmin::random);
+        String webhookId = before.map(Account::webhookId).orElseGet(Secrets::randomId);
         // Telegram sends this secret with every update (X-Telegram-Bot-Api-Secret-Token): ours, kept across updates.
-        secrets.put("webhookSecret", before.map(a -> a.secrets().get("webhookSecret")).orElseGet(MessengerAccountsAdmin::random));
+        secrets.put("webhookSecret", before.map(a -> a.secrets().get("webhookSecret")).orElseGet(Secrets::randomId));
         Account a = new Account(channel, settings, secrets, webhookId, clock.instant());
         accounts.put(tenant, a);
         messenger.register(a, path(channel, webhookId));
@@ -122,7 +116,7 @@ public class MessengerAccountsAdmin {
         TenantId tenant = ADMIN.tenantOf(caller);
         Account a = accounts.find(tenant, channel).orElseThrow(() -> Refusal.notFound(channel.account() + " account"));
         Map<String, String> fingerprints = new TreeMap<>();
-        a.secrets().forEach((k, v) -> fingerprints.put(k, fingerprint(v)));
+        a.secrets().forEach((k, v) -> fingerprints.put(k, Secrets.fingerprint(v)));
         return new View(channel.account(), a.settings(), fingerprints, path(channel, a.webhookId()), a.updatedAt());
     }
 
@@ -136,18 +130,5 @@ public class MessengerAccountsAdmin {
         return "/api/v1/webhooks/" + channel.name().toLowerCase(java.util.Locale.ROOT) + "/" + webhookId;
     }
 
-    static String random() {
-        byte[] raw = new byte[18];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    }
 
-    static String fingerprint(String secret) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("facecard-fingerprint:" + secret).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(d).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.facecard.application.payment.port.ProviderAccounts.Account;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
+import io.facecard.application.support.Secrets;
 import io.facecard.domain.payment.PaymentProvider;
 import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.Refusal;
@@ -14,14 +15,8 @@ import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,7 +26,6 @@ import java.util.TreeMap;
 @Transactional
 public class PaymentProviders {
     static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * @param secrets each secret's name with a fingerprint (a short hash) to tell which value is set, never the value
@@ -64,7 +58,7 @@ public class PaymentProviders {
             throw new Refusal(PaymentRule.PROVIDER_CURRENCY, provider + " face-pay settles in CNY; this tenant reckons in " + currency);
         }
         // The webhook id stays with the account across updates: the provider's configured URL keeps working.
-        String webhookId = accounts.find(tenant, provider).map(Account::webhookId).orElseGet(PaymentProviders::newWebhookId);
+        String webhookId = accounts.find(tenant, provider).map(Account::webhookId).orElseGet(Secrets::randomId);
         accounts.put(tenant, new Account(provider, fields.get(false), fields.get(true), webhookId, clock.instant()));
         return get(caller, provider);
     }
@@ -85,7 +79,7 @@ public class PaymentProviders {
         TenantId tenant = ADMIN.tenantOf(caller);
         Account a = accounts.find(tenant, provider).orElseThrow(() -> Refusal.notFound(provider + " account"));
         Map<String, String> fingerprints = new TreeMap<>();
-        a.secrets().forEach((name, value) -> fingerprints.put(name, fingerprint(value)));
+        a.secrets().forEach((name, value) -> fingerprints.put(name, Secrets.fingerprint(value)));
         return new View(provider, a.settings(), fingerprints, "/api/v1/webhooks/" + provider.name().toLowerCase() + "/" + a.webhookId(),
                 a.updatedAt());
     }
@@ -96,19 +90,5 @@ public class PaymentProviders {
         }
     }
 
-    /** The first 12 hex digits of SHA-256: enough to see that a value changed, far too little to recover a token. */
-    static String fingerprint(String secret) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("facecard-fingerprint:" + secret).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(d).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String newWebhookId() {
-        byte[] raw = new byte[18];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    }
 }

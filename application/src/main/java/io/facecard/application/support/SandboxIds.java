@@ -29,11 +29,6 @@ public final class SandboxIds {
     }
 
     public static String wechatAppid(TenantId tenant) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("sandbox-appid:" + tenant.value()).getBytes(StandardCharsets.UTF_8));
-            return "wx" + HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "wx" + hex("sandbox-appid:" + tenant.value()).substring(0, 16);
     }
 }

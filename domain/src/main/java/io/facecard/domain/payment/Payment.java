@@ -69,7 +69,6 @@ public class Payment {
     private TenantId tenantId;
     private CheckoutId checkoutId;
     private PaymentMethod method;
-    private String fingerprint;
     private BigDecimal amount;
     private Status status;
     private Instant requestedAt;
@@ -220,7 +219,6 @@ public class Payment {
         checkoutId = e.checkoutId();
         method = e.method();
         amount = e.amount();
-        fingerprint = e.fingerprint();
         requestedAt = e.at();
         status = Status.REQUESTED;
     }
@@ -292,11 +290,5 @@ public class Payment {
         refunds.computeIfPresent(e.refundId(), (k, r) -> new Refund(r.amount(), false, true, null));
     }
 
-    String fingerprint() {
-        return fingerprint;
-    }
 
-    Status status() {
-        return status;
-    }
 }
