@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,28 @@ class CrossTenantIT {
         String alice = locks.findValuesAsText("userId").get(locks.findValuesAsText("username").indexOf("alice"));
         sameAsMissing(delete("/api/v1/users/" + alice + "/login-lock", bt), delete("/api/v1/users/" + missing + "/login-lock", bt));
         delete("/api/v1/users/" + alice + "/login-lock", a.adminToken()).ok(204); // alice logs in again in another test
+    }
+
+    @Test
+    void paymentsCardsAndChannelsOfAnotherTenantsMembersAndCheckoutsDoNotExist() {
+        String member = post("/api/v1/members", a.adminToken(), Map.of("name", "Ann", "cardNumber", "X" + UUID.randomUUID().toString().substring(0, 10))).ok(201).get("id");
+        String missing = UUID.randomUUID().toString();
+        String bt = b.adminToken();
+        sameAsMissing(get("/api/v1/members/" + member + "/payment-methods", bt), get("/api/v1/members/" + missing + "/payment-methods", bt));
+        sameAsMissing(delete("/api/v1/members/" + member + "/payment-methods/pm_card_visa", bt),
+                delete("/api/v1/members/" + missing + "/payment-methods/pm_card_visa", bt));
+        sameAsMissing(get("/api/v1/members/" + member + "/channels", bt), get("/api/v1/members/" + missing + "/channels", bt));
+        sameAsMissing(post("/api/v1/members/" + member + "/channels/TELEGRAM/binding", bt, Map.of()),
+                post("/api/v1/members/" + missing + "/channels/TELEGRAM/binding", bt, Map.of()));
+        sameAsMissing(delete("/api/v1/members/" + member + "/channels/TELEGRAM", bt), delete("/api/v1/members/" + missing + "/channels/TELEGRAM", bt));
+        sameAsMissing(post("/api/v1/members/" + member + "/channels/WECHAT/confirm", bt, Map.of()),
+                post("/api/v1/members/" + missing + "/channels/WECHAT/confirm", bt, Map.of()));
+        String checkout = new Till(aKey).post("/api/v1/checkouts", Till.basket(Till.line("A", null, 1, "1.00"))).ok(201).get("id");
+        Till other = Till.of(b, "B9");
+        sameAsMissing(get("/api/v1/checkouts/" + checkout + "/payments", other.token), get("/api/v1/checkouts/" + missing + "/payments", other.token));
+        sameAsMissing(other.post("/api/v1/checkouts/" + checkout + "/payments", Map.of("method", "STRIPE_FACE", "amount", 1,
+                "confirmedByCustomer", true)), other.post("/api/v1/checkouts/" + missing + "/payments", Map.of("method", "STRIPE_FACE",
+                "amount", 1, "confirmedByCustomer", true)));
     }
 
     @Test
