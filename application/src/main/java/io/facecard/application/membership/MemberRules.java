@@ -13,7 +13,30 @@ final class MemberRules {
     static PersonalData normalised(PersonalData d) {
         return new PersonalData(requiredText(d.name(), "name", 200), phone(d.phone()), email(d.email()), card(d.cardNumber()),
                 d.birthDate(), optionalText(d.gender(), "gender", 32), optionalText(d.locale(), "locale", 35),
-                optionalText(d.externalId(), "externalId", 64));
+                optionalText(d.externalId(), "externalId", 64), zone(d.timezone()), store(d.homeStoreId()));
+    }
+
+    /** An IANA zone ("Europe/Berlin"): quiet hours for marketing are counted in it. */
+    static String zone(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.ZoneId.of(raw.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw Refusal.invalid("'timezone' must be an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    static String store(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(raw.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("'homeStoreId' must be a store's id");
+        }
     }
 
     static String phone(String raw) {

@@ -74,6 +74,7 @@ public class Members {
     public MemberView register(Caller caller, PersonalData draft) {
         TenantId tenant = PERMIT.tenantOf(caller);
         PersonalData data = MemberRules.normalised(draft);
+        homeStore(tenant, data);
         MemberId id = new MemberId(UUID.randomUUID());
         claim(tenant, id, null, data);
         byte[] key = keys.create(tenant, id);
@@ -90,7 +91,10 @@ public class Members {
                 patch.email() != null ? patch.email() : d.email(), patch.cardNumber() != null ? patch.cardNumber() : d.cardNumber(),
                 patch.birthDate() != null ? patch.birthDate() : d.birthDate(), patch.gender() != null ? patch.gender() : d.gender(),
                 patch.locale() != null ? patch.locale() : d.locale(),
-                patch.externalId() != null ? patch.externalId() : d.externalId()));
+                patch.externalId() != null ? patch.externalId() : d.externalId(),
+                patch.timezone() != null ? patch.timezone() : d.timezone(),
+                patch.homeStoreId() != null ? patch.homeStoreId() : d.homeStoreId()));
+        homeStore(tenant, data);
         claim(tenant, id, d, data);
         byte[] key = keys.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));
         commands.sendAndWait(new MemberCommands.ChangeProfile(id, Sealing.seal(data, key, id.toString()), caller.actor(), clock.instant()));
@@ -161,6 +165,12 @@ public class Members {
     public Export export(Caller caller, MemberId id) {
         TenantId tenant = PERMIT.tenantOf(caller);
         return new Export(get(caller, id), directory.consents(tenant, id), templates.of(tenant, id));
+    }
+
+    private void homeStore(TenantId tenant, PersonalData data) {
+        if (data.homeStoreId() != null && !directory.hasStore(tenant, UUID.fromString(data.homeStoreId()))) {
+            throw Refusal.invalid("'homeStoreId' is not a store of this tenant");
+        }
     }
 
     MemberView living(TenantId tenant, MemberId id) {

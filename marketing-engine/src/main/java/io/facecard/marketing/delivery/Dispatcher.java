@@ -1,6 +1,8 @@
 package io.facecard.marketing.delivery;
 
-import io.facecard.marketing.campaigns.DeliveryWindow;
+import io.facecard.marketing.port.ExpiringPoints;
+import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.NoticeTemplates;
 import io.facecard.marketing.port.Outbox;
 import io.facecard.marketing.port.Recipients;
 import io.facecard.marketing.port.Sender;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,6 @@ public class Dispatcher {
     static final java.util.Set<String> RATE_LIMITS = java.util.Set.of("429", "45009", "45011");
     static final int BATCH = 500;
     static final Duration LEASE = Duration.ofSeconds(30);
-    /** Marketing: quiet 22:00-08:00 in the member's zone, at most 3 per 7 days across campaigns. */
-    static final DeliveryWindow MARKETING = new DeliveryWindow(LocalTime.of(22, 0), LocalTime.of(8, 0), 3, Duration.ofDays(7));
 
     @Resource
     ManagedThreadFactory threads;
@@ -51,16 +50,26 @@ public class Dispatcher {
     Sender sender;
     @Inject
     Clock clock;
+    @Inject
+    MarketingTerms terms;
+    @Inject
+    NoticeTemplates templates;
+    @Inject
+    ExpiringPoints expiring;
 
-    private final ChannelPolicy policy = new ChannelPolicy(MARKETING);
+    private TenantRules rules;
+    private PointsExpiryNotices expiryNotices;
     private ScheduledExecutorService ticker;
     private ExecutorService pool;
 
     public synchronized void start() {
         if (ticker == null) {
+            rules = new TenantRules(terms, templates);
+            expiryNotices = new PointsExpiryNotices(expiring, terms, outbox);
             pool = Executors.newFixedThreadPool(8, threads);
             ticker = Executors.newSingleThreadScheduledExecutor(threads);
             ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+            ticker.scheduleWithFixedDelay(this::scanExpiring, 1, 10, TimeUnit.SECONDS);
         }
     }
 
@@ -110,6 +119,17 @@ public class Dispatcher {
         }
     }
 
+    void scanExpiring() {
+        try {
+            int n = expiryNotices.scan(clock.instant());
+            if (n > 0) {
+                LOG.fine(n + " points-expiring notices queued");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "points-expiring scan did not complete (the next one looks again)", e);
+        }
+    }
+
     /** One message: decide, send on the first channel that takes it; the outcome is recorded with its batch. */
     Outbox.Outcome deliver(Outbox.Queued q, Recipients.Recipient r) {
         Notice n = q.notice();
@@ -118,7 +138,7 @@ public class Dispatcher {
             if (r == null) {
                 return new Outbox.Outcome(q.id(), "BLOCKED", null, ChannelPolicy.NO_CHANNEL, null);
             }
-            Decision d = policy.decide(n.kind(), r, now);
+            Decision d = rules.policy(n.tenant()).decide(n.kind(), r, now);
             switch (d.verdict()) {
                 case REFUSE -> {
                     return new Outbox.Outcome(q.id(), "BLOCKED", null, d.rule(), null);
@@ -129,8 +149,10 @@ public class Dispatcher {
                 default -> { }
             }
             for (Recipients.Recipient.Bound b : ChannelPolicy.order(r, n)) {
-                Sender.Result s = sender.send(n.tenant(), b.channel(), b.address(), n.type(), n.fields(), n.kind() == Notice.Kind.MARKETING,
-                        r.locale());
+                boolean marketing = n.kind() == Notice.Kind.MARKETING;
+                Rendered m = NoticeTexts.render(n.type(), b.channel(), n.fields(), r.locale(), rules.template(n.tenant(), n.type(), b.channel()),
+                        marketing);
+                Sender.Result s = sender.send(n.tenant(), b.channel(), b.address(), m, marketing);
                 switch (s.outcome()) {
                     case SENT -> {
                         return new Outbox.Outcome(q.id(), "SENT", b.channel(), null, null);

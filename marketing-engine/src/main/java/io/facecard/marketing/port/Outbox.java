@@ -10,6 +10,9 @@ public interface Outbox {
     /** @return false when a notice with this tenant and key is queued already */
     boolean queue(Notice notice, Instant at);
 
+    /** Many at once in the caller's transaction (a campaign's batch); a key queued already is skipped. @return how many were new */
+    int queueAll(List<Notice> notices, Instant at);
+
     /** Takes up to {@code limit} due messages for one lease (other dispatchers skip them). */
     List<Queued> claim(Instant now, int limit, Instant leaseUntil);
 

@@ -1,11 +1,12 @@
 package io.facecard.marketing.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import java.util.Map;
+import io.facecard.marketing.delivery.Rendered;
 
-/** Port out: a channel's send. The adapter renders the notice in the channel's form (a WeChat template, a Telegram text). */
+/** Port out: a channel's send of a message already in the channel's form (a WeChat template, a text). */
 public interface Sender {
-    Result send(TenantId tenant, String channel, String address, String type, Map<String, String> fields, boolean marketing, String locale);
+    /** @param marketing marketing goes to WeChat only as a customer-service message inside the member's window */
+    Result send(TenantId tenant, String channel, String address, Rendered message, boolean marketing);
 
     /** SENT; RETRY after seconds (5xx, 429 retry_after); BLOCKED (403, unfollowed); REFUSED by the channel's rule (45015). */
     record Result(Outcome outcome, long retryAfterSeconds, String code) {}

@@ -19,18 +19,20 @@ public final class MemberJson {
     private MemberJson() {}
 
     public record MemberDraft(String name, String phone, String email, String cardNumber, LocalDate birthDate, String gender, String locale,
-            String externalId) {
+            String externalId, String timezone, UUID homeStoreId) {
         PersonalData data() {
-            return new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId);
+            return new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId, timezone,
+                    homeStoreId == null ? null : homeStoreId.toString());
         }
     }
 
     public record MemberBody(UUID id, String name, String phone, String email, String cardNumber, LocalDate birthDate,
-            String gender, String locale, String externalId, String tier, boolean erased, Instant createdAt, Instant updatedAt) {
+            String gender, String locale, String externalId, String timezone, UUID homeStoreId, String tier, boolean erased, Instant createdAt, Instant updatedAt) {
         static MemberBody of(MemberView v) {
             PersonalData d = v.data() == null ? new PersonalData(null, null, null, null, null, null, null) : v.data();
             return new MemberBody(v.id().value(), d.name(), d.phone(), d.email(), d.cardNumber(), d.birthDate(), d.gender(),
-                    d.locale(), d.externalId(), v.tier(), v.erased(), v.createdAt(), v.updatedAt());
+                    d.locale(), d.externalId(), d.timezone(),
+                    d.homeStoreId() == null ? null : UUID.fromString(d.homeStoreId()), v.tier(), v.erased(), v.createdAt(), v.updatedAt());
         }
     }
 
@@ -84,7 +86,8 @@ public final class MemberJson {
     /** Exactly one of: a card, a phone, or a CONFIRM's token with the customer's last four phone digits. */
     public record IdentifierProbe(String cardNumber, String phone, String candidateToken, String phoneLast4) {}
 
-    public record Export(MemberBody member, Consents consents, List<FaceBody> faces) {}
+    /** Everything held of the member (GDPR art. 15 and 20): profile, consents, faces (never a vector), messenger bindings. */
+    public record Export(MemberBody member, Consents consents, List<FaceBody> faces, List<ChannelResource.BindingBody> channels) {}
 
     public record Settings(Double matchThreshold, Double confidentThreshold, Double ambiguityMargin, Integer minFacePixels,
             Double falseAcceptsPer10k, Boolean livenessForLoyalty, Boolean livenessForPayments, Double minLiveness,

@@ -38,6 +38,8 @@ public class MemberResource {
     @Inject
     IdempotentCalls once;
     @Inject
+    io.facecard.application.messaging.Channels channels;
+    @Inject
     CurrentCaller caller;
 
     @POST
@@ -111,9 +113,11 @@ public class MemberResource {
     @GET
     @Path("{id}/export")
     public MemberJson.Export export(@PathParam("id") String id) {
-        Members.Export e = members.export(caller.get(), member(id));
+        var c = caller.get();
+        Members.Export e = members.export(c, member(id));
         return new MemberJson.Export(MemberJson.MemberBody.of(e.member()), MemberJson.Consents.of(e.consents()),
-                e.faces().stream().map(MemberJson.FaceBody::of).toList());
+                e.faces().stream().map(MemberJson.FaceBody::of).toList(),
+                channels.list(c, member(id)).stream().map(ChannelResource.BindingBody::of).toList());
     }
 
     @POST

@@ -33,6 +33,13 @@ public class JpaMemberDirectory implements MemberDirectory {
     }
 
     @Override
+    public boolean hasStore(TenantId tenant, java.util.UUID store) {
+        binding.bind(em, tenant);
+        return !em.createNativeQuery("select 1 from store where tenant_id = ?1 and id = ?2").setParameter(1, tenant.value())
+                .setParameter(2, store).getResultList().isEmpty();
+    }
+
+    @Override
     public Optional<MemberView> findBy(TenantId tenant, String field, String value) {
         binding.bind(em, tenant);
         String column = FIELDS.get(field);

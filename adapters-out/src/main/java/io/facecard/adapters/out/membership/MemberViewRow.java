@@ -30,6 +30,9 @@ public class MemberViewRow {
     String locale;
     @Column(name = "external_id")
     String externalId;
+    String timezone;
+    @Column(name = "home_store_id")
+    UUID homeStoreId;
     String tier;
     boolean erased;
     @Column(name = "created_at")
@@ -55,6 +58,8 @@ public class MemberViewRow {
         gender = d.gender();
         locale = d.locale();
         externalId = d.externalId();
+        timezone = d.timezone();
+        homeStoreId = d.homeStoreId() == null ? null : UUID.fromString(d.homeStoreId());
     }
 
     void forget() {
@@ -64,7 +69,8 @@ public class MemberViewRow {
 
     MemberView toView() {
         return new MemberView(new MemberId(id), new TenantId(tenantId),
-                erased ? null : new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId),
+                erased ? null : new PersonalData(name, phone, email, cardNumber, birthDate, gender, locale, externalId, timezone,
+                        homeStoreId == null ? null : homeStoreId.toString()),
                 tier, erased, createdAt, updatedAt);
     }
 }

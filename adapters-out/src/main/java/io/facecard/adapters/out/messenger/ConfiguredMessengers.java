@@ -108,14 +108,13 @@ public class ConfiguredMessengers implements Messenger, Sender {
     }
 
     @Override
-    public Result send(TenantId tenant, String channel, String address, String type, Map<String, String> fields, boolean marketing,
-            String locale) {
+    public Result send(TenantId tenant, String channel, String address, io.facecard.marketing.delivery.Rendered m, boolean marketing) {
         Channel c = Channel.valueOf(channel);
         Optional<Account> account = account(tenant, c);
         if (account.isEmpty()) {
             return new Result(Sender.Outcome.BLOCKED, 0, "channel-not-configured");
         }
-        Sent s = send(account.get(), address, Notices.render(c, type, fields, marketing));
+        Sent s = send(account.get(), address, new Message(m.templateId(), m.fields(), m.text(), marketing));
         return new Result(Sender.Outcome.valueOf(s.outcome().name()), s.retryAfterSeconds(), s.code());
     }
 }

@@ -37,6 +37,24 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
+    @Transactional
+    public int queueAll(List<Notice> notices, Instant at) {
+        int added = 0;
+        for (int from = 0; from < notices.size(); from += 500) {
+            List<Notice> part = notices.subList(from, Math.min(notices.size(), from + 500));
+            List<Object> params = new java.util.ArrayList<>();
+            for (Notice n : part) {
+                params.addAll(List.of(UUID.randomUUID(), n.tenant().value(), n.member().value(), n.type(), n.kind().name(), write(n.fields()),
+                        n.key(), at, at));
+            }
+            added += Jdbc.update(em, "insert into outbox_message (id, tenant_id, member_id, type, kind, fields, key, status, next_at, "
+                    + "created_at) values " + String.join(", ", java.util.Collections.nCopies(part.size(),
+                            "(?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)")) + " on conflict (tenant_id, key) do nothing", params.toArray());
+        }
+        return added;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Queued> claim(Instant now, int limit, Instant leaseUntil) {
         return Jdbc.query(em, "update outbox_message o set next_at = ?, attempts = o.attempts + 1 from (select id from outbox_message "

@@ -62,13 +62,29 @@ public class JdbcRecipients implements Recipients {
                 recentParams)) {
             recent.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add((Instant) r[1]);
         }
-        var zone = programs.terms(tenant).zone();
+        var tenantZone = programs.terms(tenant).zone();
+        // Quiet hours count in the member's own zone, else their home store's, else the tenant's.
+        java.util.Map<java.util.UUID, String[]> profile = new java.util.HashMap<>();
+        for (Object[] r : Jdbc.query(em, "select m.id, m.locale, coalesce(m.timezone, s.timezone) from member_view m left join store s "
+                + "on s.id = m.home_store_id and s.tenant_id = m.tenant_id where m.tenant_id = ? and m.id in (" + in + ")",
+                r -> new Object[] {Jdbc.uuid(r, 1), r.getString(2), r.getString(3)}, ids)) {
+            profile.put((java.util.UUID) r[0], new String[] {(String) r[1], (String) r[2]});
+        }
         for (MemberId m : list) {
             boolean[] c = consent.getOrDefault(m.value(), new boolean[2]);
-            out.put(m, new Recipient(c[0], c[1], channels.getOrDefault(m.value(), List.of()), zone, recent.getOrDefault(m.value(), List.of()),
-                    "en"));
+            String[] p = profile.getOrDefault(m.value(), new String[2]);
+            out.put(m, new Recipient(c[0], c[1], channels.getOrDefault(m.value(), List.of()), zone(p[1], tenantZone),
+                    recent.getOrDefault(m.value(), List.of()), p[0]));
         }
         return out;
+    }
+
+    private static java.time.ZoneId zone(String id, java.time.ZoneId otherwise) {
+        try {
+            return id == null ? otherwise : java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return otherwise;
+        }
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class Jdbc {
                 s.setDouble(at, v);
             } else if (p instanceof BigDecimal v) {
                 s.setBigDecimal(at, v);
-            } else if (p instanceof UUID || p instanceof OffsetDateTime || p instanceof Boolean) {
+            } else if (p instanceof UUID || p instanceof OffsetDateTime || p instanceof Boolean || p instanceof java.time.LocalTime
+                    || p instanceof java.time.LocalDate) {
                 s.setObject(at, p);
             } else if (p instanceof Instant v) {
                 s.setObject(at, v.atOffset(ZoneOffset.UTC));

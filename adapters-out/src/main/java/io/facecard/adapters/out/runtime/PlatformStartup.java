@@ -39,6 +39,8 @@ public class PlatformStartup {
     io.facecard.application.payment.PaymentWorker payments;
     @Inject
     io.facecard.marketing.delivery.Dispatcher messages;
+    @Inject
+    io.facecard.marketing.campaigns.CampaignRunner campaigns;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -46,6 +48,9 @@ public class PlatformStartup {
                 .dataSource(migrations)
                 .locations("classpath:db/migration")
                 .callbackLocations("classpath:db/callback") // Liberty finds only folders marked by flyway.location
+                // A session lock, not one held in an open transaction: CREATE INDEX CONCURRENTLY waits for every
+                // open transaction, so under the transactional lock it waited for Flyway's own (flyway#3682).
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load()
                 .migrate();
         LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
@@ -65,6 +70,8 @@ public class PlatformStartup {
         payments.start();
         // Messages queued before a stop (or claimed by a dispatcher that died) go out from here.
         messages.start();
+        // Campaigns that were scheduled, or cut off while queueing their messages, go on from here.
+        campaigns.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 

@@ -21,4 +21,9 @@ public interface MemberDirectory {
     List<ConsentEntry> consents(TenantId tenant, MemberId id);
 
     record ConsentEntry(ConsentPurpose purpose, boolean granted, String policyVersion, ConsentSource source, String actor, Instant at) {}
+
+    /** Whether the tenant has this store (a member's home store must be one of them). */
+    default boolean hasStore(TenantId tenant, java.util.UUID store) {
+        return true;
+    }
 }

@@ -1,0 +1,241 @@
+package io.facecard.adapters.out.marketing;
+
+import io.facecard.marketing.segments.Condition;
+import io.facecard.marketing.segments.Condition.Event;
+import io.facecard.marketing.segments.Condition.Property;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Compiles a condition tree into one SQL predicate over {@code member_view m} and the read models
+ * built for segments: {@code mkt_purchase_day} (member × day × store × category/SKU, with the
+ * receipt's total under dim 'all') and {@code mkt_visit_day}. Event leaves become semi-joins on
+ * grouped aggregates, never a per-member loop; every value is a bound parameter.
+ */
+final class SegmentSql {
+    private final Object tenant;
+    private final Instant now;
+    private final LocalDate today;
+    private final Function<String, Condition> segments;
+    final List<Object> params = new ArrayList<>();
+    private int depth;
+
+    /** @param segments another segment's tree by id (the parser checked it exists) */
+    SegmentSql(java.util.UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments) {
+        this.tenant = tenant;
+        this.now = now;
+        this.today = now.atZone(zone).toLocalDate();
+        this.segments = segments;
+    }
+
+    String where(Condition c) {
+        if (++depth > 40) {
+            throw new IllegalStateException("segments refer to each other in a cycle");
+        }
+        try {
+            if (c instanceof Condition.And a) {
+                return "(" + String.join(" and ", a.all().stream().map(this::where).toList()) + ")";
+            }
+            if (c instanceof Condition.Or o) {
+                return "(" + String.join(" or ", o.any().stream().map(this::where).toList()) + ")";
+            }
+            if (c instanceof Condition.Not n) {
+                return "not coalesce(" + where(n.negated()) + ", false)";
+            }
+            if (c instanceof Condition.SegmentRef s) {
+                return where(segments.apply(s.segmentId()));
+            }
+            return c instanceof Property p ? property(p) : event((Event) c);
+        } finally {
+            depth--;
+        }
+    }
+
+    private String property(Property p) {
+        String name = p.property().name();
+        if (name.startsWith("consent.")) {
+            params.add(name.substring("consent.".length()));
+            String latest = "coalesce((select c.granted from member_consent c where c.tenant_id = m.tenant_id and c.member_id = m.id "
+                    + "and c.purpose = ? order by c.sequence desc limit 1), false)";
+            boolean want = (Boolean) p.values().get(0);
+            return p.operator() == Condition.Operator.EQUALS == want ? latest : "not " + latest;
+        }
+        if (name.equals("channels")) {
+            return channels(p);
+        }
+        String column = switch (name) {
+            case "tier" -> "m.tier";
+            case "gender" -> "m.gender";
+            case "locale" -> "m.locale";
+            case "homeStore" -> "lower(m.home_store_id::text)";
+            case "birthDate" -> "m.birth_date";
+            case "memberSince" -> "(m.created_at at time zone 'UTC')::date";
+            case "age" -> "date_part('year', age(?::date, m.birth_date))";
+            case "pointsAvailable" -> "(select coalesce(sum(l.remaining), 0) from bonus_lot l where l.tenant_id = m.tenant_id and "
+                    + "l.member_id = m.id and l.remaining > 0 and l.available_at <= ? and (l.expires_at is null or l.expires_at > ?))";
+            case "pointsExpiring" -> "(select coalesce(sum(l.remaining), 0) from bonus_lot l where l.tenant_id = m.tenant_id and "
+                    + "l.member_id = m.id and l.remaining > 0 and l.expires_at > ? and l.expires_at <= ?)";
+            default -> throw new IllegalArgumentException(name);
+        };
+        return compare(column, p, () -> {
+            switch (name) {
+                case "age" -> params.add(today);
+                case "pointsAvailable" -> {
+                    params.add(now);
+                    params.add(now);
+                }
+                case "pointsExpiring" -> {
+                    params.add(now);
+                    params.add(now.plus(java.time.Duration.ofDays(p.withinDays())));
+                }
+                default -> { }
+            }
+        });
+    }
+
+    /** {@code column op value}; {@code columnParams} adds the column expression's own parameters, each time it is written. */
+    private String compare(String column, Property p, Runnable columnParams) {
+        List<Object> v = p.values();
+        StringBuilder sql = new StringBuilder();
+        columnParams.run();
+        switch (p.operator()) {
+            case EQUALS -> sql.append(column).append(" = ?");
+            case NOT_EQUALS -> sql.append("coalesce(").append(column).append(" <> ?, true)");
+            case LESS_THAN -> sql.append(column).append(" < ?");
+            case LESS_THAN_OR_EQUAL_TO -> sql.append(column).append(" <= ?");
+            case GREATER_THAN -> sql.append(column).append(" > ?");
+            case GREATER_THAN_OR_EQUAL_TO -> sql.append(column).append(" >= ?");
+            case BETWEEN -> sql.append(column).append(" between ? and ?");
+            case EXISTS -> sql.append(column).append(" is not null");
+            case MISSING -> sql.append(column).append(" is null");
+            case CONTAINS -> sql.append("strpos(lower(").append(column).append("), lower(?)) > 0");
+            case STARTS_WITH -> sql.append("starts_with(lower(").append(column).append("), lower(?))");
+            case IN -> sql.append(column).append(" in (").append(marks(v.size())).append(")");
+            case NOT_IN -> sql.append("coalesce(").append(column).append(" not in (").append(marks(v.size())).append("), true)");
+            default -> throw new IllegalArgumentException(p.operator().json + " on " + p.property().name());
+        }
+        params.addAll(v);
+        return sql.toString();
+    }
+
+    private String channels(Property p) {
+        String bound = "exists (select 1 from channel_binding b where b.tenant_id = m.tenant_id and b.member_id = m.id and b.active";
+        List<Object> v = p.values();
+        switch (p.operator()) {
+            case EXISTS:
+                return bound + ")";
+            case MISSING:
+                return "not " + bound + ")";
+            case HAS_SOME_OF, CONTAINS:
+                params.addAll(v);
+                return bound + " and b.channel in (" + marks(v.size()) + "))";
+            case HAS_NONE_OF:
+                params.addAll(v);
+                return "not " + bound + " and b.channel in (" + marks(v.size()) + "))";
+            case ALL: {
+                List<String> each = new ArrayList<>();
+                for (Object c : v) {
+                    params.add(c);
+                    each.add(bound + " and b.channel = ?)");
+                }
+                return "(" + String.join(" and ", each) + ")";
+            }
+            default:
+                throw new IllegalArgumentException(p.operator().json);
+        }
+    }
+
+    /**
+     * Members with events in the window, grouped and compared: {@code m.id in (…)}. Bounds that
+     * admit zero events (maxCount alone, occurred=false) are written as the complement, so
+     * members without any row match too.
+     */
+    private String event(Event e) {
+        boolean purchase = e.kind() == Condition.EventKind.PURCHASE;
+        String table = switch (e.kind()) {
+            case PURCHASE -> "mkt_purchase_day";
+            case VISIT -> "mkt_visit_day";
+            case REDEMPTION -> "mkt_redemption_day";
+        };
+        List<Object> own = new ArrayList<>();
+        StringBuilder filter = new StringBuilder("x.tenant_id = ?");
+        own.add(tenant);
+        if (e.withinDays() != null) {
+            filter.append(" and x.day > ?");
+            own.add(today.minusDays(e.withinDays()));
+        }
+        if (e.from() != null) {
+            filter.append(" and x.day >= ?");
+            own.add(e.from());
+        }
+        if (e.to() != null) {
+            filter.append(" and x.day <= ?");
+            own.add(e.to());
+        }
+        if (e.store() != null) {
+            filter.append(" and lower(x.store_id::text) = ?");
+            own.add(e.store());
+        }
+        if (purchase) {
+            String dim = e.category() != null ? "category" : e.sku() != null ? "sku" : "all";
+            filter.append(" and x.dim = ? and x.value = ?");
+            own.add(dim);
+            own.add(e.category() != null ? e.category() : e.sku() != null ? e.sku() : "");
+        }
+        String count = "sum(x.events)";
+        String spend = "sum(x.spend)";
+        if (!e.occurred()) {
+            params.addAll(own);
+            return "m.id not in (select x.member_id from " + table + " x where " + filter + ")";
+        }
+        int min = e.minCount() != null ? e.minCount() : (e.maxCount() != null || e.maxSpend() != null) ? 0 : 1;
+        boolean zeroMatches = min == 0 && (e.minSpend() == null || e.minSpend().signum() == 0);
+        List<String> having = new ArrayList<>();
+        List<Object> havingParams = new ArrayList<>();
+        if (zeroMatches) {
+            // Members over the upper bounds are excluded; everyone else (none at all included) matches.
+            List<String> over = new ArrayList<>();
+            if (e.maxCount() != null) {
+                over.add(count + " > ?");
+                havingParams.add(e.maxCount());
+            }
+            if (e.maxSpend() != null) {
+                over.add(spend + " > ?");
+                havingParams.add(e.maxSpend());
+            }
+            if (over.isEmpty()) {
+                return "true";
+            }
+            params.addAll(own);
+            params.addAll(havingParams);
+            return "m.id not in (select x.member_id from " + table + " x where " + filter + " group by x.member_id having "
+                    + String.join(" or ", over) + ")";
+        }
+        having.add(count + " >= ?");
+        havingParams.add(Math.max(min, 1));
+        if (e.maxCount() != null) {
+            having.add(count + " <= ?");
+            havingParams.add(e.maxCount());
+        }
+        if (e.minSpend() != null) {
+            having.add(spend + " >= ?");
+            havingParams.add(e.minSpend());
+        }
+        if (e.maxSpend() != null) {
+            having.add(spend + " <= ?");
+            havingParams.add(e.maxSpend());
+        }
+        params.addAll(own);
+        params.addAll(havingParams);
+        return "m.id in (select x.member_id from " + table + " x where " + filter + " group by x.member_id having "
+                + String.join(" and ", having) + ")";
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}

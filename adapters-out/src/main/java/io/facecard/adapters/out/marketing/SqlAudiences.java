@@ -1,0 +1,53 @@
+package io.facecard.adapters.out.marketing;
+
+import io.facecard.adapters.out.persistence.Jdbc;
+import io.facecard.adapters.out.persistence.TenantBinding;
+import io.facecard.application.loyalty.port.Programs;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.port.Audiences;
+import io.facecard.marketing.segments.Condition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Segments evaluated in PostgreSQL: the compiled predicate over the tenant's living members, counted with a sample in one query. */
+@ApplicationScoped
+@Transactional
+public class SqlAudiences implements Audiences {
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+    @Inject
+    TenantBinding binding;
+    @Inject
+    Programs programs;
+
+    @Override
+    public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
+        binding.bind(em, tenant);
+        SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments);
+        String where = sql.where(condition);
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        params.addAll(sql.params);
+        params.add(sample);
+        long[] count = {0};
+        List<MemberId> ids = new ArrayList<>();
+        // The count over all matches rides along every row; with no match, a row of nulls still carries the count 0.
+        for (Object[] r : Jdbc.query(em, "with hit as (select m.id from member_view m where m.tenant_id = ? and not m.erased and "
+                + where + ") select (select count(*) from hit), s.id from (select 1) one left join (select id from hit order by id limit ?) s "
+                + "on true", r -> new Object[] {r.getLong(1), Jdbc.uuid(r, 2)}, params.toArray())) {
+            count[0] = (Long) r[0];
+            if (r[1] != null) {
+                ids.add(new MemberId((java.util.UUID) r[1]));
+            }
+        }
+        return new Preview(count[0], ids);
+    }
+}

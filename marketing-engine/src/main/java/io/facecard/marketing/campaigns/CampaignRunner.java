@@ -1,0 +1,84 @@
+package io.facecard.marketing.campaigns;
+
+import io.facecard.marketing.port.CampaignStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves campaigns on from the due list, every second: a scheduled one whose time came is started,
+ * a running one has its audience frozen and its messages queued batch by batch, then completes.
+ * A crash anywhere leaves the campaign on the list, and the next tick takes it up where it stopped.
+ */
+@ApplicationScoped
+public class CampaignRunner {
+    private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    CampaignStore store;
+    @Inject
+    CampaignSteps steps;
+    @Inject
+    Clock clock;
+
+    private ScheduledExecutorService ticker;
+
+    public synchronized void start() {
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(threads);
+            ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    void tick() {
+        for (CampaignStore.Due d : store.due(clock.instant(), 20)) {
+            try {
+                run(d);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "campaign " + d.campaign() + " will be taken up again", e);
+            }
+        }
+    }
+
+    private void run(CampaignStore.Due d) {
+        CampaignStore.View v = store.find(d.tenant(), d.campaign()).orElse(null);
+        if (v == null) {
+            return;
+        }
+        switch (v.status()) {
+            case "SCHEDULED" -> {
+                if (v.sendAt() != null && !v.sendAt().isAfter(clock.instant())) {
+                    steps.start(d.tenant(), d.campaign(), "scheduler");
+                }
+            }
+            case "RUNNING" -> {
+                if (v.treated() == null) {
+                    steps.freeze(d.tenant(), d.campaign(), v.spec());
+                }
+                while (steps.queueBatch(d.tenant(), d.campaign(), v.spec()) != 0 && !Thread.currentThread().isInterrupted()) {
+                    // batch after batch, each its own transaction
+                }
+                CampaignStore.View frozen = store.find(d.tenant(), d.campaign()).orElseThrow();
+                steps.complete(d.tenant(), d.campaign(), frozen.treated() == null ? 0 : frozen.treated());
+            }
+            default -> store.done(d.campaign());
+        }
+    }
+}

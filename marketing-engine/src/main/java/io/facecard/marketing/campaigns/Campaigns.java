@@ -1,0 +1,143 @@
+package io.facecard.marketing.campaigns;
+
+import io.facecard.application.security.Caller;
+import io.facecard.domain.marketing.CampaignCommands;
+import io.facecard.domain.marketing.CampaignId;
+import io.facecard.domain.marketing.CampaignSpec;
+import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.attribution.Uplift;
+import io.facecard.marketing.port.CampaignAudience;
+import io.facecard.marketing.port.CampaignStore;
+import io.facecard.marketing.segments.Segments;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A marketer's campaigns: drafted, changed while drafts, scheduled or started, cancelled, and measured against their holdout. */
+@ApplicationScoped
+@Transactional
+public class Campaigns {
+    @Inject
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @Inject
+    CampaignStore store;
+    @Inject
+    CampaignAudience audience;
+    @Inject
+    CampaignSteps steps;
+    @Inject
+    Segments segments;
+    @Inject
+    Clock clock;
+
+    public record Results(long recipients, long holdout, long sent, long queued, java.util.Map<String, Long> blocked, long failed,
+            long redeemed, CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion,
+            Double controlConversion, Uplift uplift, String attribution) {}
+
+    public CampaignStore.View create(Caller caller, CampaignDraft draft) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        CampaignSpec spec = checked(tenant, draft);
+        CampaignId id = new CampaignId(UUID.randomUUID());
+        commands.sendAndWait(new CampaignCommands.DraftCampaign(id, tenant, spec, caller.actor(), clock.instant()));
+        return get(tenant, id);
+    }
+
+    public CampaignStore.View change(Caller caller, CampaignId id, CampaignDraft draft) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        get(tenant, id);
+        commands.sendAndWait(new CampaignCommands.ChangeCampaign(id, checked(tenant, draft), caller.actor(), clock.instant()));
+        return get(tenant, id);
+    }
+
+    public CampaignStore.View get(Caller caller, CampaignId id) {
+        return get(Segments.MARKETING.tenantOf(caller), id);
+    }
+
+    public List<CampaignStore.View> list(Caller caller) {
+        return store.list(Segments.MARKETING.tenantOf(caller));
+    }
+
+    public CampaignStore.View schedule(Caller caller, CampaignId id, Instant at) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        get(tenant, id);
+        Instant now = clock.instant();
+        if (at == null || at.isBefore(now.minusSeconds(60)) || at.isAfter(now.plus(Duration.ofDays(366)))) {
+            throw Refusal.invalid("'at' is a time from now to a year ahead");
+        }
+        commands.sendAndWait(new CampaignCommands.ScheduleCampaign(id, at, caller.actor(), now));
+        store.due(tenant, id, at);
+        return get(tenant, id);
+    }
+
+    /** Sends now: the audience is frozen and the messages queued by the runner within a second or so. */
+    public CampaignStore.View start(Caller caller, CampaignId id) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        get(tenant, id);
+        steps.start(tenant, id, caller.actor());
+        return get(tenant, id);
+    }
+
+    public CampaignStore.View cancel(Caller caller, CampaignId id) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        get(tenant, id);
+        commands.sendAndWait(new CampaignCommands.CancelCampaign(id, caller.actor(), clock.instant()));
+        store.done(id);
+        return get(tenant, id);
+    }
+
+    public Results results(Caller caller, CampaignId id) {
+        TenantId tenant = Segments.MARKETING.tenantOf(caller);
+        CampaignStore.View v = get(tenant, id);
+        if (v.startedAt() == null) {
+            throw new Refusal(io.facecard.domain.marketing.CampaignRule.CAMPAIGN_STATE, "a " + v.status() + " campaign has no results yet");
+        }
+        Instant end = v.startedAt().plus(Duration.ofDays(v.spec().attributionDays()));
+        CampaignAudience.Tally t = audience.tally(tenant, id, v.startedAt(), end);
+        java.util.Map<String, Long> blocked = new java.util.TreeMap<>();
+        long failed = 0;
+        for (var e : t.messages().entrySet()) {
+            if (e.getKey().startsWith("BLOCKED:")) {
+                blocked.put(e.getKey().substring("BLOCKED:".length()), e.getValue());
+            } else if (e.getKey().startsWith("FAILED")) {
+                failed += e.getValue();
+            }
+        }
+        return new Results(t.recipients(), t.holdout(), t.messages().getOrDefault("SENT", 0L), t.messages().getOrDefault("QUEUED", 0L),
+                blocked, failed, 0, t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
+                t.control().members() == 0 ? null : Uplift.rate(t.control()), Uplift.of(t.treated(), t.control()),
+                "last touch: a purchase within " + v.spec().attributionDays() + " days of the start goes to the latest campaign started "
+                        + "before it that had the member in its audience (treated or holdout)");
+    }
+
+    private CampaignSpec checked(TenantId tenant, CampaignDraft draft) {
+        if (draft == null) {
+            throw Refusal.invalid("a JSON body is required");
+        }
+        CampaignSpec spec = CampaignSpecs.of(draft, clock.instant());
+        if (spec.segmentId() != null) {
+            try {
+                segments.condition(tenant, UUID.fromString(spec.segmentId()));
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalid("'segmentId' is not a segment of this tenant");
+            } catch (Refusal r) {
+                if (r.rule().equals(io.facecard.domain.refusal.CommonRule.NOT_FOUND)) {
+                    throw Refusal.invalid("'segmentId' is not a segment of this tenant");
+                }
+                throw r;
+            }
+        } else {
+            segments.parse(tenant, spec.condition());
+        }
+        return spec;
+    }
+
+    private CampaignStore.View get(TenantId tenant, CampaignId id) {
+        return store.find(tenant, id).orElseThrow(() -> Refusal.notFound("campaign " + id));
+    }
+}

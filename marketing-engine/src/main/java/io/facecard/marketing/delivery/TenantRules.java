@@ -1,0 +1,48 @@
+package io.facecard.marketing.delivery;
+
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.NoticeTemplates;
+import io.facecard.marketing.port.NoticeTemplates.Template;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A tenant's marketing terms and notice templates as the dispatcher reads them: at most every 5 s
+ * per replica, not once per message (a changed template is in use within 5 s).
+ */
+final class TenantRules {
+    private static final long TTL_NANOS = 5_000_000_000L;
+
+    private record Cached<T>(T value, long until) {}
+
+    private final MarketingTerms terms;
+    private final NoticeTemplates templates;
+    private final ConcurrentHashMap<TenantId, Cached<ChannelPolicy>> policies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached<Optional<Template>>> own = new ConcurrentHashMap<>();
+
+    TenantRules(MarketingTerms terms, NoticeTemplates templates) {
+        this.terms = terms;
+        this.templates = templates;
+    }
+
+    ChannelPolicy policy(TenantId tenant) {
+        return cached(policies, tenant, () -> new ChannelPolicy(terms.find(tenant).orElse(MarketingTerms.Terms.DEFAULT).window()));
+    }
+
+    Optional<Template> template(TenantId tenant, String kind, String channel) {
+        return cached(own, tenant.value() + "/" + kind + "/" + channel, () -> templates.find(tenant, kind, channel));
+    }
+
+    private static <K, T> T cached(ConcurrentHashMap<K, Cached<T>> map, K key, Supplier<T> load) {
+        long now = System.nanoTime();
+        Cached<T> hit = map.get(key);
+        if (hit != null && hit.until() - now > 0) {
+            return hit.value();
+        }
+        T value = load.get();
+        map.put(key, new Cached<>(value, now + TTL_NANOS));
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package io.facecard.marketing.port;
+
+import io.facecard.domain.marketing.CampaignId;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.segments.Condition;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/** Port out: a campaign's recipients, frozen at send time in a command-side table, and what became of them. */
+public interface CampaignAudience {
+    /**
+     * Evaluates the tree now and stores its members once, each TREATED or HOLDOUT by a stable hash
+     * of campaign and member (holdout when below {@code holdoutBasisPoints} of 10,000).
+     *
+     * @return {treated, holdout}; a second call for the same campaign adds nobody
+     */
+    long[] freeze(TenantId tenant, CampaignId campaign, Condition condition, Function<String, Condition> segments, Instant now,
+            int holdoutBasisPoints);
+
+    /** Treated recipients whose message is not queued yet, with what personalises it. */
+    List<Pending> pending(TenantId tenant, CampaignId campaign, int limit);
+
+    /** Records that these recipients' messages are queued (with their coupon codes); false when a code was taken (draw again). */
+    boolean queued(TenantId tenant, CampaignId campaign, List<Queued> queued, Instant at);
+
+    Tally tally(TenantId tenant, CampaignId campaign, Instant start, Instant attributionEnd);
+
+    record Pending(MemberId member, String name, String locale) {}
+
+    record Queued(MemberId member, String couponCode, String outboxKey) {}
+
+    /**
+     * @param messages per status (SENT, QUEUED, FAILED, BLOCKED) and, for BLOCKED and FAILED, per rule: "BLOCKED:no-consent"
+     */
+    record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, Group treated, Group control) {}
+
+    /** One group's outcome in the attribution window: members, members who bought, revenue and its sum of squares per member. */
+    record Group(long members, long converted, java.math.BigDecimal revenue, double revenueSquares) {}
+}
