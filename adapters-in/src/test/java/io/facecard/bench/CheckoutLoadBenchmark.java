@@ -59,6 +59,9 @@ public final class CheckoutLoadBenchmark {
             sandboxLatency(Integer.getInteger("bench.providerMs", 50));
         }
         Store shop = store(operator, "bench-co-", tills, memberCount, facePay ? "CNY" : "EUR");
+        if (Boolean.getBoolean("bench.bound")) {
+            bindTelegram(shop);
+        }
         String slug = shop.slug();
         String admin = shop.admin();
         List<String> keys = shop.keys();
@@ -79,6 +82,25 @@ public final class CheckoutLoadBenchmark {
         List<TillResult> all = new ArrayList<>(warm);
         all.addAll(results);
         verify(admin, members, all);
+    }
+
+    /**
+     * Every member bound to the sandbox's Telegram bot, so each checkout queues a receipt that the
+     * dispatcher sends ({@code -Dbench.bound=true}; against a run without, it prices the receipt
+     * notice). The fake's rate limits are switched off, so the dispatcher sends every receipt at once.
+     */
+    static void bindTelegram(Store shop) throws Exception {
+        call("PUT", "/api/v1/messenger-accounts/TELEGRAM", shop.admin(), null, Map.of("sandbox", true));
+        String control = System.getProperty("bench.sandbox", "http://127.0.0.1:9099");
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(control + "/telegram-limits?on=false"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        long chat = 700_000_000L + (long) (Math.random() * 1_000_000);
+        for (Member m : shop.members()) {
+            String token = call("POST", "/api/v1/members/" + m.id() + "/channels/TELEGRAM/binding", shop.admin(), null, Map.of())
+                    .path("token").asText();
+            call("POST", "/api/v1/sandbox/telegram/start", shop.admin(), null, Map.of("token", token, "chatId", Long.toString(chat++)));
+        }
+        System.out.printf("%d members bound to Telegram: every checkout queues and sends a receipt%n", shop.members().size());
     }
 
     /** A tenant with a loyalty program, one store, {@code tills} POS keys and members with cards and points. */

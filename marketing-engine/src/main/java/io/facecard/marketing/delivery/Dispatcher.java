@@ -38,6 +38,8 @@ public class Dispatcher {
     /** Telegram's 429, WeChat's 45009 (daily quota) and 45011 (too frequent). */
     static final java.util.Set<String> RATE_LIMITS = java.util.Set.of("429", "45009", "45011");
     static final int BATCH = 500;
+    /** WeChat's 45015: a customer-service message outside the 48 h (or 1 min after a scan) window the member opened. */
+    public static final String OUTSIDE_WINDOW = "outside-window-45015";
     static final Duration LEASE = Duration.ofSeconds(30);
 
     @Resource
@@ -159,6 +161,10 @@ public class Dispatcher {
                     }
                     case BLOCKED -> recipients.blocked(n.tenant(), n.member(), b.channel()); // and on to the next channel
                     case REFUSED -> {
+                        if (marketing && "45015".equals(s.code())) {
+                            // Outside the member's customer-service window: blocked by the channel's rule, the offer still waits at the till.
+                            return new Outbox.Outcome(q.id(), "BLOCKED", b.channel(), OUTSIDE_WINDOW, null);
+                        }
                         return new Outbox.Outcome(q.id(), "FAILED", b.channel(), s.code(), null);
                     }
                     case RETRY -> {

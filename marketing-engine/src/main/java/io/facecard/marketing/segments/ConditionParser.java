@@ -228,7 +228,8 @@ public final class ConditionParser {
         if (v == null && !required) {
             return null;
         }
-        if (v instanceof Integer i && i >= 1 && i <= MAX_DAYS) {
+        Integer i = whole(v);
+        if (i != null && i >= 1 && i <= MAX_DAYS) {
             return i;
         }
         throw bad(at, "days are a whole number from 1 to " + MAX_DAYS);
@@ -238,10 +239,23 @@ public final class ConditionParser {
         if (v == null) {
             return null;
         }
-        if (v instanceof Integer i && i >= 0 && i <= 1_000_000) {
+        Integer i = whole(v);
+        if (i != null && i >= 0 && i <= 1_000_000) {
             return i;
         }
         throw bad(at, "a count is a whole number from 0");
+    }
+
+    /** A JSON number that is whole (the JSON reader may give any Number type), else null. */
+    private static Integer whole(Object v) {
+        if (!(v instanceof Number n)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(n.toString()).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
     }
 
     private static BigDecimal money(Object v, String at, EventKind kind) {

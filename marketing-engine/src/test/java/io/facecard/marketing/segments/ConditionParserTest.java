@@ -35,6 +35,14 @@ class ConditionParserTest {
     }
 
     @Test
+    void wholeNumbersMayArriveAsAnyNumberType() {
+        Condition.Event e = (Condition.Event) parser.parse(Map.of("event", "purchase", "withinDays", new BigDecimal("90"), "minCount", 2L));
+        assertThat(e.withinDays()).isEqualTo(90);
+        assertThat(e.minCount()).isEqualTo(2);
+        refused(Map.of("event", "purchase", "withinDays", 1.5), "/withinDays");
+    }
+
+    @Test
     void valuesTakeTheirPropertysType() {
         Condition.Property age = (Condition.Property) parser.parse(Map.of("property", "age", "operator", "between", "values", List.of(30, 40)));
         assertThat(age.values()).containsExactly(new BigDecimal("30"), new BigDecimal("40"));

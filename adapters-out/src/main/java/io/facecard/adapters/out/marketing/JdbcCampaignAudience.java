@@ -36,7 +36,8 @@ public class JdbcCampaignAudience implements CampaignAudience {
     public long[] freeze(TenantId tenant, CampaignId campaign, Condition condition, Function<String, Condition> segments, Instant now,
             int holdoutBasisPoints) {
         binding.bind(em, tenant);
-        SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments);
+        SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
+                programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String where = sql.where(condition);
         List<Object> params = new ArrayList<>(List.of(campaign.value(), campaign.value().toString(), holdoutBasisPoints, tenant.value()));
         params.addAll(sql.params);

@@ -48,6 +48,9 @@ public class MarketingFactsProjection implements Projection {
     @EventHandler
     void on(CustomerIdentifiedEvent e) {
         binding.bind(em, e.tenantId());
+        if (erased(e.memberId().value())) {
+            return;
+        }
         if (Jdbc.update(em, "insert into mkt_visit (checkout_id, tenant_id, member_id) values (?, ?, ?) on conflict do nothing",
                 e.checkoutId().value(), e.tenantId().value(), e.memberId().value()) == 0) {
             return; // this checkout's visit is counted already (a second identification, a replay)
@@ -64,6 +67,9 @@ public class MarketingFactsProjection implements Projection {
             return;
         }
         binding.bind(em, e.tenantId());
+        if (erased(e.memberId().value())) {
+            return; // followed the erasure on this processor: nothing of the member is kept
+        }
         if (Jdbc.update(em, "insert into mkt_purchase (receipt_id, tenant_id, member_id, store_id, at, total) values (?, ?, ?, ?, ?, ?) "
                 + "on conflict do nothing", e.receiptId().value(), e.tenantId().value(), e.memberId().value(), e.storeId(), e.occurredAt(),
                 e.total()) == 0) {
@@ -103,6 +109,10 @@ public class MarketingFactsProjection implements Projection {
                 + "values (?, ?, ?, ?, ?, ?, 1, ?) on conflict (tenant_id, dim, value, day, member_id, store_id) "
                 + "do update set events = mkt_purchase_day.events + 1, spend = mkt_purchase_day.spend + excluded.spend",
                 e.tenantId().value(), e.memberId().value(), day, e.storeId(), dim, value, spend);
+    }
+
+    private boolean erased(java.util.UUID member) {
+        return !Jdbc.query(em, "select 1 from member_view where id = ? and erased", r -> 1, member).isEmpty();
     }
 
     private LocalDate day(TenantId tenant, Instant at) {

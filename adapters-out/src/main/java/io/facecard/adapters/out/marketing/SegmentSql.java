@@ -21,11 +21,14 @@ final class SegmentSql {
     private final Instant now;
     private final LocalDate today;
     private final Function<String, Condition> segments;
+    private final List<io.facecard.domain.loyalty.LoyaltyProgram.Tier> tiers;
     final List<Object> params = new ArrayList<>();
     private int depth;
 
     /** @param segments another segment's tree by id (the parser checked it exists) */
-    SegmentSql(java.util.UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments) {
+    SegmentSql(java.util.UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments,
+            List<io.facecard.domain.loyalty.LoyaltyProgram.Tier> tiers) {
+        this.tiers = tiers;
         this.tenant = tenant;
         this.now = now;
         this.today = now.atZone(zone).toLocalDate();
@@ -68,7 +71,7 @@ final class SegmentSql {
             return channels(p);
         }
         String column = switch (name) {
-            case "tier" -> "m.tier";
+            case "tier" -> tierColumn();
             case "gender" -> "m.gender";
             case "locale" -> "m.locale";
             case "homeStore" -> "lower(m.home_store_id::text)";
@@ -83,6 +86,7 @@ final class SegmentSql {
         };
         return compare(column, p, () -> {
             switch (name) {
+                case "tier" -> tierParams();
                 case "age" -> params.add(today);
                 case "pointsAvailable" -> {
                     params.add(now);
@@ -120,6 +124,32 @@ final class SegmentSql {
         }
         params.addAll(v);
         return sql.toString();
+    }
+
+    /**
+     * The tier as the till shows it: the highest whose threshold the member's spend over the last
+     * 12 months reaches (from the purchase read model, so a return does not lower it here).
+     */
+    private String tierColumn() {
+        if (tiers.isEmpty()) {
+            return "cast(null as text)";
+        }
+        StringBuilder c = new StringBuilder("(select case");
+        for (int i = tiers.size() - 1; i >= 0; i--) {
+            c.append(" when s.spend >= ? then ?");
+        }
+        return c.append(" end from (select coalesce(sum(x.spend), 0) spend from mkt_purchase_day x where x.tenant_id = m.tenant_id "
+                + "and x.member_id = m.id and x.dim = 'all' and x.day > ?) s)").toString();
+    }
+
+    private void tierParams() {
+        for (int i = tiers.size() - 1; i >= 0; i--) {
+            params.add(tiers.get(i).minSpend());
+            params.add(tiers.get(i).name());
+        }
+        if (!tiers.isEmpty()) {
+            params.add(today.minusYears(1));
+        }
     }
 
     private String channels(Property p) {

@@ -31,7 +31,8 @@ public class SqlAudiences implements Audiences {
     @Override
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
         binding.bind(em, tenant);
-        SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments);
+        SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
+                programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String where = sql.where(condition);
         List<Object> params = new ArrayList<>();
         params.add(tenant.value());

@@ -103,4 +103,11 @@ public class JdbcChannelBindings implements ChannelBindings {
         return Jdbc.update(em, "insert into messenger_callback (channel, key, seen_at) values (?, ?, ?) on conflict do nothing",
                 channel.name(), key, at) == 1;
     }
+
+    @Override
+    public boolean reachable(TenantId tenant, MemberId member) {
+        binding.bind(em, tenant);
+        return !Jdbc.query(em, "select 1 from channel_binding where tenant_id = ? and member_id = ? and active limit 1", r -> 1,
+                tenant.value(), member.value()).isEmpty();
+    }
 }

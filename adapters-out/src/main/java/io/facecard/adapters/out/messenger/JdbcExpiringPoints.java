@@ -33,7 +33,10 @@ public class JdbcExpiringPoints implements ExpiringPoints {
     public List<Lapsing> lapsing(TenantId tenant, Instant now, Instant after, Instant until) {
         binding.bind(em, tenant);
         return Jdbc.query(em, "with lapsing as (select member_id, sum(remaining) points, min(expires_at) first_expiry from bonus_lot "
-                + "where tenant_id = ? and remaining > 0 and expires_at is not null and expires_at > ? and expires_at <= ? group by member_id) "
+                + "where tenant_id = ? and remaining > 0 and expires_at is not null and expires_at > ? and expires_at <= ? "
+                // Only members a notice can reach (most members of a chain bind no messenger).
+                + "and exists (select 1 from channel_binding b where b.tenant_id = bonus_lot.tenant_id and b.member_id = bonus_lot.member_id "
+                + "and b.active) group by member_id) "
                 + "select l.member_id, l.points, l.first_expiry, (select coalesce(sum(b.remaining), 0) from bonus_lot b where b.tenant_id = ? "
                 + "and b.member_id = l.member_id and b.available_at <= ? and (b.expires_at is null or b.expires_at > ?)) from lapsing l",
                 r -> new Lapsing(new MemberId(Jdbc.uuid(r, 1)), r.getLong(2), Jdbc.instant(r, 3), r.getLong(4)), tenant.value(), after, until,

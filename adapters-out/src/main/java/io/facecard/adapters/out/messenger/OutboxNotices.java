@@ -14,9 +14,17 @@ import java.util.Map;
 public class OutboxNotices implements ServiceNotices {
     @Inject
     Delivery delivery;
+    @Inject
+    io.facecard.application.messaging.port.ChannelBindings bindings;
 
+    /**
+     * A member without an active binding has nowhere to receive it: one indexed read instead of a
+     * row the dispatcher would only block (most members of a chain never bind a messenger).
+     */
     @Override
     public void notify(TenantId tenant, MemberId member, String type, Map<String, String> fields, String key) {
-        delivery.queue(new Notice(tenant, member, type, Notice.Kind.SERVICE, fields, key));
+        if (bindings.reachable(tenant, member)) {
+            delivery.queue(new Notice(tenant, member, type, Notice.Kind.SERVICE, fields, key));
+        }
     }
 }

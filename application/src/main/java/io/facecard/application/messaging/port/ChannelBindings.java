@@ -34,6 +34,9 @@ public interface ChannelBindings {
 
     List<Binding> of(TenantId tenant, MemberId member);
 
+    /** Whether the member has an active binding on any channel (a notice to one without has nowhere to go). */
+    boolean reachable(TenantId tenant, MemberId member);
+
     /** A callback seen before (WeChat retries three times, Telegram until answered) is answered and ignored. */
     boolean firstCallback(Channel channel, String key, Instant at);
 
