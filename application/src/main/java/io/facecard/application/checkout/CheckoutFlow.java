@@ -47,7 +47,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class CheckoutFlow {
     public static final Permit TILL = new Permit(Set.of(), Set.of(TerminalKind.POS, TerminalKind.KIOSK));
 
-    public record Quote(long balance, long redeemable, long pointsToEarn, List<Object> offers) {}
+    /** @param offers the member's personal offers that give something on this basket */
+    public record Quote(long balance, long redeemable, long pointsToEarn, List<OfferFlow.QuoteOffer> offers) {}
 
     public record Identified(Faces.Identification identification, Quote quote) {}
 
@@ -65,6 +66,10 @@ public class CheckoutFlow {
     private Clock clock;
     private FacePayRefunds refunds;
     private ServiceNotices notices;
+    @Inject
+    OfferFlow offerFlow;
+    @Inject
+    io.facecard.application.checkout.port.TillOffers tillOffers;
 
     protected CheckoutFlow() {}
 
@@ -146,7 +151,8 @@ public class CheckoutFlow {
         long available = ledger.available(tenant, member, now);
         long toEarn = Earning.earned(Earning.receiptLines(p, tier, c.lines(), c.total(), c.total(), 0));
         Faces.Identification shown = i.withMember(i.member().withTier(tier.map(LoyaltyProgram.Tier::name).orElse(null)));
-        return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn, List.of()));
+        return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn,
+                offerFlow.quote(tenant, member, c, p, tier, now)));
     }
 
     public Redemption redeem(Caller caller, UUID id, TillRequests.Redeem request) {
@@ -179,6 +185,9 @@ public class CheckoutFlow {
         Instant now = clock.instant();
         Checkout.Cancelled cancelled = commands.sendAndWait(new CheckoutCommands.CancelCheckout(new CheckoutId(id), "CANCELLED", now));
         releaseHold(id, cancelled.released(), "CANCELLED", now);
+        if (cancelled.offer() != null) {
+            tillOffers.release(tenant, cancelled.offer(), id);
+        }
         // Money the customer paid by face goes back in full; the worker sends the refunds after this commits.
         if (!cancelled.refund().isEmpty()) {
             refunds.cancelled(tenant, cancelled.refund());
@@ -204,6 +213,10 @@ public class CheckoutFlow {
             return new Completed("COMPLETED", 0, 0, null);
         }
         MemberId member = done.member();
+        if (done.offer() != null && !tillOffers.redeem(tenant, member, done.offer(), id, receiptNumber, now)) {
+            // Its hold lapsed and another checkout took the offer's last unit: nothing of this completion is kept.
+            throw new Refusal(CheckoutRule.OFFER_UNAVAILABLE, "the applied offer is no longer available; remove it and complete again");
+        }
         long earned = done.earned().value();
         long redeemed = done.redeemed().value();
         UUID lot = UUID.randomUUID();

@@ -2,18 +2,22 @@ package io.facecard.domain.checkout;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.facecard.domain.checkout.CheckoutCommands.ApplyOffer;
 import io.facecard.domain.checkout.CheckoutCommands.CancelCheckout;
 import io.facecard.domain.checkout.CheckoutCommands.ClearRedemption;
 import io.facecard.domain.checkout.CheckoutCommands.CompleteCheckout;
 import io.facecard.domain.checkout.CheckoutCommands.IdentifyCustomer;
 import io.facecard.domain.checkout.CheckoutCommands.OpenCheckout;
 import io.facecard.domain.checkout.CheckoutCommands.RedeemPoints;
+import io.facecard.domain.checkout.CheckoutCommands.RemoveOffer;
 import io.facecard.domain.checkout.CheckoutCommands.SettlePayment;
 import io.facecard.domain.checkout.CheckoutCommands.StartPayment;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CustomerIdentifiedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.OfferAppliedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.OfferRemovedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.PaymentSettledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.PaymentStartedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionClearedEvent;
@@ -62,11 +66,26 @@ public class Checkout {
         }
     }
 
-    /** A cancellation decided: the points to release and the face-pay payments to refund. */
-    public record Cancelled(Released released, List<Basket.Payment> refund) {}
+    /** A cancellation decided: the points to release, the face-pay payments to refund, the offer to give back (null: none). */
+    public record Cancelled(Released released, List<Basket.Payment> refund, UUID offer) {
+        public Cancelled(Released released, List<Basket.Payment> refund) {
+            this(released, refund, null);
+        }
+    }
 
-    /** A completion decided: the receipt's lines with their points, what was earned and redeemed, what was paid. */
-    public record Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total) {}
+    /**
+     * A completion decided: the receipt's lines with their points, what was earned (the offer's
+     * points included) and redeemed, what was paid; the offer redeemed with it (null: none).
+     */
+    public record Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total,
+            UUID offer, Money discount) {
+        public Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total) {
+            this(member, lines, earned, redeemed, paid, total, null, null);
+        }
+    }
+
+    /** An offer applied: its discount and what is left to pay. */
+    public record OfferApplied(UUID offerId, Money discount, Money due) {}
 
     @AggregateIdentifier
     private CheckoutId id;
@@ -79,6 +98,8 @@ public class Checkout {
     private long heldPoints;
     private BigDecimal heldValue;
     private FaceProof proof;
+    private OfferEffect.Offer offer;
+    private BigDecimal discount;
     private Status beforePaying;
     private UUID pendingPayment;
     private final Map<UUID, Basket.Payment> started = new LinkedHashMap<>();
@@ -101,6 +122,9 @@ public class Checkout {
         if (heldPoints > 0 && !cmd.memberId().equals(memberId)) {
             throw new Refusal(CheckoutRule.REDEMPTION_HELD, "points of another member are held on this checkout; release them first");
         }
+        if (offer != null && !cmd.memberId().equals(memberId)) {
+            throw new Refusal(CheckoutRule.OFFER_APPLIED, "another member's offer is applied to this checkout; remove it first");
+        }
         apply(new CustomerIdentifiedEvent(tenantId, id, cmd.memberId(), cmd.method(), cmd.proof(), cmd.at()));
     }
 
@@ -115,14 +139,58 @@ public class Checkout {
             throw Refusal.invalid("'points' must be a whole number above 0");
         }
         LoyaltyProgram p = cmd.program();
-        long limit = p.redeemable(total, Long.MAX_VALUE);
+        BigDecimal afterDiscount = total.subtract(discount());
+        long limit = p.redeemable(afterDiscount, Long.MAX_VALUE);
         if (cmd.points() > limit) {
             throw new Refusal(CheckoutRule.REDEEM_LIMIT, "at most " + limit + " points may pay for this basket ("
                     + p.maxRedeemShare().stripTrailingZeros().toPlainString() + " of it)");
         }
         BigDecimal value = p.valueOf(cmd.points(), total.scale());
         apply(new RedemptionRecordedEvent(tenantId, id, cmd.points(), value, cmd.at()));
-        return new Redeemed(memberId, Points.of(cmd.points()), money(value), money(total.subtract(value)));
+        return new Redeemed(memberId, Points.of(cmd.points()), money(value), money(afterDiscount.subtract(value)));
+    }
+
+    /**
+     * A personal offer applied: the identified member's, one per checkout, before points are
+     * redeemed (the redemption cap is counted on what the discount leaves). The same offer again
+     * changes nothing.
+     */
+    @CommandHandler
+    public OfferApplied handle(ApplyOffer cmd) {
+        requireChangeable();
+        if (memberId == null) {
+            throw new Refusal(CheckoutRule.NO_MEMBER, "identify the customer before applying their offer");
+        }
+        OfferEffect.Offer o = cmd.offer();
+        if (offer != null) {
+            if (offer.offerId().equals(o.offerId())) {
+                return new OfferApplied(o.offerId(), money(discount()), money(due()));
+            }
+            throw new Refusal(CheckoutRule.OFFER_APPLIED, "offer " + offer.offerId() + " is applied to this checkout; remove it first");
+        }
+        if (heldPoints > 0) {
+            throw new Refusal(CheckoutRule.REDEMPTION_HELD, "points are redeemed on this checkout; apply the offer first, then redeem");
+        }
+        if (!OfferEffect.applies(o, lines, total)) {
+            throw new Refusal(CheckoutRule.OFFER_NOT_APPLICABLE, "'" + o.title() + "' gives nothing on this basket");
+        }
+        BigDecimal off = OfferEffect.discount(o, lines, total);
+        apply(new OfferAppliedEvent(tenantId, id, memberId, o, off, cmd.at()));
+        return new OfferApplied(o.offerId(), money(off), money(due()));
+    }
+
+    /** @return the offer removed, or null when it was not applied */
+    @CommandHandler
+    public UUID handle(RemoveOffer cmd) {
+        requireChangeable();
+        if (offer == null || !offer.offerId().equals(cmd.offerId())) {
+            return null;
+        }
+        if (heldPoints > 0 && discount().signum() > 0) {
+            throw new Refusal(CheckoutRule.REDEMPTION_HELD, "points are redeemed on what the offer left to pay; release them first");
+        }
+        apply(new OfferRemovedEvent(tenantId, id, cmd.offerId(), cmd.at()));
+        return cmd.offerId();
     }
 
     @CommandHandler
@@ -207,10 +275,11 @@ public class Checkout {
         Basket.requireCovers(cmd.payments(), due);
         List<Basket.ReceiptLine> receipt = memberId == null ? List.of()
                 : Earning.receiptLines(cmd.program(), Optional.ofNullable(cmd.tier()), lines, total, due, heldPoints);
-        long earned = Earning.earned(receipt);
+        long earned = Earning.earned(receipt) + (offer == null || memberId == null ? 0 : OfferEffect.extraPoints(offer, receipt));
         long redeemed = memberId == null ? 0 : heldPoints;
         apply(new CheckoutCompletedEvent(tenantId, id, memberId, cmd.receiptNumber(), cmd.payments(), earned, redeemed, cmd.at()));
-        return new Completed(memberId, receipt, Points.of(earned), Points.of(redeemed), money(due), money(total));
+        return new Completed(memberId, receipt, Points.of(earned), Points.of(redeemed), money(due), money(total),
+                offer == null ? null : offer.offerId(), offer == null ? null : money(discount()));
     }
 
     /** A checkout whose face-pay payments succeeded may still be cancelled: the event names them, and they are refunded. */
@@ -224,7 +293,7 @@ public class Checkout {
         Released released = new Released(memberId, Points.of(heldPoints));
         List<Basket.Payment> refund = new ArrayList<>(paid.values());
         apply(new CheckoutCancelledEvent(tenantId, id, cmd.reason(), refund, cmd.at()));
-        return new Cancelled(released, refund);
+        return new Cancelled(released, refund, offer == null ? null : offer.offerId());
     }
 
     private Released clear(String reason, java.time.Instant at) {
@@ -241,8 +310,14 @@ public class Checkout {
         return status;
     }
 
+    /** What is left to pay: the basket less the offer's discount, less the points' value. */
     private BigDecimal due() {
-        return heldValue == null ? total : total.subtract(heldValue);
+        BigDecimal left = total.subtract(discount());
+        return heldValue == null ? left : left.subtract(heldValue);
+    }
+
+    private BigDecimal discount() {
+        return discount == null ? BigDecimal.ZERO : discount;
     }
 
     private Money money(BigDecimal amount) {
@@ -292,6 +367,18 @@ public class Checkout {
     void on(RedemptionClearedEvent e) {
         heldPoints = 0;
         heldValue = null;
+    }
+
+    @EventSourcingHandler
+    void on(OfferAppliedEvent e) {
+        offer = e.offer();
+        discount = e.discount();
+    }
+
+    @EventSourcingHandler
+    void on(OfferRemovedEvent e) {
+        offer = null;
+        discount = null;
     }
 
     @EventSourcingHandler

@@ -44,6 +44,11 @@ public final class CheckoutCommands {
     /** The payment reached its end at the provider. */
     public record SettlePayment(@TargetAggregateIdentifier CheckoutId checkoutId, UUID paymentId, boolean succeeded, Instant at) {}
 
+    /** A personal offer, held for this checkout by the marketing side, applied to the basket. */
+    public record ApplyOffer(@TargetAggregateIdentifier CheckoutId checkoutId, OfferEffect.Offer offer, Instant at) {}
+
+    public record RemoveOffer(@TargetAggregateIdentifier CheckoutId checkoutId, UUID offerId, Instant at) {}
+
     public record CancelCheckout(@TargetAggregateIdentifier CheckoutId checkoutId, String reason, Instant at) {}
 
     public record IssueReceipt(@TargetAggregateIdentifier ReceiptId receiptId, TenantId tenantId, String receiptNumber,

@@ -54,4 +54,10 @@ public final class CheckoutEvents {
 
     public record LinesReturnedEvent(TenantId tenantId, ReceiptId receiptId, String receiptNumber, MemberId memberId,
             UUID returnId, List<Returned> lines, BigDecimal refund, long pointsReversed, long pointsRestored, Instant at) {}
+
+    /** @param discount the money off the basket (0 for offers that give points) */
+    public record OfferAppliedEvent(TenantId tenantId, CheckoutId checkoutId, MemberId memberId, OfferEffect.Offer offer,
+            BigDecimal discount, Instant at) {}
+
+    public record OfferRemovedEvent(TenantId tenantId, CheckoutId checkoutId, UUID offerId, Instant at) {}
 }

@@ -26,5 +26,12 @@ public final class CheckoutRule {
     /** A payment by our own face match without an identification strong enough (score, liveness). */
     public static final Rule FACE_NOT_ENOUGH = new Rule("face-not-enough-for-payment", Category.UNPROCESSABLE);
 
+    /** One personal offer per checkout: remove the one applied before applying another. */
+    public static final Rule OFFER_APPLIED = new Rule("offer-applied", Category.CONFLICT);
+    /** The offer gives nothing on this basket (none of what it names is in it). */
+    public static final Rule OFFER_NOT_APPLICABLE = new Rule("offer-not-applicable", Category.UNPROCESSABLE);
+    /** The offer is not the member's, not valid now, used up, or its campaign's budget is spent. */
+    public static final Rule OFFER_UNAVAILABLE = new Rule("offer-unavailable", Category.CONFLICT);
+
     private CheckoutRule() {}
 }

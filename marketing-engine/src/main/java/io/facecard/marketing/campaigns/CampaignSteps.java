@@ -72,6 +72,7 @@ public class CampaignSteps {
         Instant now = clock.instant();
         List<Notice> notices = new ArrayList<>();
         List<CampaignAudience.Queued> queued = new ArrayList<>();
+        List<CampaignAudience.Offered> offered = new ArrayList<>();
         for (CampaignAudience.Pending p : batch) {
             String coupon = coupon(spec);
             Map<String, String> personal = new HashMap<>();
@@ -84,6 +85,7 @@ public class CampaignSteps {
                 fields.put("channel", spec.channel());
             }
             String key = "campaign-" + id + "-" + p.member().value();
+            offered.add(new CampaignAudience.Offered(p.member(), coupon));
             notices.add(new Notice(tenant, p.member(), "CAMPAIGN", Notice.Kind.MARKETING, fields, key));
             // A generic code is the campaign's; only unique codes are the recipient's own.
             queued.add(new CampaignAudience.Queued(p.member(), "UNIQUE".equals(spec.offer() == null ? null : spec.offer().codes()) ? coupon
@@ -92,6 +94,9 @@ public class CampaignSteps {
         if (!audience.queued(tenant, id, queued, now)) {
             // A drawn code is taken (about one batch in a million at 8 characters): nothing was written, the next call draws again.
             return -1;
+        }
+        if (spec.offer() != null) {
+            audience.offer(tenant, id, spec, offered);
         }
         outbox.queueAll(notices, now);
         return batch.size();

@@ -109,7 +109,7 @@ public class Campaigns {
             }
         }
         return new Results(t.recipients(), t.holdout(), t.messages().getOrDefault("SENT", 0L), t.messages().getOrDefault("QUEUED", 0L),
-                blocked, failed, 0, t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
+                blocked, failed, audience.redeemed(tenant, id), t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
                 t.control().members() == 0 ? null : Uplift.rate(t.control()), Uplift.of(t.treated(), t.control()),
                 "last touch: a purchase within " + v.spec().attributionDays() + " days of the start goes to the latest campaign started "
                         + "before it that had the member in its audience (treated or holdout)");

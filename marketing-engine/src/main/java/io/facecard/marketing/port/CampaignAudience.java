@@ -25,6 +25,17 @@ public interface CampaignAudience {
     /** Records that these recipients' messages are queued (with their coupon codes); false when a code was taken (draw again). */
     boolean queued(TenantId tenant, CampaignId campaign, List<Queued> queued, Instant at);
 
+    /**
+     * The campaign's offer, waiting at the till for each of these members (with the code their
+     * message carries), and its global budget when it has one. Once per member however often called.
+     */
+    void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered);
+
+    /** How many of the campaign's offers were redeemed. */
+    long redeemed(TenantId tenant, CampaignId campaign);
+
+    record Offered(MemberId member, String couponCode) {}
+
     Tally tally(TenantId tenant, CampaignId campaign, Instant start, Instant attributionEnd);
 
     record Pending(MemberId member, String name, String locale) {}

@@ -28,13 +28,18 @@ public interface AxonContext {
      * A processor: subscribing ones run in the command's transaction (a failure fails the command),
      * streaming ones follow the event store on their own threads with tokens in the token store.
      */
-    record Processor(String name, boolean streaming, int segments) {
+    record Processor(String name, boolean streaming, int segments, int batchSize) {
         public static Processor subscribing(String name) {
-            return new Processor(name, false, 1);
+            return new Processor(name, false, 1, 1);
         }
 
         public static Processor streaming(String name, int segments) {
-            return new Processor(name, true, segments);
+            return new Processor(name, true, segments, 1);
+        }
+
+        /** Events handled {@code batchSize} to a transaction: for handlers that write a lot and are idempotent. */
+        public static Processor streaming(String name, int segments, int batchSize) {
+            return new Processor(name, true, segments, batchSize);
         }
     }
 

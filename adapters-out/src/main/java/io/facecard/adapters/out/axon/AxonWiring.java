@@ -73,7 +73,7 @@ public final class AxonWiring {
                             .sqlSchema(new PostgresSagaSqlSchema()).serializer(serializer).build());
             assembly.processors().values().forEach(p -> {
                 if (p.streaming()) {
-                    pooled(ep, p.name(), p.segments());
+                    pooled(ep, p.name(), p.segments(), p.batchSize());
                 } else {
                     ep.registerSubscribingEventProcessor(p.name());
                 }
@@ -82,7 +82,7 @@ public final class AxonWiring {
                 ep.assignHandlerInstancesMatching(p.name(), h -> handlers.stream().anyMatch(x -> x == h));
             });
             for (AxonContext.Saga saga : assembly.sagas()) {
-                pooled(ep, saga.processor(), saga.segments());
+                pooled(ep, saga.processor(), saga.segments(), 1);
                 ep.registerSaga(saga.type());
                 ep.assignProcessingGroup(saga.type().getSimpleName() + "Processor", saga.processor());
             }
@@ -90,9 +90,10 @@ public final class AxonWiring {
         return configurer;
     }
 
-    private void pooled(EventProcessingConfigurer ep, String name, int segments) {
+    private void pooled(EventProcessingConfigurer ep, String name, int segments, int batchSize) {
         ep.registerPooledStreamingEventProcessor(name, Configuration::eventStore,
-                (c, builder) -> builder.coordinatorExecutor(coordinator).workerExecutor(workers).initialSegmentCount(segments));
+                (c, builder) -> builder.coordinatorExecutor(coordinator).workerExecutor(workers).initialSegmentCount(segments)
+                        .batchSize(batchSize));
     }
 
     /**

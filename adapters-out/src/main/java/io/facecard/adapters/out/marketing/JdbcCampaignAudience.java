@@ -94,6 +94,40 @@ public class JdbcCampaignAudience implements CampaignAudience {
     }
 
     @Override
+    public void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered) {
+        binding.bind(em, tenant);
+        var o = spec.offer();
+        if (spec.limits().total() != null) {
+            Jdbc.update(em, "insert into campaign_offer_budget (campaign_id, tenant_id, total) values (?, ?, ?) on conflict do nothing",
+                    campaign.value(), tenant.value(), spec.limits().total());
+        }
+        String skus;
+        try {
+            skus = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o.skus());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int from = 0; from < offered.size(); from += 500) {
+            List<Offered> part = offered.subList(from, Math.min(offered.size(), from + 500));
+            List<Object> p = new ArrayList<>();
+            for (Offered x : part) {
+                p.addAll(List.of(java.util.UUID.randomUUID(), tenant.value(), campaign.value(), x.member().value(), Jdbc.text(x.couponCode()),
+                        o.kind(), o.title(), o.value(), Jdbc.text(o.category()), skus, spec.validUntil(), spec.limits().perMember()));
+            }
+            Jdbc.update(em, "insert into member_offer (offer_id, tenant_id, campaign_id, member_id, coupon_code, kind, title, value, "
+                    + "category, skus, valid_until, per_member) values " + String.join(", ", java.util.Collections.nCopies(part.size(),
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + " on conflict (campaign_id, member_id) do nothing", p.toArray());
+        }
+    }
+
+    @Override
+    public long redeemed(TenantId tenant, CampaignId campaign) {
+        binding.bind(em, tenant);
+        return Jdbc.query(em, "select coalesce(sum(redeemed), 0) from member_offer where campaign_id = ?", r -> r.getLong(1),
+                campaign.value()).get(0);
+    }
+
+    @Override
     public Tally tally(TenantId tenant, CampaignId campaign, Instant start, Instant attributionEnd) {
         binding.bind(em, tenant);
         java.util.UUID id = campaign.value();
