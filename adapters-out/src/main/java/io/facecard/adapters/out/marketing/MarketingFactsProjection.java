@@ -77,6 +77,10 @@ public class MarketingFactsProjection implements Projection {
         }
         LocalDate day = day(e.tenantId(), e.occurredAt());
         add(e, day, "all", "", e.total());
+        Jdbc.update(em, "insert into mkt_member_spend (tenant_id, member_id, spend_12m, purchases_12m, last_day) values (?, ?, ?, 1, ?) "
+                + "on conflict (tenant_id, member_id) do update set spend_12m = mkt_member_spend.spend_12m + excluded.spend_12m, "
+                + "purchases_12m = mkt_member_spend.purchases_12m + 1, last_day = greatest(mkt_member_spend.last_day, excluded.last_day)",
+                e.tenantId().value(), e.memberId().value(), e.total(), day);
         Map<String, BigDecimal> categories = new TreeMap<>();
         Map<String, BigDecimal> skus = new TreeMap<>();
         for (Basket.ReceiptLine l : e.lines()) {

@@ -70,8 +70,10 @@ final class SegmentSql {
         if (name.equals("channels")) {
             return channels(p);
         }
+        if (name.equals("tier")) {
+            return tier(p);
+        }
         String column = switch (name) {
-            case "tier" -> tierColumn();
             case "gender" -> "m.gender";
             case "locale" -> "m.locale";
             case "homeStore" -> "lower(m.home_store_id::text)";
@@ -86,7 +88,6 @@ final class SegmentSql {
         };
         return compare(column, p, () -> {
             switch (name) {
-                case "tier" -> tierParams();
                 case "age" -> params.add(today);
                 case "pointsAvailable" -> {
                     params.add(now);
@@ -127,29 +128,53 @@ final class SegmentSql {
     }
 
     /**
-     * The tier as the till shows it: the highest whose threshold the member's spend over the last
-     * 12 months reaches (from the purchase read model, so a return does not lower it here).
+     * The tier as the till shows it (the highest whose threshold 12 months of spend reach), as
+     * ranges of {@code mkt_member_spend}: each operator becomes membership in a set of tiers, so
+     * a tier leaf is one indexed range read, not a year of purchases per member.
      */
-    private String tierColumn() {
-        if (tiers.isEmpty()) {
-            return "cast(null as text)";
+    private String tier(Property p) {
+        List<String> names = tiers.stream().map(io.facecard.domain.loyalty.LoyaltyProgram.Tier::name).toList();
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        boolean negate = false;
+        switch (p.operator()) {
+            case EQUALS, IN -> p.values().forEach(v -> wanted.add((String) v));
+            case NOT_EQUALS, NOT_IN -> {
+                p.values().forEach(v -> wanted.add((String) v));
+                negate = true;
+            }
+            case EXISTS -> wanted.addAll(names);
+            case MISSING -> {
+                wanted.addAll(names);
+                negate = true;
+            }
+            case CONTAINS -> names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(((String) p.values().get(0))
+                    .toLowerCase(java.util.Locale.ROOT))).forEach(wanted::add);
+            case STARTS_WITH -> names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).startsWith(((String) p.values().get(0))
+                    .toLowerCase(java.util.Locale.ROOT))).forEach(wanted::add);
+            default -> throw new IllegalArgumentException(p.operator().json);
         }
-        StringBuilder c = new StringBuilder("(select case");
-        for (int i = tiers.size() - 1; i >= 0; i--) {
-            c.append(" when s.spend >= ? then ?");
+        List<String> ranges = new ArrayList<>();
+        List<Object> bounds = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            if (!wanted.contains(tiers.get(i).name())) {
+                continue;
+            }
+            // A tier runs from its threshold to the next one's (tierFor takes the last reached in the program's order).
+            bounds.add(tiers.get(i).minSpend());
+            String range = "s.spend_12m >= ?";
+            if (i + 1 < tiers.size()) {
+                bounds.add(tiers.get(i + 1).minSpend());
+                range += " and s.spend_12m < ?";
+            }
+            ranges.add("(" + range + ")");
         }
-        return c.append(" end from (select coalesce(sum(x.spend), 0) spend from mkt_purchase_day x where x.tenant_id = m.tenant_id "
-                + "and x.member_id = m.id and x.dim = 'all' and x.day > ?) s)").toString();
-    }
-
-    private void tierParams() {
-        for (int i = tiers.size() - 1; i >= 0; i--) {
-            params.add(tiers.get(i).minSpend());
-            params.add(tiers.get(i).name());
+        if (ranges.isEmpty()) {
+            return negate ? "true" : "false";
         }
-        if (!tiers.isEmpty()) {
-            params.add(today.minusYears(1));
-        }
+        params.add(tenant);
+        params.addAll(bounds);
+        String in = "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and (" + String.join(" or ", ranges) + "))";
+        return negate ? "not " + in : in;
     }
 
     private String channels(Property p) {
@@ -216,6 +241,12 @@ final class SegmentSql {
             own.add(dim);
             own.add(e.category() != null ? e.category() : e.sku() != null ? e.sku() : "");
         }
+        if (purchase && e.store() == null && e.category() == null && e.sku() == null) {
+            String summary = summary(e);
+            if (summary != null) {
+                return summary;
+            }
+        }
         String count = "sum(x.events)";
         String spend = "sum(x.spend)";
         if (!e.occurred()) {
@@ -263,6 +294,51 @@ final class SegmentSql {
         params.addAll(havingParams);
         return "m.id in (select x.member_id from " + table + " x where " + filter + " group by x.member_id having "
                 + String.join(" and ", having) + ")";
+    }
+
+    /**
+     * A purchase leaf over all of the member's purchases that the member summary answers exactly:
+     * recency (bought, or not, within N days: the last purchase day) and 12-month frequency and
+     * spend (the window the summary keeps). Null when it cannot (other windows with counts or spends).
+     */
+    private String summary(Event e) {
+        boolean onlyOccurrence = e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null
+                && (e.minCount() == null || e.minCount() <= 1);
+        if (onlyOccurrence && e.withinDays() != null) {
+            params.add(tenant);
+            params.add(today.minusDays(e.withinDays()));
+            String bought = "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and s.last_day > ?)";
+            return e.occurred() ? bought : "not " + bought;
+        }
+        if (e.occurred() && e.withinDays() != null && e.withinDays() == 365) {
+            List<String> bounds = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            if (e.minCount() != null) {
+                bounds.add("s.purchases_12m >= ?");
+                values.add(e.minCount());
+            }
+            if (e.maxCount() != null) {
+                bounds.add("s.purchases_12m <= ?");
+                values.add(e.maxCount());
+            }
+            if (e.minSpend() != null) {
+                bounds.add("s.spend_12m >= ?");
+                values.add(e.minSpend());
+            }
+            if (e.maxSpend() != null) {
+                bounds.add("s.spend_12m <= ?");
+                values.add(e.maxSpend());
+            }
+            boolean zeroMatches = (e.minCount() == null || e.minCount() == 0) && (e.minSpend() == null || e.minSpend().signum() == 0);
+            if (zeroMatches) {
+                return null; // members without a summary row match too: the general path says so
+            }
+            params.add(tenant);
+            params.addAll(values);
+            return "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and s.purchases_12m >= 1 and "
+                    + String.join(" and ", bounds) + ")";
+        }
+        return null;
     }
 
     private static String marks(int n) {

@@ -41,6 +41,8 @@ public class PlatformStartup {
     io.facecard.marketing.delivery.Dispatcher messages;
     @Inject
     io.facecard.marketing.campaigns.CampaignRunner campaigns;
+    @Inject
+    io.facecard.marketing.segments.SpendWindow spendWindow;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -72,6 +74,7 @@ public class PlatformStartup {
         messages.start();
         // Campaigns that were scheduled, or cut off while queueing their messages, go on from here.
         campaigns.start();
+        spendWindow.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 

@@ -1,0 +1,67 @@
+package io.facecard.marketing.segments;
+
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.port.MemberSpend;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the 12-month spend behind tier segments rolling: each hour, a tenant's day that has left
+ * the window since the last pass is taken out (its members recounted exactly, so a pass run twice,
+ * or on two replicas, gives the same result). Receipts add to it as they come.
+ */
+@ApplicationScoped
+public class SpendWindow {
+    private static final Logger LOG = Logger.getLogger(SpendWindow.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    MemberSpend spend;
+    @Inject
+    Clock clock;
+
+    private final Map<TenantId, LocalDate> done = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
+
+    public synchronized void start() {
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(threads);
+            ticker.scheduleWithFixedDelay(this::pass, 30, 3600, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    void pass() {
+        try {
+            for (MemberSpend.Tenant t : spend.tenants()) {
+                LocalDate leaving = LocalDate.now(clock.withZone(t.zone())).minusDays(365);
+                // After a restart the last two days are recounted (exact, so harmless); then one day a day.
+                for (LocalDate d = done.getOrDefault(t.id(), leaving.minusDays(2)).plusDays(1); !d.isAfter(leaving); d = d.plusDays(1)) {
+                    spend.recount(t.id(), d);
+                    done.put(t.id(), d);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the 12-month spend pass did not complete (the next one goes on)", e);
+        }
+    }
+}
