@@ -62,6 +62,9 @@ public final class CheckoutLoadBenchmark {
         if (Boolean.getBoolean("bench.bound")) {
             bindTelegram(shop);
         }
+        if (Boolean.getBoolean("bench.offers")) {
+            offerToAll(shop);
+        }
         String slug = shop.slug();
         String admin = shop.admin();
         List<String> keys = shop.keys();
@@ -101,6 +104,32 @@ public final class CheckoutLoadBenchmark {
             call("POST", "/api/v1/sandbox/telegram/start", shop.admin(), null, Map.of("token", token, "chatId", Long.toString(chat++)));
         }
         System.out.printf("%d members bound to Telegram: every checkout queues and sends a receipt%n", shop.members().size());
+    }
+
+    /** A tenant with a store and no tills or members, for benchmarks that write their population into the database themselves. */
+    static Store emptyTenant(String prefix) throws Exception {
+        base = System.getProperty("bench.url", "http://127.0.0.1:9080");
+        String operator = token(Map.of("username", "operator", "password", System.getProperty("bench.operatorPassword",
+                "integration-tests-operator")));
+        return store(operator, prefix, 0, 0);
+    }
+
+    /**
+     * A campaign with a points offer to every member ({@code -Dbench.offers=true}): each identify's
+     * quote then finds and prices one offer; against a run without, it prices the lookup.
+     */
+    static void offerToAll(Store shop) throws Exception {
+        JsonNode c = call("POST", "/api/v1/campaigns", shop.admin(), null, Map.of("name", "Bench offer", "channel", "PREFERRED",
+                "holdoutShare", 0, "condition", Map.of("property", "memberSince", "operator", "greaterThan", "value", "2000-01-01"),
+                "message", Map.of("", "An offer waits for you at the till"), "offer", Map.of("kind", "BONUS_POINTS", "title", "20 points",
+                        "value", 20)));
+        String id = c.path("id").asText();
+        call("POST", "/api/v1/campaigns/" + id + "/start", shop.admin(), null, null);
+        for (int i = 0; i < 120 && !call("GET", "/api/v1/campaigns/" + id, shop.admin(), null, null).path("status").asText()
+                .equals("COMPLETED"); i++) {
+            Thread.sleep(500);
+        }
+        System.out.printf("every member has an offer waiting: each identify lists and prices it%n");
     }
 
     /** A tenant with a loyalty program, one store, {@code tills} POS keys and members with cards and points. */

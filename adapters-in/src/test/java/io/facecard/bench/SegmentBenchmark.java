@@ -28,10 +28,7 @@ public final class SegmentBenchmark {
         int members = Integer.getInteger("bench.members", 1_000_000);
         int purchases = Integer.getInteger("bench.purchases", 20);
         int runs = Integer.getInteger("bench.runs", 20);
-        CheckoutLoadBenchmark.base = System.getProperty("bench.url", "http://127.0.0.1:9080");
-        String operator = CheckoutLoadBenchmark.token(Map.of("username", "operator", "password", System.getProperty("bench.operatorPassword",
-                "integration-tests-operator")));
-        CheckoutLoadBenchmark.Store shop = CheckoutLoadBenchmark.store(operator, "bench-seg-", 0, 0);
+        CheckoutLoadBenchmark.Store shop = CheckoutLoadBenchmark.emptyTenant("bench-seg-");
         String admin = shop.admin();
         CheckoutLoadBenchmark.call("PUT", "/api/v1/loyalty/program", admin, null, Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.01,
                 "maxRedeemShare", 0.5, "tiers", List.of(Map.of("name", "Silver", "minSpend", 600, "multiplier", 1),

@@ -233,6 +233,46 @@ class CampaignsIT {
     }
 
     @Test
+    void aPointsExpiringTriggerSendsToEachMemberOnceWhenTheirPointsComeToLapse() throws Exception {
+        Chain shop = shop("trigger");
+        Api.call("PUT", "/api/v1/loyalty/program", shop.adminToken(), Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.1,
+                "maxRedeemShare", 0.5, "expiry", Map.of("policy", "DAYS", "days", 10))).ok(200);
+        Member early = member(shop, "en-T5", true);
+        Member later = member(shop, "en-T5", true);
+        Member never = member(shop, "en-T5", true);
+        Till till = Till.of(shop, "T5");
+        buy(shop, till, early);
+        Map<String, Object> draft = new LinkedHashMap<>(Map.of("name", "Lapsing", "channel", "TELEGRAM", "holdoutShare", 0,
+                "condition", byLocale("en-T5"), "message", Map.of("", "{name}, your points lapse soon"),
+                "trigger", Map.of("kind", "POINTS_EXPIRING", "days", 14)));
+        String id = post("/api/v1/campaigns", shop.adminToken(), draft).ok(201).get("id");
+        assertThat(post("/api/v1/campaigns/" + id + "/start", shop.adminToken(), null).ok(202).json().path("status").asText())
+                .isEqualTo("RUNNING");
+        buy(shop, till, later);
+        // The start found the early buyer; a pass within 15 s finds the later one; nobody gets it twice.
+        long until = System.currentTimeMillis() + 45_000;
+        while ((campaignMessages(shop, early.chat(), "lapse soon").isEmpty() || campaignMessages(shop, later.chat(), "lapse soon").isEmpty())
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(16_000); // one more pass
+        assertThat(campaignMessages(shop, early.chat(), "lapse soon")).hasSize(1);
+        assertThat(campaignMessages(shop, later.chat(), "lapse soon")).hasSize(1);
+        assertThat(campaignMessages(shop, never.chat(), "lapse soon")).isEmpty();
+        assertThat(get("/api/v1/campaigns/" + id, shop.adminToken()).ok(200).json().path("status").asText()).isEqualTo("RUNNING");
+        post("/api/v1/campaigns", shop.adminToken(), with(draft, "trigger", Map.of("kind", "BIRTHDAY"))).problem(400);
+        assertThat(post("/api/v1/campaigns/" + id + "/cancel", shop.adminToken(), null).ok(200).json().path("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    static void buy(Chain shop, Till till, Member m) {
+        String card = get("/api/v1/members/" + m.id(), shop.adminToken()).json().path("cardNumber").asText();
+        String c = till.post("/api/v1/checkouts", Till.basket(Till.line("TEA", "tea", 1, "20.00"))).ok(201).get("id");
+        till.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200);
+        till.send("POST", "/api/v1/checkouts/" + c + "/complete", Till.key(), Till.paid("R-" + c, "CARD", "20.00")).reply().ok(200);
+    }
+
+    @Test
     void badDraftsAreRefusedAndOtherTenantsCampaignsAre404() {
         Chain shop = shop("bad");
         String t = shop.adminToken();

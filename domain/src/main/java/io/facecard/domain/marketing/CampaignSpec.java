@@ -11,10 +11,23 @@ import java.util.Map;
  * the limits, how long the offer is valid and how long purchases are attributed to it.
  */
 public record CampaignSpec(String name, String segmentId, Map<String, Object> condition, String channel, Map<String, String> message, Offer offer,
-        double holdoutShare, Limits limits, Instant validUntil, int attributionDays) {
+        double holdoutShare, Limits limits, Instant validUntil, int attributionDays, Trigger trigger) {
     public CampaignSpec {
         message = Map.copyOf(message);
     }
+
+    /** Without a trigger: sent once, to the audience as it is at the start. */
+    public CampaignSpec(String name, String segmentId, Map<String, Object> condition, String channel, Map<String, String> message, Offer offer,
+            double holdoutShare, Limits limits, Instant validUntil, int attributionDays) {
+        this(name, segmentId, condition, channel, message, offer, holdoutShare, limits, validUntil, attributionDays, null);
+    }
+
+    /**
+     * A campaign that runs until {@code validUntil} and sends to each member of its audience once,
+     * when the member comes to match: POINTS_EXPIRING (points lapse within {@code days}), NO_VISIT
+     * (not identified at a till for {@code days}), FIRST_PURCHASE (exactly one purchase so far).
+     */
+    public record Trigger(String kind, int days) {}
 
     /**
      * @param kind COUPON (a code that gives {@code value} off), BONUS_POINTS, POINTS_MULTIPLIER or DISCOUNT (percent off SKUs or a category)

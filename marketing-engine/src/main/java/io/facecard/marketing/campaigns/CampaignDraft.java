@@ -7,7 +7,10 @@ import java.util.Map;
 
 /** A campaign as the marketer writes it; {@link CampaignSpecs} checks it and makes its spec. */
 public record CampaignDraft(String name, String segmentId, Map<String, Object> condition, String channel, Map<String, String> message,
-        OfferDraft offer, Double holdoutShare, LimitsDraft limits, Instant validUntil, Integer attributionDays) {
+        OfferDraft offer, Double holdoutShare, LimitsDraft limits, Instant validUntil, Integer attributionDays, TriggerDraft trigger) {
+
+    /** {@code kind}: POINTS_EXPIRING, NO_VISIT or FIRST_PURCHASE; {@code days} for the first two. */
+    public record TriggerDraft(String kind, Integer days) {}
 
     public record OfferDraft(String kind, String title, BigDecimal value, String category, List<String> skus, String codes, String code,
             PatternDraft pattern, Boolean givenBackOnReturn) {}

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Moves campaigns on from the due list, every second: a scheduled one whose time came is started,
- * a running one has its audience frozen and its messages queued batch by batch, then completes.
+ * a running one has its audience frozen and its messages queued batch by batch, then completes; a
+ * triggered one adds those who came to match every 15 s (each member once) until its validUntil.
  * A crash anywhere leaves the campaign on the list, and the next tick takes it up where it stopped.
  */
 @ApplicationScoped
@@ -69,11 +70,16 @@ public class CampaignRunner {
                 }
             }
             case "RUNNING" -> {
-                if (v.treated() == null) {
+                boolean triggered = v.spec().trigger() != null;
+                if (v.treated() == null || triggered) {
                     steps.freeze(d.tenant(), d.campaign(), v.spec());
                 }
                 while (steps.queueBatch(d.tenant(), d.campaign(), v.spec()) != 0 && !Thread.currentThread().isInterrupted()) {
                     // batch after batch, each its own transaction
+                }
+                if (triggered && clock.instant().isBefore(v.spec().validUntil())) {
+                    steps.later(d.tenant(), d.campaign());
+                    return;
                 }
                 CampaignStore.View frozen = store.find(d.tenant(), d.campaign()).orElseThrow();
                 steps.complete(d.tenant(), d.campaign(), frozen.treated() == null ? 0 : frozen.treated());

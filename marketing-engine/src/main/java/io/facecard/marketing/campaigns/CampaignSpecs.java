@@ -58,7 +58,33 @@ final class CampaignSpecs {
             throw Refusal.invalid("'attributionDays' is from 1 to 90");
         }
         return new CampaignSpec(name.strip(), d.segmentId(), d.condition(), d.channel(), message, offer, holdout, limits, validUntil,
-                attribution);
+                attribution, trigger(d.trigger()));
+    }
+
+    static final Set<String> TRIGGERS = Set.of("POINTS_EXPIRING", "NO_VISIT", "FIRST_PURCHASE");
+
+    private static CampaignSpec.Trigger trigger(CampaignDraft.TriggerDraft t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.kind() == null || !TRIGGERS.contains(t.kind())) {
+            throw Refusal.invalid("'trigger.kind' is one of " + new java.util.TreeSet<>(TRIGGERS));
+        }
+        boolean needsDays = !t.kind().equals("FIRST_PURCHASE");
+        if (needsDays && (t.days() == null || t.days() < 1 || t.days() > 365)) {
+            throw Refusal.invalid("'trigger.days' is from 1 to 365");
+        }
+        return new CampaignSpec.Trigger(t.kind(), needsDays ? t.days() : 0);
+    }
+
+    /** The trigger as a condition leaf, so it is evaluated like the rest of the audience (in SQL). */
+    static Map<String, Object> condition(CampaignSpec.Trigger t) {
+        return switch (t.kind()) {
+            case "POINTS_EXPIRING" -> Map.of("property", "pointsExpiring", "withinDays", t.days(), "operator", "greaterThan", "value", 0);
+            case "NO_VISIT" -> Map.of("and", java.util.List.of(Map.of("event", "visit", "withinDays", 3660),
+                    Map.of("event", "visit", "withinDays", t.days(), "occurred", false)));
+            default -> Map.of("event", "purchase", "withinDays", 3660, "minCount", 1, "maxCount", 1);
+        };
     }
 
     private static Map<String, String> message(Map<String, String> m, Offer offer) {

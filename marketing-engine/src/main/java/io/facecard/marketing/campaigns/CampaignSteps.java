@@ -58,6 +58,10 @@ public class CampaignSteps {
     public void freeze(TenantId tenant, CampaignId id, CampaignSpec spec) {
         Condition c = spec.segmentId() != null ? segments.condition(tenant, UUID.fromString(spec.segmentId()))
                 : segments.parse(tenant, spec.condition());
+        if (spec.trigger() != null) {
+            // Those of the audience the trigger holds for now; members frozen earlier stay, so each is sent to once.
+            c = new Condition.And(java.util.List.of(c, segments.parse(tenant, CampaignSpecs.condition(spec.trigger()))));
+        }
         Instant now = clock.instant();
         long[] counts = audience.freeze(tenant, id, c, segments.resolver(tenant), now, (int) Math.round(spec.holdoutShare() * 10_000));
         commands.sendAndWait(new CampaignCommands.FreezeAudience(id, counts[0], counts[1], now));
@@ -101,6 +105,13 @@ public class CampaignSteps {
         outbox.queueAll(notices, now);
         return batch.size();
     }
+
+    /** A triggered campaign looks again in 15 s (its audience query, once per campaign, not per member). */
+    public void later(TenantId tenant, CampaignId id) {
+        store.due(tenant, id, clock.instant().plusSeconds(TRIGGER_EVERY_SECONDS));
+    }
+
+    static final long TRIGGER_EVERY_SECONDS = 15;
 
     public void complete(TenantId tenant, CampaignId id, long queued) {
         commands.sendAndWait(new CampaignCommands.CompleteCampaign(id, queued, clock.instant()));
