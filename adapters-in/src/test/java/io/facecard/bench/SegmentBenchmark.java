@@ -28,18 +28,27 @@ public final class SegmentBenchmark {
         int members = Integer.getInteger("bench.members", 1_000_000);
         int purchases = Integer.getInteger("bench.purchases", 20);
         int runs = Integer.getInteger("bench.runs", 20);
-        CheckoutLoadBenchmark.Store shop = CheckoutLoadBenchmark.emptyTenant("bench-seg-");
-        String admin = shop.admin();
-        CheckoutLoadBenchmark.call("PUT", "/api/v1/loyalty/program", admin, null, Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.01,
-                "maxRedeemShare", 0.5, "tiers", List.of(Map.of("name", "Silver", "minSpend", 600, "multiplier", 1),
-                        Map.of("name", "Gold", "minSpend", 1000, "multiplier", 1.5))));
-        try (Connection db = DriverManager.getConnection(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/facecard"),
-                System.getProperty("bench.dbUser", "facecard"), System.getProperty("bench.dbPassword", ""))) {
-            String tenant = tenantOf(db, shop.slug());
-            String store = CheckoutLoadBenchmark.call("GET", "/api/v1/stores", admin, null, null).path("items").get(0).path("id").asText();
-            long t0 = System.nanoTime();
-            generate(db, tenant, store, members, purchases);
-            System.out.printf("generated %,d members with %,d purchases each in %.0f s%n", members, purchases, (System.nanoTime() - t0) / 1e9);
+        String reuse = System.getProperty("bench.reuse");
+        CheckoutLoadBenchmark.base = System.getProperty("bench.url", "http://127.0.0.1:9080");
+        String admin;
+        if (reuse != null) {
+            // A population generated before (its tenant's slug; the admin's password is the benchmarks' own).
+            admin = CheckoutLoadBenchmark.token(Map.of("tenant", reuse, "username", "admin", "password", "benchmark-password"));
+        } else {
+            CheckoutLoadBenchmark.Store shop = CheckoutLoadBenchmark.emptyTenant("bench-seg-");
+            admin = shop.admin();
+            CheckoutLoadBenchmark.call("PUT", "/api/v1/loyalty/program", admin, null, Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.01,
+                    "maxRedeemShare", 0.5, "tiers", List.of(Map.of("name", "Silver", "minSpend", 600, "multiplier", 1),
+                            Map.of("name", "Gold", "minSpend", 1000, "multiplier", 1.5))));
+            try (Connection db = DriverManager.getConnection(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/facecard"),
+                    System.getProperty("bench.dbUser", "facecard"), System.getProperty("bench.dbPassword", ""))) {
+                String tenant = tenantOf(db, shop.slug());
+                String store = CheckoutLoadBenchmark.call("GET", "/api/v1/stores", admin, null, null).path("items").get(0).path("id").asText();
+                long t0 = System.nanoTime();
+                generate(db, tenant, store, members, purchases);
+                System.out.printf("generated %,d members with %,d purchases each in %.0f s (tenant %s)%n", members, purchases,
+                        (System.nanoTime() - t0) / 1e9, shop.slug());
+            }
         }
         Map<String, Object> simple = Map.of("property", "tier", "operator", "equals", "value", "Gold");
         Map<String, Object> rfm = Map.of("and", List.of(

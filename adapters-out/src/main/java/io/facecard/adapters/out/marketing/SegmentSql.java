@@ -171,9 +171,8 @@ final class SegmentSql {
         if (ranges.isEmpty()) {
             return negate ? "true" : "false";
         }
-        params.add(tenant);
         params.addAll(bounds);
-        String in = "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and (" + String.join(" or ", ranges) + "))";
+        String in = SUMMARY + " and (" + String.join(" or ", ranges) + "))";
         return negate ? "not " + in : in;
     }
 
@@ -305,9 +304,8 @@ final class SegmentSql {
         boolean onlyOccurrence = e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null
                 && (e.minCount() == null || e.minCount() <= 1);
         if (onlyOccurrence && e.withinDays() != null) {
-            params.add(tenant);
             params.add(today.minusDays(e.withinDays()));
-            String bought = "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and s.last_day > ?)";
+            String bought = SUMMARY + " and s.last_day > ?)";
             return e.occurred() ? bought : "not " + bought;
         }
         if (e.occurred() && e.withinDays() != null && e.withinDays() == 365) {
@@ -333,13 +331,17 @@ final class SegmentSql {
             if (zeroMatches) {
                 return null; // members without a summary row match too: the general path says so
             }
-            params.add(tenant);
             params.addAll(values);
-            return "m.id in (select s.member_id from mkt_member_spend s where s.tenant_id = ? and s.purchases_12m >= 1 and "
-                    + String.join(" and ", bounds) + ")";
+            return SUMMARY + " and s.purchases_12m >= 1 and " + String.join(" and ", bounds) + ")";
         }
         return null;
     }
+
+    /**
+     * The member's summary row, probed by its key: under and, the planner makes it a semi-join; under
+     * or and not, one index probe per member (an uncorrelated IN over a million ids would not be hashed).
+     */
+    private static final String SUMMARY = "exists (select 1 from mkt_member_spend s where s.tenant_id = m.tenant_id and s.member_id = m.id";
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

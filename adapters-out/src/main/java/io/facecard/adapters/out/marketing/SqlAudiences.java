@@ -31,6 +31,7 @@ public class SqlAudiences implements Audiences {
     @Override
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
         binding.bind(em, tenant);
+        roomToHash(em);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String where = sql.where(condition);
@@ -50,5 +51,13 @@ public class SqlAudiences implements Audiences {
             }
         }
         return new Preview(count[0], ids);
+    }
+
+    /**
+     * Memory for this transaction's hashes: an event leaf under or/not is a subplan over up to every
+     * member of the tenant, which PostgreSQL hashes only if it fits in work_mem (else it rescans it per member).
+     */
+    static void roomToHash(jakarta.persistence.EntityManager em) {
+        Jdbc.query(em, "select set_config('work_mem', '128MB', true)", r -> 1);
     }
 }
