@@ -19,6 +19,40 @@ public final class Api {
     public static final String OPERATOR_PASSWORD = System.getProperty("facecard.operator.password", "integration-tests-operator");
     public static final String PASSWORD = "correct-horse-battery";
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        awaitReady();
+    }
+
+    /**
+     * The server says it is up before the application has started (Liberty's CWWKF0011I, which the
+     * build waits for); on a busy machine the first tests then met "Context Root Not Found". Every IT
+     * waits here, once, for the application's readiness.
+     */
+    public static void awaitReady() {
+        long until = System.currentTimeMillis() + 240_000;
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (System.currentTimeMillis() < until) {
+            try {
+                var r = probe.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Api() {}

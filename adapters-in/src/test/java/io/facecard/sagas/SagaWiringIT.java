@@ -40,6 +40,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 class SagaWiringIT {
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /** Its tables are the application's migrations': wait until the application has started. */
+    @org.junit.jupiter.api.BeforeAll
+    static void applicationStarted() {
+        io.facecard.it.Api.awaitReady();
+    }
+
     @Test
     void aSagaStartsIsFoundByItsAssociationAndEndsInTheJdbcSagaStore() throws Exception {
         PGSimpleDataSource db = new PGSimpleDataSource();

@@ -37,6 +37,7 @@ public class JdbcCampaignAudience implements CampaignAudience {
             int holdoutBasisPoints) {
         binding.bind(em, tenant);
         SqlAudiences.roomToHash(em);
+        SqlAudiences.timeLimit(em, 300);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String where = sql.where(condition);

@@ -32,6 +32,7 @@ public class SqlAudiences implements Audiences {
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
         binding.bind(em, tenant);
         roomToHash(em);
+        timeLimit(em, 30);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String where = sql.where(condition);
@@ -42,9 +43,9 @@ public class SqlAudiences implements Audiences {
         long[] count = {0};
         List<MemberId> ids = new ArrayList<>();
         // The count over all matches rides along every row; with no match, a row of nulls still carries the count 0.
-        for (Object[] r : Jdbc.query(em, "with hit as (select m.id from member_view m where m.tenant_id = ? and not m.erased and "
+        for (Object[] r : within(30, () -> Jdbc.query(em, "with hit as (select m.id from member_view m where m.tenant_id = ? and not m.erased and "
                 + where + ") select (select count(*) from hit), s.id from (select 1) one left join (select id from hit order by id limit ?) s "
-                + "on true", r -> new Object[] {r.getLong(1), Jdbc.uuid(r, 2)}, params.toArray())) {
+                + "on true", r -> new Object[] {r.getLong(1), Jdbc.uuid(r, 2)}, params.toArray()))) {
             count[0] = (Long) r[0];
             if (r[1] != null) {
                 ids.add(new MemberId((java.util.UUID) r[1]));
@@ -59,5 +60,27 @@ public class SqlAudiences implements Audiences {
      */
     static void roomToHash(jakarta.persistence.EntityManager em) {
         Jdbc.query(em, "select set_config('work_mem', '128MB', true)", r -> 1);
+    }
+
+    /**
+     * A preview has 30 s: a tree the read models cannot answer in time is refused, instead of running
+     * on in the database after the marketer's browser gave up (one such ran 30 minutes here).
+     */
+    static void timeLimit(jakarta.persistence.EntityManager em, int seconds) {
+        Jdbc.query(em, "select set_config('statement_timeout', '" + seconds + "s', true)", r -> 1);
+    }
+
+    static <T> T within(int seconds, java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException q && "57014".equals(q.getSQLState())) {
+                    throw new io.facecard.domain.refusal.Refusal(io.facecard.marketing.segments.SegmentRule.SEGMENT_TOO_COSTLY,
+                            "this tree took more than " + seconds + " s to evaluate; narrow its windows or conditions");
+                }
+            }
+            throw e;
+        }
     }
 }
