@@ -11,7 +11,10 @@ public interface ExpiringPoints {
     /** The tenants that run a programme (with their zone, in which an expiry day is named). */
     List<Tenant> tenants();
 
-    /** Per member, what lapses with expiry in {@code (after, until]}: the points, the first such expiry, the balance at {@code now}. */
+    /**
+     * Per member, what lapses with expiry in {@code (after, until]}: the points, the first such
+     * expiry, the balance at {@code now}; members already told of that first expiry's day are left out.
+     */
     List<Lapsing> lapsing(TenantId tenant, Instant now, Instant after, Instant until);
 
     record Tenant(TenantId id, ZoneId zone) {}

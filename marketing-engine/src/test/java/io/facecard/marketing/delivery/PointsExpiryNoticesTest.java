@@ -83,7 +83,7 @@ class PointsExpiryNoticesTest {
     };
 
     @Test
-    void lotsEnteringTheLeadTimeAreToldOnceAndEachScanLooksOnlyAtWhatIsNew() {
+    void lotsWithinTheLeadTimeAreToldOnce() {
         PointsExpiryNotices job = new PointsExpiryNotices(points, terms, outbox);
         assertThat(job.scan(now)).isEqualTo(1);
         Notice n = queued.get(0);
@@ -91,9 +91,18 @@ class PointsExpiryNoticesTest {
         assertThat(n.kind()).isEqualTo(Notice.Kind.SERVICE);
         assertThat(n.fields()).containsEntry("points", "30").containsEntry("expiresOn", "2026-12-11").containsEntry("balance", "80");
         assertThat(job.scan(now.plusSeconds(10))).isZero();
-        // The second scan asked only for the 10 s that entered the 14-day lead time since the first.
-        assertThat(asked.get(1)[0]).isEqualTo(now.plus(Duration.ofDays(14)));
+        // Every scan asks for the whole lead time from now.
+        assertThat(asked.get(1)[0]).isEqualTo(now.plusSeconds(10));
         assertThat(asked.get(1)[1]).isEqualTo(now.plusSeconds(10).plus(Duration.ofDays(14)));
+    }
+
+    @Test
+    void aLotEarnedWithLessTimeLeftThanTheLeadTimeIsToldAtTheNextScan() {
+        lotExpiry = now.plus(Duration.ofDays(40));
+        PointsExpiryNotices job = new PointsExpiryNotices(points, terms, outbox);
+        assertThat(job.scan(now)).isZero();
+        lotExpiry = now.plus(Duration.ofDays(10)); // earned after the first scan, lapsing inside what it looked at
+        assertThat(job.scan(now.plusSeconds(10))).isEqualTo(1);
     }
 
     @Test

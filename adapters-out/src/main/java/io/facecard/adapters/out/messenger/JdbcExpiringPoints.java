@@ -22,6 +22,10 @@ public class JdbcExpiringPoints implements ExpiringPoints {
     EntityManager em;
     @Inject
     TenantBinding binding;
+    @Inject
+    io.facecard.application.loyalty.port.Programs programs;
+
+    private final java.util.function.Function<TenantId, String> zone = t -> programs.terms(t).zone().getId();
 
     @Override
     public List<Tenant> tenants() {
@@ -38,8 +42,11 @@ public class JdbcExpiringPoints implements ExpiringPoints {
                 + "and exists (select 1 from channel_binding b where b.tenant_id = bonus_lot.tenant_id and b.member_id = bonus_lot.member_id "
                 + "and b.active) group by member_id) "
                 + "select l.member_id, l.points, l.first_expiry, (select coalesce(sum(b.remaining), 0) from bonus_lot b where b.tenant_id = ? "
-                + "and b.member_id = l.member_id and b.available_at <= ? and (b.expires_at is null or b.expires_at > ?)) from lapsing l",
+                + "and b.member_id = l.member_id and b.available_at <= ? and (b.expires_at is null or b.expires_at > ?)) from lapsing l "
+                // Told already (the notice's key is the member and the expiry's day in the tenant's zone): not again.
+                + "where not exists (select 1 from outbox_message o where o.tenant_id = ? and o.key = 'points-expiring-' || l.member_id "
+                + "|| '-' || (l.first_expiry at time zone ?)::date)",
                 r -> new Lapsing(new MemberId(Jdbc.uuid(r, 1)), r.getLong(2), Jdbc.instant(r, 3), r.getLong(4)), tenant.value(), after, until,
-                tenant.value(), now, now);
+                tenant.value(), now, now, tenant.value(), zone.apply(tenant));
     }
 }
