@@ -91,6 +91,33 @@ class CrossTenantIT {
     }
 
     @Test
+    void segmentsCampaignsAndCheckoutOffersOfAnotherTenantDoNotExist() {
+        String missing = UUID.randomUUID().toString();
+        String at = a.adminToken();
+        String bt = b.adminToken();
+        Map<String, Object> tree = Map.of("property", "tier", "operator", "equals", "value", "Gold");
+        String segment = post("/api/v1/segments", at, Map.of("name", "A's", "condition", tree)).ok(201).get("id");
+        sameAsMissing(get("/api/v1/segments/" + segment, bt), get("/api/v1/segments/" + missing, bt));
+        sameAsMissing(get("/api/v1/segments/" + segment + "/preview", bt), get("/api/v1/segments/" + missing + "/preview", bt));
+        sameAsMissing(Api.call("PUT", "/api/v1/segments/" + segment, bt, Map.of("name", "B's")),
+                Api.call("PUT", "/api/v1/segments/" + missing, bt, Map.of("name", "B's")));
+        sameAsMissing(delete("/api/v1/segments/" + segment, bt), delete("/api/v1/segments/" + missing, bt));
+        String campaign = post("/api/v1/campaigns", at, Map.of("name", "A's", "segmentId", segment, "channel", "TELEGRAM",
+                "message", Map.of("", "Hi"))).ok(201).get("id");
+        for (String step : new String[] {"start", "cancel"}) {
+            sameAsMissing(post("/api/v1/campaigns/" + campaign + "/" + step, bt, null), post("/api/v1/campaigns/" + missing + "/" + step, bt, null));
+        }
+        sameAsMissing(get("/api/v1/campaigns/" + campaign + "/results", bt), get("/api/v1/campaigns/" + missing + "/results", bt));
+        assertThat(get("/api/v1/campaigns/" + campaign, at).ok(200).json().path("status").asText()).isEqualTo("DRAFT");
+        String checkout = new Till(aKey).post("/api/v1/checkouts", Till.basket(Till.line("A", null, 1, "1.00"))).ok(201).get("id");
+        Till other = Till.of(b, "B8");
+        sameAsMissing(other.post("/api/v1/checkouts/" + checkout + "/offers", Map.of("couponCode", "ANY-CODE")),
+                other.post("/api/v1/checkouts/" + missing + "/offers", Map.of("couponCode", "ANY-CODE")));
+        sameAsMissing(other.send("DELETE", "/api/v1/checkouts/" + checkout + "/offers/" + missing, Till.key(), null).reply(),
+                other.send("DELETE", "/api/v1/checkouts/" + missing + "/offers/" + missing, Till.key(), null).reply());
+    }
+
+    @Test
     void storesOfAnotherTenantDoNotExist() {
         String missing = "00000000-0000-0000-0000-00000000abcd";
         String bt = b.adminToken();

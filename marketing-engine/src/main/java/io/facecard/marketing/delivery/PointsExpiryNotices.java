@@ -33,7 +33,7 @@ final class PointsExpiryNotices {
         for (ExpiringPoints.Tenant t : points.tenants()) {
             int days = terms.find(t.id()).orElse(MarketingTerms.Terms.DEFAULT).pointsExpiringDays();
             Instant until = now.plus(Duration.ofDays(days));
-            for (ExpiringPoints.Lapsing l : points.lapsing(t.id(), now, now, until)) {
+            for (ExpiringPoints.Lapsing l : points.lapsing(t.id(), now, until)) {
                 LocalDate day = l.firstExpiry().atZone(t.zone()).toLocalDate();
                 Notice n = new Notice(t.id(), l.member(), "POINTS_EXPIRING", Notice.Kind.SERVICE, Map.of("points", Long.toString(l.points()),
                         "expiresOn", day.toString(), "balance", Long.toString(l.balance())), "points-expiring-" + l.member().value() + "-" + day);

@@ -12,10 +12,10 @@ public interface ExpiringPoints {
     List<Tenant> tenants();
 
     /**
-     * Per member, what lapses with expiry in {@code (after, until]}: the points, the first such
-     * expiry, the balance at {@code now}; members already told of that first expiry's day are left out.
+     * Per member, what lapses with expiry in {@code (now, until]}: the points, the first such
+     * expiry, the balance now; members already told of that first expiry's day are left out.
      */
-    List<Lapsing> lapsing(TenantId tenant, Instant now, Instant after, Instant until);
+    List<Lapsing> lapsing(TenantId tenant, Instant now, Instant until);
 
     record Tenant(TenantId id, ZoneId zone) {}
 

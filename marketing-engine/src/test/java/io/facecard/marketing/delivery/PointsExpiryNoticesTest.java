@@ -34,7 +34,7 @@ class PointsExpiryNoticesTest {
         }
 
         @Override
-        public List<Lapsing> lapsing(TenantId t, Instant at, Instant after, Instant until) {
+        public List<Lapsing> lapsing(TenantId t, Instant after, Instant until) {
             asked.add(new Instant[] {after, until});
             boolean in = lotExpiry.isAfter(after) && !lotExpiry.isAfter(until);
             return in ? List.of(new Lapsing(member, 30, lotExpiry, 80)) : List.of();

@@ -25,6 +25,8 @@ import java.util.function.Function;
 @ApplicationScoped
 @Transactional
 public class JdbcCampaignAudience implements CampaignAudience {
+    private static final com.fasterxml.jackson.databind.ObjectMapper SKUS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
@@ -105,7 +107,7 @@ public class JdbcCampaignAudience implements CampaignAudience {
         }
         String skus;
         try {
-            skus = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o.skus());
+            skus = SKUS.writeValueAsString(o.skus());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

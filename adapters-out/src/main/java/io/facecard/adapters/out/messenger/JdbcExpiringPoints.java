@@ -25,8 +25,6 @@ public class JdbcExpiringPoints implements ExpiringPoints {
     @Inject
     io.facecard.application.loyalty.port.Programs programs;
 
-    private final java.util.function.Function<TenantId, String> zone = t -> programs.terms(t).zone().getId();
-
     @Override
     public List<Tenant> tenants() {
         return Jdbc.query(em, "select id, timezone from tenant_view where status = 'ACTIVE'", r -> new Tenant(new TenantId(Jdbc.uuid(r, 1)),
@@ -34,7 +32,7 @@ public class JdbcExpiringPoints implements ExpiringPoints {
     }
 
     @Override
-    public List<Lapsing> lapsing(TenantId tenant, Instant now, Instant after, Instant until) {
+    public List<Lapsing> lapsing(TenantId tenant, Instant now, Instant until) {
         binding.bind(em, tenant);
         return Jdbc.query(em, "with lapsing as (select member_id, sum(remaining) points, min(expires_at) first_expiry from bonus_lot "
                 + "where tenant_id = ? and remaining > 0 and expires_at is not null and expires_at > ? and expires_at <= ? "
@@ -46,7 +44,7 @@ public class JdbcExpiringPoints implements ExpiringPoints {
                 // Told already (the notice's key is the member and the expiry's day in the tenant's zone): not again.
                 + "where not exists (select 1 from outbox_message o where o.tenant_id = ? and o.key = 'points-expiring-' || l.member_id "
                 + "|| '-' || (l.first_expiry at time zone ?)::date)",
-                r -> new Lapsing(new MemberId(Jdbc.uuid(r, 1)), r.getLong(2), Jdbc.instant(r, 3), r.getLong(4)), tenant.value(), after, until,
-                tenant.value(), now, now, tenant.value(), zone.apply(tenant));
+                r -> new Lapsing(new MemberId(Jdbc.uuid(r, 1)), r.getLong(2), Jdbc.instant(r, 3), r.getLong(4)), tenant.value(), now, until,
+                tenant.value(), now, now, tenant.value(), programs.terms(tenant).zone().getId());
     }
 }
