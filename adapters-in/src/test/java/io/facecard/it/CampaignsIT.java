@@ -232,6 +232,76 @@ class CampaignsIT {
         assertThat(r.path("sent").asLong()).isZero();
     }
 
+    static String wechatMember(Chain shop, String locale) {
+        String id = post("/api/v1/members", shop.adminToken(), Map.of("name", "Wei", "locale", locale)).ok(201).get("id");
+        post("/api/v1/members/" + id + "/consents", shop.adminToken(), Map.of("purpose", "MARKETING_PUSH", "granted", true,
+                "policyVersion", "2026-01", "source", "APP")).ok(201);
+        String ticket = post("/api/v1/members/" + id + "/channels/WECHAT/binding", shop.adminToken(), Map.of()).ok(201).get("qrTicket");
+        String openid = "oMas" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", ticket, "openid", openid)).ok(200);
+        return openid;
+    }
+
+    static List<String> wechatMessages(Chain shop, String openid, String kind) {
+        List<String> out = new ArrayList<>();
+        get("/api/v1/sandbox/messages?channel=WECHAT&to=" + openid, shop.adminToken()).ok(200).json().forEach(m -> {
+            if (m.path("kind").asText().equals(kind)) {
+                out.add(m.path("text").asText());
+            }
+        });
+        return out;
+    }
+
+    static JsonNode wechatCampaign(Chain shop, String name, String locale) throws InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "channel", "WECHAT", "holdoutShare", 0,
+                "message", Map.of("", name + ": 5 off green tea this week"), "condition", byLocale(locale)));
+        String id = post("/api/v1/campaigns", shop.adminToken(), body).ok(201).get("id");
+        startAndFinish(shop, shop.adminToken(), id);
+        return resultsWhen(shop.adminToken(), id, x -> x.path("sent").asLong() + x.path("blocked").path("wechat-mass-quota").asLong() == 3);
+    }
+
+    @Test
+    void onWechatMembersOutsideTheirWindowGetOneMassSendAndAMemberWhoWroteACustomerServiceMessageWithinTheMonthsFour()
+            throws Exception {
+        Chain shop = shop("mass");
+        patch("/api/v1/marketing-settings", shop.adminToken(), Map.of("maxPerWindow", 30, "windowDays", 1)).ok(200);
+        String a = wechatMember(shop, "zh-M1");
+        String b = wechatMember(shop, "zh-M1");
+        String wrote = wechatMember(shop, "zh-M1");
+        Thread.sleep(1500); // the welcomes go inside the scans' minute
+        post("/api/v1/sandbox/clock", shop.adminToken(), Map.of("advanceSeconds", 120)).ok(204);
+        // One of them writes to the account: their 48 h window opens (and the platform learns of it from the signed push).
+        assertThat(post("/api/v1/sandbox/wechat/message", shop.adminToken(), Map.of("openid", wrote, "text", "any tea offers?")).ok(200)
+                .json().path("callbackStatus").asInt()).isEqualTo(200);
+
+        JsonNode first = wechatCampaign(shop, "Tea week", "zh-M1");
+        assertThat(first.path("sent").asLong()).isEqualTo(3);
+        assertThat(wechatMessages(shop, a, "MASS")).containsExactly("Tea week: 5 off green tea this week");
+        assertThat(wechatMessages(shop, b, "MASS")).containsExactly("Tea week: 5 off green tea this week");
+        assertThat(wechatMessages(shop, wrote, "MASS")).isEmpty();
+        assertThat(wechatMessages(shop, wrote, "CUSTOM")).contains("Tea week: 5 off green tea this week");
+        try (var db = Api.database(); var s = db.prepareStatement("select count(distinct o.mass_job), count(*), min(j.status), "
+                + "max(cardinality(j.openids)) from outbox_message o join outbox_mass_job j on j.client_msg_id = o.mass_job "
+                + "where o.tenant_id = ?::uuid and o.type = 'CAMPAIGN'")) {
+            s.setString(1, shop.id());
+            var row = s.executeQuery();
+            assertThat(row.next()).isTrue();
+            assertThat(row.getLong(1)).as("one mass send for the two").isEqualTo(1);
+            assertThat(row.getLong(2)).isEqualTo(2);
+            assertThat(row.getString(3)).isEqualTo("SENT");
+            assertThat(row.getInt(4)).as("a sent job keeps no openids").isZero();
+        }
+
+        // Three more this month reach the two by mass send; the fifth is not made for them (WeChat would drop it).
+        for (String name : List.of("Milk week", "Bread week", "Rice week")) {
+            assertThat(wechatCampaign(shop, name, "zh-M1").path("sent").asLong()).isEqualTo(3);
+        }
+        JsonNode fifth = wechatCampaign(shop, "Fruit week", "zh-M1");
+        assertThat(fifth.path("blocked").path("wechat-mass-quota").asLong()).isEqualTo(2);
+        assertThat(fifth.path("sent").asLong()).isEqualTo(1);
+        assertThat(wechatMessages(shop, a, "MASS")).hasSize(4).first().asString().startsWith("Rice week");
+    }
+
     @Test
     void aPointsExpiringTriggerSendsToEachMemberOnceWhenTheirPointsComeToLapse() throws Exception {
         Chain shop = shop("trigger");

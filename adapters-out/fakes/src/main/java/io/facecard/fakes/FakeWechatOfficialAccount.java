@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * phone's scan pushed to the account's callback as the signed {@code subscribe} (non-follower) or
  * {@code SCAN} (follower) event, template messages to followers, customer-service messages only in
  * the windows a user opens (3 within a minute of a scan or follow, 5 within 48 h of a message;
- * otherwise 45015), and what it received at {@code /_sandbox/messages?to=openid}.
+ * otherwise 45015), mass sends to lists of 2 to 10,000 openids (each follower gets at most 4 a month,
+ * in Beijing time; a {@code clientmsgid} used before in 24 h answers 45065 with the earlier job),
+ * a user's text message pushed signed to the callback (opening the 48 h window), and what it
+ * received at {@code /_sandbox/messages?to=openid}.
  */
 public final class FakeWechatOfficialAccount implements AutoCloseable {
     public static final String SECRET = "facecardsandboxappsecret00000001";
@@ -37,6 +40,14 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
 
     private record Callback(String url, String token) {}
 
+    /** A customer-service window a user opened: how long it lasts and how many messages it allows. */
+    private record Window(Instant opened, Duration length, int allowance) {}
+
+    private record MassJob(long msgId, Instant at) {}
+
+    static final int MASS_PER_MONTH = 4;
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final HttpServer server;
     /** access_token → the appid it is of, and when it expires. */
@@ -44,8 +55,12 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
     private final Map<String, Boolean> followers = new ConcurrentHashMap<>();
-    /** openid → when the user last opened a window (scan/follow: 1 min, 3 messages), and how many went out in it. */
-    private final Map<String, Instant[]> windows = new ConcurrentHashMap<>();
+    /** openid → the window the user opened last (scan/follow: 1 min, 3 messages; a message: 48 h, 5), and how many went out in it. */
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** appid:clientmsgid → the job it started; appid:openid:month → mass messages received that month. */
+    private final Map<String, MassJob> massJobs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> massReceived = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong massCalls = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Integer> windowUse = new ConcurrentHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration skew = Duration.ZERO;
@@ -87,11 +102,13 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                 case "/cgi-bin/qrcode/create" -> authorized(x, q, () -> qr(x, q, in));
                 case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, in));
                 case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, in));
+                case "/cgi-bin/message/mass/send" -> authorized(x, q, () -> mass(x, (String) tokens.get(q.get("access_token"))[0], in));
                 case "/_sandbox/callback" -> {
                     callbacks.put(in.path("appid").asText(), new Callback(in.path("url").asText(), in.path("token").asText()));
                     FakeHttp.send(x, 200, Map.of("ok", true));
                 }
                 case "/_sandbox/scan" -> scan(x, in);
+                case "/_sandbox/message" -> userMessage(x, in);
                 case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(q.get("to")));
                 case "/_sandbox/clock" -> {
                     advance(in.path("advanceSeconds").asLong());
@@ -160,9 +177,9 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     /** Customer-service messages: only inside a window the user opened. */
     private synchronized void custom(HttpExchange x, JsonNode in) throws IOException {
         String to = in.path("touser").asText();
-        Instant[] w = windows.get(to);
+        Window w = windows.get(to);
         int used = windowUse.getOrDefault(to, 0);
-        boolean open = w != null && Duration.between(w[0], now()).compareTo(Duration.ofMinutes(1)) <= 0 && used < 3;
+        boolean open = w != null && Duration.between(w.opened(), now()).compareTo(w.length()) <= 0 && used < w.allowance();
         if (!followers.getOrDefault(to, false) || !open) {
             FakeHttp.send(x, 200, Map.of("errcode", 45015, "errmsg", "response out of time limit or subscription is canceled"));
             return;
@@ -170,6 +187,78 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         windowUse.put(to, used + 1);
         received.add(new Received(to, "CUSTOM", in.path("text").path("content").asText(), now().toString()));
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
+    }
+
+    /**
+     * A mass send to a list of openids. Followers under their month's four receive it; the others
+     * are filtered, as WeChat does, without failing the job. A clientmsgid seen in the last 24 h
+     * starts nothing and answers 45065 with the earlier job's msg_id.
+     */
+    private synchronized void mass(HttpExchange x, String appid, JsonNode in) throws IOException {
+        massCalls.incrementAndGet();
+        JsonNode list = in.path("touser");
+        String client = in.path("clientmsgid").asText("");
+        if (client.length() > 64) {
+            FakeHttp.send(x, 200, Map.of("errcode", 45067, "errmsg", "clientmsgid size out of limit"));
+            return;
+        }
+        if (!list.isArray() || list.size() < 2 || list.size() > 10_000) {
+            FakeHttp.send(x, 200, Map.of("errcode", 40130, "errmsg", "invalid openid list size, at least two openid"));
+            return;
+        }
+        if (!"text".equals(in.path("msgtype").asText()) || in.path("text").path("content").asText().isEmpty()) {
+            FakeHttp.send(x, 200, Map.of("errcode", 44002, "errmsg", "empty post data"));
+            return;
+        }
+        MassJob earlier = client.isEmpty() ? null : massJobs.get(appid + ":" + client);
+        if (earlier != null && Duration.between(earlier.at(), now()).compareTo(Duration.ofHours(24)) < 0) {
+            FakeHttp.send(x, 200, Map.of("errcode", 45065, "errmsg", "clientmsgid exist", "msg_id", earlier.msgId()));
+            return;
+        }
+        long msgId = 1_000_000_000L + RANDOM.nextInt(1_000_000_000);
+        if (!client.isEmpty()) {
+            massJobs.put(appid + ":" + client, new MassJob(msgId, now()));
+        }
+        String month = java.time.YearMonth.from(now().atZone(BEIJING)).toString();
+        for (JsonNode o : list) {
+            String to = o.asText();
+            String key = appid + ":" + to + ":" + month;
+            int had = massReceived.getOrDefault(key, 0);
+            if (followers.getOrDefault(to, false) && had < MASS_PER_MONTH) {
+                massReceived.put(key, had + 1);
+                received.add(new Received(to, "MASS", in.path("text").path("content").asText(), now().toString()));
+            }
+        }
+        FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "send job submission success", "msg_id", msgId, "msg_data_id", msgId + 7));
+    }
+
+    /** A user follows the account without a QR code (by search): no event is pushed, no window opened. */
+    public void follow(String openid) {
+        followers.put(openid, true);
+    }
+
+    /** How many mass-send calls reached the fake (a job sent again under its clientmsgid included). */
+    public long massCalls() {
+        return massCalls.get();
+    }
+
+    /** A follower writes to the account: the signed text message goes to its callback and opens the 48 h window (5 messages). */
+    private void userMessage(HttpExchange x, JsonNode in) throws IOException {
+        String appid = in.path("appid").asText();
+        String openid = in.path("openid").asText();
+        Callback cb = callbacks.get(appid);
+        if (cb == null || openid.isEmpty() || !followers.getOrDefault(openid, false)) {
+            FakeHttp.send(x, 404, Map.of("error", "that openid does not follow this official account"));
+            return;
+        }
+        long created = now().getEpochSecond();
+        String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
+                + "<CreateTime>" + created + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+                + in.path("text").asText("hi").replace("]]>", "") + "]]></Content><MsgId>" + Math.abs(RANDOM.nextLong()) + "</MsgId></xml>";
+        windows.put(openid, new Window(now(), Duration.ofHours(48), 5));
+        windowUse.put(openid, 0);
+        int status = push(cb, Long.toString(created), xml);
+        FakeHttp.send(x, 200, FakeHttp.JSON.createObjectNode().put("event", "text").put("callbackStatus", status));
     }
 
     /** The user unfollows the account {@code appid}: the signed {@code unsubscribe} event goes to its callback; answers its status. */
@@ -211,7 +300,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                 + "<CreateTime>" + created + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
                 + "<EventKey><![CDATA[" + key + "]]></EventKey><Ticket><![CDATA[" + in.path("ticket").asText() + "]]></Ticket></xml>";
         followers.put(openid, true);
-        windows.put(openid, new Instant[] {now()});
+        windows.put(openid, new Window(now(), Duration.ofMinutes(1), 3));
         windowUse.put(openid, 0);
         int status = push(cb, Long.toString(created), xml);
         ObjectNode out = FakeHttp.JSON.createObjectNode().put("event", event).put("callbackStatus", status);

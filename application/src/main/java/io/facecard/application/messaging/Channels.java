@@ -161,9 +161,14 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     public void wechatEvent(TenantId tenant, String xml) {
         Map<String, String> event = messenger.wechatEvent(xml == null ? "" : xml);
         String openid = event.get("FromUserName");
-        // WeChat's retry key is sender and time; the event's kind is added, as a scan and an unfollow may share a second.
-        if (openid == null || !bindings.firstCallback(Channel.WECHAT, openid + ":" + event.get("CreateTime") + ":" + event.get("Event"),
-                clock.instant())) {
+        // WeChat's retry key is sender and time (a message's MsgId); the event's kind is added, as a scan and an unfollow may share a second.
+        String retryKey = event.containsKey("MsgId") ? "msg:" + event.get("MsgId") : event.get("CreateTime") + ":" + event.get("Event");
+        if (openid == null || !bindings.firstCallback(Channel.WECHAT, openid + ":" + retryKey, clock.instant())) {
+            return;
+        }
+        if (!"event".equals(event.get("MsgType")) || "CLICK".equals(event.get("Event"))) {
+            // A message or a menu click opens the member's 48 h customer-service window.
+            bindings.inbound(tenant, Channel.WECHAT, openid, clock.instant());
             return;
         }
         String kind = event.getOrDefault("Event", "");
@@ -174,7 +179,10 @@ public class Channels implements io.facecard.application.membership.port.Erasure
                     bind(tenant, Channel.WECHAT, key.substring("qrscene_".length()), openid);
                 }
             }
-            case "scan" -> bind(tenant, Channel.WECHAT, key, openid);
+            case "scan" -> {
+                bindings.inbound(tenant, Channel.WECHAT, openid, clock.instant());
+                bind(tenant, Channel.WECHAT, key, openid);
+            }
             case "unsubscribe" -> bindings.unbindAccount(tenant, Channel.WECHAT, openid);
             default -> { }
         }

@@ -39,6 +39,14 @@ public class SandboxChannels {
         return fakes.wechatScan(Validation.requiredText(ticket, "ticket", 200), Validation.requiredText(openid, "openid", 128));
     }
 
+    public Map<String, Object> wechatMessage(Caller caller, String openid, String text) {
+        requireSandbox(caller);
+        String appid = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.WECHAT)
+                .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
+        return fakes.wechatMessage(appid, Validation.requiredText(openid, "openid", 128), text == null ? "hi" : Validation.requiredText(text,
+                "text", 600));
+    }
+
     public Map<String, Object> start(Caller caller, String token, String chatId) {
         requireSandbox(caller);
         String bot = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.TELEGRAM)

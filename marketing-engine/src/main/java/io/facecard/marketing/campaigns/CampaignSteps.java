@@ -85,6 +85,9 @@ public class CampaignSteps {
             Map<String, String> fields = new HashMap<>();
             fields.put("text", NoticeTexts.fill(NoticeTexts.pick(spec.message(), p.locale()), personal));
             fields.put("campaign", id.toString());
+            if (!personal(spec)) {
+                fields.put("mass", "1"); // the same text to all of a locale: WeChat may carry it by mass send
+            }
             if (!spec.channel().equals("PREFERRED")) {
                 fields.put("channel", spec.channel());
             }
@@ -116,6 +119,12 @@ public class CampaignSteps {
     public void complete(TenantId tenant, CampaignId id, long queued) {
         commands.sendAndWait(new CampaignCommands.CompleteCampaign(id, queued, clock.instant()));
         store.done(id);
+    }
+
+    /** A message with the member's name or their own code: only a message to one member can carry it, never a mass send. */
+    static boolean personal(CampaignSpec spec) {
+        boolean unique = spec.offer() != null && "UNIQUE".equals(spec.offer().codes());
+        return spec.message().values().stream().anyMatch(t -> t.contains("{name}") || unique && t.contains("{coupon}"));
     }
 
     /** A unique code by the offer's pattern, the generic code, or none. */

@@ -17,6 +17,11 @@ public final class ChannelPolicy {
     public static final String NO_CHANNEL = "no-channel";
     public static final String QUIET_HOURS = "quiet-hours";
     public static final String FREQUENCY_CAP = "frequency-cap";
+    /** A WeChat follower gets at most 4 mass sends a month; a fifth would be dropped by WeChat, so it is not made. */
+    public static final String MASS_QUOTA = "wechat-mass-quota";
+    static final int MASS_PER_MONTH = 4;
+    /** A WeChat customer-service message may follow the member's last message, scan or follow by 48 hours. */
+    static final java.time.Duration WECHAT_WINDOW = java.time.Duration.ofHours(48);
 
     private final DeliveryWindow marketingWindow;
 
@@ -51,5 +56,15 @@ public final class ChannelPolicy {
     public static List<Recipient.Bound> order(Recipient r, Notice n) {
         String only = n.fields().get("channel");
         return only == null ? r.channels() : r.channels().stream().filter(b -> b.channel().equals(only)).toList();
+    }
+
+    /** Whether a customer-service message is worth trying: the member wrote, scanned or followed within 48 h (WeChat may still say 45015). */
+    public static boolean wechatWindowOpen(Instant lastInbound, Instant now) {
+        return lastInbound != null && lastInbound.plus(WECHAT_WINDOW).isAfter(now);
+    }
+
+    /** @return the rule refusing another mass send to a member who had {@code thisMonth}, or empty */
+    public static Optional<String> massRefusal(int thisMonth) {
+        return thisMonth >= MASS_PER_MONTH ? Optional.of(MASS_QUOTA) : Optional.empty();
     }
 }

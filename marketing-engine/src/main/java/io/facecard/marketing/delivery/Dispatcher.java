@@ -27,9 +27,10 @@ import java.util.logging.Logger;
  * come due again), decided by the channel policy, sent on the member's preferred channel (falling
  * back to the next when one is blocked), and its outcome recorded: SENT, retried with backoff on
  * 5xx and 429 (honouring retry_after), FAILED as a dead letter after {@link #MAX_TRIES}, or
- * BLOCKED with the rule that refused it. A crash between the channel's answer and the record
- * sends that message at most once more: Telegram and WeChat's template and customer-service
- * messages take no idempotency key.
+ * BLOCKED with the rule that refused it. WeChat marketing outside the member's window goes by
+ * mass send ({@link MassSends}), which a crash never sends twice (its clientmsgid). A crash
+ * between the channel's answer and the record sends any other message at most once more:
+ * Telegram and WeChat's template and customer-service messages take no idempotency key.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -58,9 +59,12 @@ public class Dispatcher {
     NoticeTemplates templates;
     @Inject
     ExpiringPoints expiring;
+    @Inject
+    io.facecard.marketing.port.MassJobs massJobs;
 
     private TenantRules rules;
     private PointsExpiryNotices expiryNotices;
+    private MassSends mass;
     private ScheduledExecutorService ticker;
     private ExecutorService pool;
 
@@ -68,6 +72,7 @@ public class Dispatcher {
         if (ticker == null) {
             rules = new TenantRules(terms, templates);
             expiryNotices = new PointsExpiryNotices(expiring, terms, outbox);
+            mass = new MassSends(massJobs, sender, clock);
             pool = Executors.newFixedThreadPool(8, threads);
             ticker = Executors.newSingleThreadScheduledExecutor(threads);
             ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
@@ -102,14 +107,23 @@ public class Dispatcher {
                             .filter(x -> x.notice().tenant().equals(t)).map(x -> x.notice().member()).distinct().toList()));
                 }
                 List<java.util.concurrent.Future<Outbox.Outcome>> running = new java.util.ArrayList<>();
+                List<Outbox.Queued> inMassJobs = new java.util.ArrayList<>();
                 for (Outbox.Queued q : batch) {
+                    if (q.massJob() != null) {
+                        inMassJobs.add(q); // given to a mass send before a crash or a retry: that same send again
+                        continue;
+                    }
                     Recipients.Recipient r = known.get(q.notice().tenant()).get(q.notice().member());
                     running.add(pool.submit(() -> deliver(q, r)));
                 }
                 List<Outbox.Outcome> outcomes = new java.util.ArrayList<>();
                 for (var f : running) {
-                    outcomes.add(f.get());
+                    Outbox.Outcome o = f.get();
+                    if (o != null) {
+                        outcomes.add(o);
+                    }
                 }
+                outcomes.addAll(mass.flush(inMassJobs));
                 if (!outcomes.isEmpty()) {
                     outbox.record(outcomes, clock.instant());
                 }
@@ -132,7 +146,10 @@ public class Dispatcher {
         }
     }
 
-    /** One message: decide, send on the first channel that takes it; the outcome is recorded with its batch. */
+    /**
+     * One message: decide, send on the first channel that takes it; the outcome is recorded with its
+     * batch. Null when the message was given to the batch's mass sends.
+     */
     Outbox.Outcome deliver(Outbox.Queued q, Recipients.Recipient r) {
         Notice n = q.notice();
         Instant now = clock.instant();
@@ -152,6 +169,9 @@ public class Dispatcher {
             }
             for (Recipients.Recipient.Bound b : ChannelPolicy.order(r, n)) {
                 boolean marketing = n.kind() == Notice.Kind.MARKETING;
+                if (marketing && "WECHAT".equals(b.channel()) && !ChannelPolicy.wechatWindowOpen(b.lastInbound(), now)) {
+                    return mass.offer(q, r, b.address());
+                }
                 Rendered m = NoticeTexts.render(n.type(), b.channel(), n.fields(), r.locale(), rules.template(n.tenant(), n.type(), b.channel()),
                         marketing);
                 Sender.Result s = sender.send(n.tenant(), b.channel(), b.address(), m, marketing);
@@ -162,8 +182,8 @@ public class Dispatcher {
                     case BLOCKED -> recipients.blocked(n.tenant(), n.member(), b.channel()); // and on to the next channel
                     case REFUSED -> {
                         if (marketing && "45015".equals(s.code())) {
-                            // Outside the member's customer-service window: blocked by the channel's rule, the offer still waits at the till.
-                            return new Outbox.Outcome(q.id(), "BLOCKED", b.channel(), OUTSIDE_WINDOW, null);
+                            // The window closed after all (or its few messages are spent): a mass send, or blocked by the channel's rule.
+                            return mass.offer(q, r, b.address());
                         }
                         return new Outbox.Outcome(q.id(), "FAILED", b.channel(), s.code(), null);
                     }
@@ -173,22 +193,22 @@ public class Dispatcher {
                             return new Outbox.Outcome(q.id(), "QUEUED", null, s.code(), clock.instant().plusSeconds(Math.max(1,
                                     s.retryAfterSeconds())));
                         }
-                        return retryOrGiveUp(q, Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
+                        return retryOrGiveUp(q, clock.instant(), Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
                     }
                 }
             }
             return new Outbox.Outcome(q.id(), "BLOCKED", null, ChannelPolicy.NO_CHANNEL, null);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "message " + q.id() + " will be tried again", e);
-            return retryOrGiveUp(q, backoff(q.attempts()), "error");
+            return retryOrGiveUp(q, clock.instant(), backoff(q.attempts()), "error");
         }
     }
 
-    private Outbox.Outcome retryOrGiveUp(Outbox.Queued q, long seconds, String reason) {
+    static Outbox.Outcome retryOrGiveUp(Outbox.Queued q, Instant now, long seconds, String reason) {
         if (q.attempts() + 1 >= MAX_TRIES) {
             return new Outbox.Outcome(q.id(), "FAILED", null, "dead-letter: " + reason, null);
         }
-        return new Outbox.Outcome(q.id(), "QUEUED", null, reason, clock.instant().plusSeconds(seconds));
+        return new Outbox.Outcome(q.id(), "QUEUED", null, reason, now.plusSeconds(seconds));
     }
 
     /** 1, 2, 4, 8, 16 s. */

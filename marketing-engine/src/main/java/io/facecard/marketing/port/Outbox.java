@@ -28,5 +28,10 @@ public interface Outbox {
 
     record Outcome(UUID id, String status, String channel, String reason, Instant next) {}
 
-    record Queued(UUID id, Notice notice, int attempts) {}
+    /** @param massJob the mass send this message went into, once it was given to one */
+    record Queued(UUID id, Notice notice, int attempts, String massJob) {
+        public Queued(UUID id, Notice notice, int attempts) {
+            this(id, notice, attempts, null);
+        }
+    }
 }

@@ -17,9 +17,20 @@ public interface Recipients {
     /**
      * @param channels active bindings, preferred first
      * @param recentMarketing when marketing was last sent to the member (for the frequency cap)
+     * @param massThisMonth WeChat mass sends the member got this month, Beijing time (WeChat lets a follower have 4)
      */
     record Recipient(boolean noticeConsent, boolean marketingConsent, List<Bound> channels, ZoneId zone, List<Instant> recentMarketing,
-            String locale) {
-        public record Bound(String channel, String address) {}
+            String locale, int massThisMonth) {
+        public Recipient(boolean noticeConsent, boolean marketingConsent, List<Bound> channels, ZoneId zone, List<Instant> recentMarketing,
+                String locale) {
+            this(noticeConsent, marketingConsent, channels, zone, recentMarketing, locale, 0);
+        }
+
+        /** @param lastInbound when the member last wrote to, scanned or followed the account (WeChat's window opens then); null if unknown */
+        public record Bound(String channel, String address, Instant lastInbound) {
+            public Bound(String channel, String address) {
+                this(channel, address, null);
+            }
+        }
     }
 }

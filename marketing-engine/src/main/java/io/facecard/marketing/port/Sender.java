@@ -8,6 +8,12 @@ public interface Sender {
     /** @param marketing marketing goes to WeChat only as a customer-service message inside the member's window */
     Result send(TenantId tenant, String channel, String address, Rendered message, boolean marketing);
 
+    /**
+     * A WeChat mass send of one text to 2 to 10,000 followers. The channel starts one job per
+     * {@code clientMsgId}: sent again under it (after a crash), it answers SENT and delivers nothing more.
+     */
+    Result mass(TenantId tenant, java.util.List<String> openids, String text, String clientMsgId);
+
     /** SENT; RETRY after seconds (5xx, 429 retry_after); BLOCKED (403, unfollowed); REFUSED by the channel's rule (45015). */
     record Result(Outcome outcome, long retryAfterSeconds, String code) {}
 

@@ -70,4 +70,17 @@ class ChannelPolicyTest {
                 .isEqualTo(Decision.Verdict.SEND);
         assertThat(POLICY.decide(Notice.Kind.SERVICE, member(true, true, TELEGRAM, two), NOON).verdict()).isEqualTo(Decision.Verdict.SEND);
     }
+
+    @Test
+    void aWechatCustomerServiceMessageIsTriedOnlyWithin48HoursOfTheMembersLastMessage() {
+        assertThat(ChannelPolicy.wechatWindowOpen(NOON.minus(Duration.ofHours(47)), NOON)).isTrue();
+        assertThat(ChannelPolicy.wechatWindowOpen(NOON.minus(Duration.ofHours(48)), NOON)).isFalse();
+        assertThat(ChannelPolicy.wechatWindowOpen(null, NOON)).isFalse();
+    }
+
+    @Test
+    void aFollowerHasFourMassSendsAMonthAndNoFifth() {
+        assertThat(ChannelPolicy.massRefusal(3)).isEmpty();
+        assertThat(ChannelPolicy.massRefusal(4)).contains(ChannelPolicy.MASS_QUOTA);
+    }
 }

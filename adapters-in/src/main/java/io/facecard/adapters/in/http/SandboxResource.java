@@ -28,6 +28,8 @@ public class SandboxResource {
 
     public record Start(String token, String chatId) {}
 
+    public record UserMessage(String openid, String text) {}
+
     public record Clock(Long advanceSeconds) {}
 
     /** A phone scans the binding QR: the WeChat fake pushes the signed subscribe (or SCAN) event to our callback. */
@@ -37,6 +39,15 @@ public class SandboxResource {
         var c = caller.get();
         var b = Bodies.required(body);
         return channels.scan(c, b.ticket(), b.openid());
+    }
+
+    /** A follower writes to the official account: the fake pushes the signed text message, and the 48 h window opens. */
+    @POST
+    @Path("wechat/message")
+    public java.util.Map<String, Object> message(UserMessage body) {
+        var c = caller.get();
+        var b = Bodies.required(body);
+        return channels.wechatMessage(c, b.openid(), b.text());
     }
 
     /** A user opens the deep link: the Telegram fake sends /start with the token to our webhook. */

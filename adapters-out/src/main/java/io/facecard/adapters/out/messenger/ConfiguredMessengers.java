@@ -117,4 +117,14 @@ public class ConfiguredMessengers implements Messenger, Sender {
         Sent s = send(account.get(), address, new Message(m.templateId(), m.fields(), m.text(), marketing));
         return new Result(Sender.Outcome.valueOf(s.outcome().name()), s.retryAfterSeconds(), s.code());
     }
+
+    @Override
+    public Result mass(TenantId tenant, java.util.List<String> openids, String text, String clientMsgId) {
+        Optional<Account> account = account(tenant, Channel.WECHAT);
+        if (account.isEmpty()) {
+            return new Result(Sender.Outcome.BLOCKED, 0, "channel-not-configured");
+        }
+        Sent s = clients().wechat().mass(account.get(), openids, text, clientMsgId);
+        return new Result(Sender.Outcome.valueOf(s.outcome().name()), s.retryAfterSeconds(), s.code());
+    }
 }

@@ -27,6 +27,11 @@ public class FakeChannelControl implements ChannelSandbox {
     }
 
     @Override
+    public Map<String, Object> wechatMessage(String appid, String openid, String text) {
+        return map(JsonHttp.call("POST", base("WECHAT") + "/_sandbox/message", Map.of("appid", appid, "openid", openid, "text", text)));
+    }
+
+    @Override
     public Map<String, Object> telegramStart(String botToken, String token, String chatId) {
         return map(JsonHttp.call("POST", base("TELEGRAM") + "/_sandbox/start", Map.of("botToken", botToken, "token", token, "chatId", chatId)));
     }

@@ -56,14 +56,25 @@ public class JdbcChannelBindings implements ChannelBindings {
     @Override
     public void bind(TenantId tenant, MemberId member, Channel channel, String externalId, Instant at) {
         binding.bind(em, tenant);
-        Jdbc.update(em, "insert into channel_binding (tenant_id, member_id, channel, external_id, active, bound_at) values (?, ?, ?, ?, true, ?) "
-                + "on conflict (tenant_id, member_id, channel) do update set external_id = excluded.external_id, active = true, "
-                + "bound_at = excluded.bound_at", tenant.value(), member.value(), channel.name(), externalId, at);
+        Jdbc.update(em, "insert into channel_binding (tenant_id, member_id, channel, external_id, active, bound_at, last_inbound_at) "
+                + "values (?, ?, ?, ?, true, ?, ?) on conflict (tenant_id, member_id, channel) do update set external_id = excluded.external_id, "
+                + "active = true, bound_at = excluded.bound_at, last_inbound_at = excluded.last_inbound_at", tenant.value(), member.value(),
+                channel.name(), externalId, at, at);
+    }
+
+    @Override
+    public void inbound(TenantId tenant, Channel channel, String externalId, Instant at) {
+        binding.bind(em, tenant);
+        Jdbc.update(em, "update channel_binding set last_inbound_at = ? where tenant_id = ? and channel = ? and external_id = ?", at,
+                tenant.value(), channel.name(), externalId);
     }
 
     @Override
     public boolean unbindAccount(TenantId tenant, Channel channel, String externalId) {
         binding.bind(em, tenant);
+        // A mass send not made yet (it waits for a retry) goes without the account that left.
+        Jdbc.update(em, "update outbox_mass_job set openids = array_remove(openids, ?) where tenant_id = ? and status = 'PENDING' "
+                + "and ? = any(openids)", externalId, tenant.value(), externalId);
         return Jdbc.update(em, "delete from channel_binding where tenant_id = ? and channel = ? and external_id = ?", tenant.value(),
                 channel.name(), externalId) > 0;
     }
@@ -78,6 +89,9 @@ public class JdbcChannelBindings implements ChannelBindings {
     @Override
     public void unbindAll(TenantId tenant, MemberId member) {
         binding.bind(em, tenant);
+        Jdbc.update(em, "update outbox_mass_job j set openids = array_remove(j.openids, b.external_id) from channel_binding b "
+                + "where b.tenant_id = ? and b.member_id = ? and b.channel = 'WECHAT' and j.tenant_id = b.tenant_id and j.status = 'PENDING' "
+                + "and b.external_id = any(j.openids)", tenant.value(), member.value());
         Jdbc.update(em, "delete from channel_binding where tenant_id = ? and member_id = ?", tenant.value(), member.value());
         Jdbc.update(em, "delete from channel_binding_token where tenant_id = ? and member_id = ?", tenant.value(), member.value());
         Jdbc.update(em, "delete from outbox_message where tenant_id = ? and member_id = ?", tenant.value(), member.value());

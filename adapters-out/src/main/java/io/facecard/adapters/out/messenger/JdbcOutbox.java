@@ -59,9 +59,10 @@ public class JdbcOutbox implements Outbox {
     public List<Queued> claim(Instant now, int limit, Instant leaseUntil) {
         return Jdbc.query(em, "update outbox_message o set next_at = ?, attempts = o.attempts + 1 from (select id from outbox_message "
                         + "where status = 'QUEUED' and next_at <= ? order by next_at limit ? for update skip locked) due where o.id = due.id "
-                        + "returning o.id, o.tenant_id, o.member_id, o.type, o.kind, o.fields, o.key, o.attempts - 1",
+                        + "returning o.id, o.tenant_id, o.member_id, o.type, o.kind, o.fields, o.key, o.attempts - 1, o.mass_job",
                 r -> new Queued(Jdbc.uuid(r, 1), new Notice(new TenantId(Jdbc.uuid(r, 2)), new MemberId(Jdbc.uuid(r, 3)), r.getString(4),
-                        Notice.Kind.valueOf(r.getString(5)), read(r.getString(6)), r.getString(7)), r.getInt(8)), leaseUntil, now, limit);
+                        Notice.Kind.valueOf(r.getString(5)), read(r.getString(6)), r.getString(7)), r.getInt(8), r.getString(9)), leaseUntil,
+                now, limit);
     }
 
     @Override

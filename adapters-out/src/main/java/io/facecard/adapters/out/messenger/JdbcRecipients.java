@@ -19,6 +19,8 @@ import java.util.List;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JdbcRecipients implements Recipients {
+    /** WeChat counts a follower's four mass sends a month in China's time. */
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
@@ -49,18 +51,25 @@ public class JdbcRecipients implements Recipients {
             c["MESSENGER_NOTICES".equals(r[1]) ? 0 : 1] = (Boolean) r[2];
         }
         java.util.Map<java.util.UUID, List<Recipient.Bound>> channels = new java.util.HashMap<>();
-        for (Object[] r : Jdbc.query(em, "select member_id, channel, external_id from channel_binding where tenant_id = ? and member_id in ("
-                + in + ") and active order by preferred desc, bound_at desc", r -> new Object[] {Jdbc.uuid(r, 1), r.getString(2),
-                        r.getString(3)}, ids)) {
-            channels.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add(new Recipient.Bound((String) r[1], (String) r[2]));
+        for (Object[] r : Jdbc.query(em, "select member_id, channel, external_id, last_inbound_at from channel_binding where tenant_id = ? "
+                + "and member_id in (" + in + ") and active order by preferred desc, bound_at desc", r -> new Object[] {Jdbc.uuid(r, 1),
+                        r.getString(2), r.getString(3), Jdbc.instant(r, 4)}, ids)) {
+            channels.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add(new Recipient.Bound((String) r[1], (String) r[2],
+                    (Instant) r[3]));
         }
         Object[] recentParams = java.util.Arrays.copyOf(ids, ids.length + 1);
-        recentParams[ids.length] = Instant.now().minus(Duration.ofDays(30));
+        Instant now = Instant.now();
+        Instant monthStart = java.time.YearMonth.from(now.atZone(BEIJING)).atDay(1).atStartOfDay(BEIJING).toInstant();
+        recentParams[ids.length] = java.util.Collections.min(List.of(now.minus(Duration.ofDays(30)), monthStart));
         java.util.Map<java.util.UUID, List<Instant>> recent = new java.util.HashMap<>();
-        for (Object[] r : Jdbc.query(em, "select member_id, sent_at from outbox_message where tenant_id = ? and member_id in (" + in + ") "
-                + "and kind = 'MARKETING' and status = 'SENT' and sent_at > ?", r -> new Object[] {Jdbc.uuid(r, 1), Jdbc.instant(r, 2)},
-                recentParams)) {
+        java.util.Map<java.util.UUID, Integer> massed = new java.util.HashMap<>();
+        for (Object[] r : Jdbc.query(em, "select member_id, sent_at, mass_job is not null from outbox_message where tenant_id = ? and "
+                + "member_id in (" + in + ") and kind = 'MARKETING' and status = 'SENT' and sent_at > ?", r -> new Object[] {Jdbc.uuid(r, 1),
+                        Jdbc.instant(r, 2), r.getBoolean(3)}, recentParams)) {
             recent.computeIfAbsent((java.util.UUID) r[0], k -> new java.util.ArrayList<>()).add((Instant) r[1]);
+            if ((Boolean) r[2] && !((Instant) r[1]).isBefore(monthStart)) {
+                massed.merge((java.util.UUID) r[0], 1, Integer::sum);
+            }
         }
         var tenantZone = programs.terms(tenant).zone();
         // Quiet hours count in the member's own zone, else their home store's, else the tenant's.
@@ -74,7 +83,7 @@ public class JdbcRecipients implements Recipients {
             boolean[] c = consent.getOrDefault(m.value(), new boolean[2]);
             String[] p = profile.getOrDefault(m.value(), new String[2]);
             out.put(m, new Recipient(c[0], c[1], channels.getOrDefault(m.value(), List.of()), zone(p[1], tenantZone),
-                    recent.getOrDefault(m.value(), List.of()), p[0]));
+                    recent.getOrDefault(m.value(), List.of()), p[0], massed.getOrDefault(m.value(), 0)));
         }
         return out;
     }

@@ -22,6 +22,9 @@ public interface ChannelBindings {
 
     void bind(TenantId tenant, MemberId member, Channel channel, String externalId, Instant at);
 
+    /** The account wrote to us (a WeChat message, scan or menu click): its customer-service window opens from {@code at}. */
+    void inbound(TenantId tenant, Channel channel, String externalId, Instant at);
+
     /** The account left (unsubscribed, blocked the bot): unbound, nothing kept of it. */
     boolean unbindAccount(TenantId tenant, Channel channel, String externalId);
 

@@ -8,6 +8,9 @@ public interface ChannelSandbox {
     /** @return what the fake did: the event it pushed and our callback's status */
     Map<String, Object> wechatScan(String ticket, String openid);
 
+    /** A follower of the official account {@code appid} writes to it. */
+    Map<String, Object> wechatMessage(String appid, String openid, String text);
+
     Map<String, Object> telegramStart(String botToken, String token, String chatId);
 
     /** What the fake received for {@code to}, newest first. */

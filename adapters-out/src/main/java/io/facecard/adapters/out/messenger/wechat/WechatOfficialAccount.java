@@ -52,6 +52,22 @@ public final class WechatOfficialAccount {
                 Map.of("content", text))));
     }
 
+    /**
+     * A mass send to a list of followers. 45065 says a job with this clientmsgid was started
+     * already: for us that is the same send, done.
+     */
+    public Messenger.Sent mass(Account a, java.util.List<String> openids, String text, String clientMsgId) {
+        JsonHttp.Answer r = authorized(a, "/cgi-bin/message/mass/send", Map.of("touser", openids, "msgtype", "text", "text",
+                Map.of("content", text), "clientmsgid", clientMsgId, "send_ignore_reprint", 1));
+        if (r.status() == 200 && r.body().path("errcode").asInt(0) == 45065) {
+            return new Messenger.Sent(Messenger.Outcome.SENT, 0, "45065");
+        }
+        if (r.status() == 200 && r.body().path("errcode").asInt(0) == 45066) {
+            return new Messenger.Sent(Messenger.Outcome.RETRY, 60, "45066"); // the same clientmsgid again within a minute
+        }
+        return sent(r);
+    }
+
     /** WeChat's template rules: at most 20 characters, no line breaks. */
     static String clip(String v) {
         String one = v == null ? "" : v.replaceAll("[\\r\\n]+", " ");
