@@ -36,9 +36,15 @@ class CampaignsIT {
     }
 
     static Member member(Chain c, String locale, boolean marketing) {
+        return member(c, locale, marketing, Map.of());
+    }
+
+    static Member member(Chain c, String locale, boolean marketing, Map<String, Object> more) {
         String name = "Ann " + UUID.randomUUID().toString().substring(0, 5);
-        String id = post("/api/v1/members", c.adminToken(), Map.of("name", name, "locale", locale, "cardNumber", "K" + UUID.randomUUID()
-                .toString().substring(0, 10))).ok(201).get("id");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "locale", locale, "cardNumber", "K" + UUID.randomUUID()
+                .toString().substring(0, 10)));
+        body.putAll(more);
+        String id = post("/api/v1/members", c.adminToken(), body).ok(201).get("id");
         String token = post("/api/v1/members/" + id + "/channels/TELEGRAM/binding", c.adminToken(), Map.of()).ok(201).get("token");
         String chat = Long.toString(300_000 + (long) (Math.random() * 1_000_000_000L));
         post("/api/v1/sandbox/telegram/start", c.adminToken(), Map.of("token", token, "chatId", chat)).ok(200);
@@ -330,9 +336,34 @@ class CampaignsIT {
         assertThat(campaignMessages(shop, later.chat(), "lapse soon")).hasSize(1);
         assertThat(campaignMessages(shop, never.chat(), "lapse soon")).isEmpty();
         assertThat(get("/api/v1/campaigns/" + id, shop.adminToken()).ok(200).json().path("status").asText()).isEqualTo("RUNNING");
-        post("/api/v1/campaigns", shop.adminToken(), with(draft, "trigger", Map.of("kind", "BIRTHDAY"))).problem(400);
+        post("/api/v1/campaigns", shop.adminToken(), with(draft, "trigger", Map.of("kind", "ANNIVERSARY"))).problem(400);
+        post("/api/v1/campaigns", shop.adminToken(), with(draft, "trigger", Map.of("kind", "BIRTHDAY", "days", 31))).problem(400);
         assertThat(post("/api/v1/campaigns/" + id + "/cancel", shop.adminToken(), null).ok(200).json().path("status").asText())
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aBirthdayTriggerGreetsTheMembersWhoseBirthdayIsWithinItsDaysOnce() throws Exception {
+        Chain shop = shop("birthday");
+        // Tomorrow in the tenant's zone: within 3 days even if this test's day and Berlin's differ by one.
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        Member soon = member(shop, "en-B7", true, Map.of("birthDate", tomorrow.minusYears(30).toString()));
+        Member later = member(shop, "en-B7", true, Map.of("birthDate", tomorrow.plusDays(40).minusYears(30).toString()));
+        Member unknown = member(shop, "en-B7", true);
+        Map<String, Object> draft = new LinkedHashMap<>(Map.of("name", "Birthday", "channel", "TELEGRAM", "holdoutShare", 0,
+                "condition", byLocale("en-B7"), "message", Map.of("", "Happy birthday, {name}!"),
+                "trigger", Map.of("kind", "BIRTHDAY", "days", 3)));
+        String id = post("/api/v1/campaigns", shop.adminToken(), draft).ok(201).get("id");
+        post("/api/v1/campaigns/" + id + "/start", shop.adminToken(), null).ok(202);
+        long until = System.currentTimeMillis() + 30_000;
+        while (campaignMessages(shop, soon.chat(), "Happy birthday").isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(300);
+        }
+        Thread.sleep(16_000); // one more pass of the trigger: nobody is greeted twice
+        assertThat(campaignMessages(shop, soon.chat(), "Happy birthday")).containsExactly("Happy birthday, " + soon.name() + "!");
+        assertThat(campaignMessages(shop, later.chat(), "Happy birthday")).isEmpty();
+        assertThat(campaignMessages(shop, unknown.chat(), "Happy birthday")).isEmpty();
+        post("/api/v1/campaigns/" + id + "/cancel", shop.adminToken(), null).ok(200);
     }
 
     static void buy(Chain shop, Till till, Member m) {

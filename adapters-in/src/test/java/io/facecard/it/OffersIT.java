@@ -88,8 +88,18 @@ class OffersIT {
         assertThat(quoteOffers(till, next, m.id())).isEmpty();
         assertThat(till.post("/api/v1/checkouts/" + next + "/offers", Map.of("couponCode", code)).problem(409).get("type"))
                 .endsWith("offer-unavailable");
-        JsonNode r = CampaignsIT.resultsWhen(shop.adminToken(), campaign, x -> x.path("redeemed").asLong() == 1);
+        JsonNode r = CampaignsIT.resultsWhen(shop.adminToken(), campaign, x -> x.path("redeemed").asLong() == 1
+                && x.path("treated").path("converted").asLong() == 1);
         assertThat(r.path("redeemed").asLong()).isEqualTo(1);
+        assertThat(r.path("offers").path("discount").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(r.path("offers").path("cost").decimalValue()).isEqualByComparingTo("5.00");
+        // Revenue is what the basket came to less the offer's discount.
+        assertThat(r.path("treated").path("revenue").decimalValue()).isEqualByComparingTo("25.00");
+        // This offer is not given back on a return: returned whole, the receipt leaves it used.
+        till.post("/api/v1/returns", Map.of("receiptNumber", "R-" + c, "lines", List.of(Map.of("sku", "TEA", "quantity", 1)))).ok(201);
+        assertThat(quoteOffers(till, next, m.id())).isEmpty();
+        assertThat(get("/api/v1/campaigns/" + campaign + "/results", shop.adminToken()).ok(200).json().path("redeemed").asLong())
+                .isEqualTo(1);
         long deadline = System.currentTimeMillis() + 10_000;
         long redemptions = 0;
         while (redemptions == 0 && System.currentTimeMillis() < deadline) {
@@ -133,7 +143,8 @@ class OffersIT {
     void theLastUnitOfALimitedOfferGoesToOneOfTwoTillsAtTheSameInstant() throws Exception {
         CampaignsIT.Member a = CampaignsIT.member(shop, "en-O3", true);
         CampaignsIT.Member b = CampaignsIT.member(shop, "en-O3", true);
-        send("en-O3", Map.of("kind", "BONUS_POINTS", "title", "50 bonus points", "value", 50), Map.of("perMember", 1, "total", 1));
+        String campaign = send("en-O3", Map.of("kind", "BONUS_POINTS", "title", "50 bonus points", "value", 50), Map.of("perMember", 1,
+                "total", 1));
         String ca = open(till, a.id(), "10.00");
         String cb = open(other, b.id(), "10.00");
         String oa = quoteOffers(till, ca, a.id()).get(0).path("offerId").asText();
@@ -158,8 +169,35 @@ class OffersIT {
         JsonNode done = winner.send("POST", "/api/v1/checkouts/" + won + "/complete", Till.key(), Till.paid("R-" + won, "CARD", "10.00"))
                 .reply().ok(200).json();
         assertThat(done.path("pointsEarned").asLong()).isEqualTo(10 + 50);
+        JsonNode r = CampaignsIT.resultsWhen(shop.adminToken(), campaign, x -> x.path("redeemed").asLong() == 1);
+        assertThat(r.path("offers").path("points").asLong()).isEqualTo(50);
+        assertThat(r.path("offers").path("cost").decimalValue()).as("50 points at 0.1").isEqualByComparingTo("5.00");
         // Spent: the loser's member sees it no more.
         String later = open(aWon ? other : till, aWon ? b.id() : a.id(), "10.00");
         assertThat(quoteOffers(aWon ? other : till, later, aWon ? b.id() : a.id())).isEmpty();
+    }
+
+    @Test
+    void anOfferGivenBackOnReturnIsTheMembersAgainOnlyWhenTheWholeReceiptComesBack() throws Exception {
+        CampaignsIT.Member m = CampaignsIT.member(shop, "en-O4", true);
+        String campaign = send("en-O4", Map.of("kind", "DISCOUNT", "title", "20% on tea", "value", 20, "category", "tea",
+                "givenBackOnReturn", true), Map.of("perMember", 1, "total", 1));
+        String card = get("/api/v1/members/" + m.id(), shop.adminToken()).json().path("cardNumber").asText();
+        String c = till.post("/api/v1/checkouts", Till.basket(Till.line("TEA", "tea", 2, "10.00"))).ok(201).get("id");
+        String offerId = till.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200).json().path("quote")
+                .path("offers").get(0).path("offerId").asText();
+        till.post("/api/v1/checkouts/" + c + "/offers", Map.of("offerId", offerId)).ok(201);
+        till.send("POST", "/api/v1/checkouts/" + c + "/complete", Till.key(), Till.paid("R-" + c, "CARD", "16.00")).reply().ok(200);
+        String next = open(till, m.id(), "10.00");
+        assertThat(quoteOffers(till, next, m.id())).isEmpty();
+        // Half the receipt back: still used. The rest back: the member's again, and the campaign's budget has its unit again.
+        till.post("/api/v1/returns", Map.of("receiptNumber", "R-" + c, "lines", List.of(Map.of("sku", "TEA", "quantity", 1)))).ok(201);
+        assertThat(quoteOffers(till, next, m.id())).isEmpty();
+        till.post("/api/v1/returns", Map.of("receiptNumber", "R-" + c, "lines", List.of(Map.of("sku", "TEA", "quantity", 1)))).ok(201);
+        assertThat(quoteOffers(till, next, m.id())).extracting(o -> o.path("offerId").asText()).containsExactly(offerId);
+        JsonNode r = get("/api/v1/campaigns/" + campaign + "/results", shop.adminToken()).ok(200).json();
+        assertThat(r.path("redeemed").asLong()).isZero();
+        assertThat(r.path("offers").path("givenBack").asLong()).isEqualTo(1);
+        assertThat(r.path("offers").path("cost").decimalValue()).isEqualByComparingTo("0");
     }
 }

@@ -99,6 +99,11 @@ class SegmentsIT {
                 value instanceof List ? "values" : "value", value);
     }
 
+    static long daysTo(java.time.LocalDate today, java.time.MonthDay birthday) {
+        java.time.LocalDate next = birthday.atYear(today.getYear());
+        return java.time.temporal.ChronoUnit.DAYS.between(today, next.isBefore(today) ? birthday.atYear(today.getYear() + 1) : next);
+    }
+
     @Test
     void profilePropertiesAndEveryOperator() {
         assertThat(members(prop("tier", "equals", "Gold"))).containsExactly(gold);
@@ -111,6 +116,12 @@ class SegmentsIT {
         assertThat(members(prop("age", "greaterThanOrEqualTo", 66))).containsExactly(boris);
         assertThat(members(prop("age", "lessThan", 66))).containsExactly(anna);
         assertThat(members(prop("birthDate", "lessThanOrEqualTo", "1960-02-02"))).containsExactly(boris);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        long toAnna = daysTo(today, java.time.MonthDay.of(5, 1));
+        long toBoris = daysTo(today, java.time.MonthDay.of(2, 2));
+        assertThat(members(prop("daysToBirthday", "lessThanOrEqualTo", toAnna))).contains(anna).doesNotContain(gold, tea)
+                .hasSize(toBoris <= toAnna ? 2 : 1);
+        assertThat(members(prop("daysToBirthday", "equals", toBoris))).containsExactly(boris);
         assertThat(members(prop("locale", "startsWith", "ru"))).containsExactly(anna);
         assertThat(members(prop("locale", "contains", "gb"))).containsExactly(boris);
         assertThat(members(prop("homeStore", "equals", homeStore))).containsExactly(anna);

@@ -62,6 +62,8 @@ public class AfterSales {
     private Members members;
     private Clock clock;
     private FacePayRefunds refunds;
+    @Inject
+    io.facecard.application.checkout.port.TillOffers tillOffers;
 
     protected AfterSales() {}
 
@@ -134,6 +136,10 @@ public class AfterSales {
             LoyaltyProgram p = balances.program(tenant);
             commands.sendAndWait(new LoyaltyCommands.RestorePoints(account, UUID.randomUUID(), o.pointsToRestore(),
                     p.expiry().expiresAt(now, programs.terms(tenant).zone()), receiptNumber, now));
+        }
+        if (o.whole()) {
+            // Everything came back: an offer redeemed on the receipt is the member's again if it says so.
+            tillOffers.giveBack(tenant, receiptNumber, now);
         }
         // The return's key makes this call once; the refund ids follow from the return, so the provider refunds once too.
         List<FacePayRefunds.Refund> refunds = o.checkoutId() == null || o.refund().signum() == 0 ? List.of()

@@ -213,7 +213,8 @@ public class CheckoutFlow {
             return new Completed("COMPLETED", 0, 0, null);
         }
         MemberId member = done.member();
-        if (done.offer() != null && !tillOffers.redeem(tenant, member, done.offer(), id, receiptNumber, now)) {
+        if (done.offer() != null && !tillOffers.redeem(tenant, member, done.offer(), id, receiptNumber,
+                new io.facecard.application.checkout.port.TillOffers.Given(done.discount().amount(), done.offerPoints()), now)) {
             // Its hold lapsed and another checkout took the offer's last unit: nothing of this completion is kept.
             throw new Refusal(CheckoutRule.OFFER_UNAVAILABLE, "the applied offer is no longer available; remove it and complete again");
         }

@@ -77,10 +77,11 @@ public class Checkout {
      * A completion decided: the receipt's lines with their points, what was earned (the offer's
      * points included) and redeemed, what was paid; the offer redeemed with it (null: none).
      */
+    /** @param offerPoints what the applied offer added to {@code earned} */
     public record Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total,
-            UUID offer, Money discount) {
+            UUID offer, Money discount, long offerPoints) {
         public Completed(MemberId member, List<Basket.ReceiptLine> lines, Points earned, Points redeemed, Money paid, Money total) {
-            this(member, lines, earned, redeemed, paid, total, null, null);
+            this(member, lines, earned, redeemed, paid, total, null, null, 0);
         }
     }
 
@@ -275,11 +276,12 @@ public class Checkout {
         Basket.requireCovers(cmd.payments(), due);
         List<Basket.ReceiptLine> receipt = memberId == null ? List.of()
                 : Earning.receiptLines(cmd.program(), Optional.ofNullable(cmd.tier()), lines, total, due, heldPoints);
-        long earned = Earning.earned(receipt) + (offer == null || memberId == null ? 0 : OfferEffect.extraPoints(offer, receipt));
+        long offerPoints = offer == null || memberId == null ? 0 : OfferEffect.extraPoints(offer, receipt);
+        long earned = Earning.earned(receipt) + offerPoints;
         long redeemed = memberId == null ? 0 : heldPoints;
         apply(new CheckoutCompletedEvent(tenantId, id, memberId, cmd.receiptNumber(), cmd.payments(), earned, redeemed, cmd.at()));
         return new Completed(memberId, receipt, Points.of(earned), Points.of(redeemed), money(due), money(total),
-                offer == null ? null : offer.offerId(), offer == null ? null : money(discount()));
+                offer == null ? null : offer.offerId(), offer == null ? null : money(discount()), offerPoints);
     }
 
     /** A checkout whose face-pay payments succeeded may still be cancelled: the event names them, and they are refunded. */

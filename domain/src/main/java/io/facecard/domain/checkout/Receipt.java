@@ -30,8 +30,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Receipt {
     /** What a return means for the member's points. */
     /** @param checkoutId the sale's checkout (null for an offline till's purchase); {@code paid} what was paid in money */
+    /** @param whole everything on the receipt has now been returned (an offer redeemed on it may be given back) */
     public record ReturnOutcome(MemberId memberId, UUID lotId, long pointsToReverse, long pointsToRestore, BigDecimal refund,
-            UUID checkoutId, BigDecimal paid) {}
+            UUID checkoutId, BigDecimal paid, boolean whole) {}
 
     private static final class Sku {
         BigDecimal quantity = BigDecimal.ZERO;
@@ -97,10 +98,13 @@ public class Receipt {
             restore += share(s.redeemed, after, s.quantity) - share(s.redeemed, s.returned, s.quantity);
             refund = refund.add(money(s.amount, after, s.quantity).subtract(money(s.amount, s.returned, s.quantity)));
         }
+        // Before the event is applied (which counts the lines as returned).
+        boolean whole = skus.entrySet().stream().allMatch(e -> e.getValue().returned.add(asked.getOrDefault(e.getKey(), BigDecimal.ZERO))
+                .compareTo(e.getValue().quantity) >= 0);
         List<Returned> lines = new ArrayList<>();
         asked.forEach((sku, q) -> lines.add(new Returned(sku, q)));
         apply(new LinesReturnedEvent(tenantId, id, receiptNumber, memberId, cmd.returnId(), lines, refund, reverse, restore, cmd.at()));
-        return new ReturnOutcome(memberId, lotId, reverse, restore, refund, checkoutId, paid);
+        return new ReturnOutcome(memberId, lotId, reverse, restore, refund, checkoutId, paid, whole);
     }
 
     private static long share(long points, BigDecimal part, BigDecimal whole) {

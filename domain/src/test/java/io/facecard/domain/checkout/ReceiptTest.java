@@ -47,7 +47,15 @@ class ReceiptTest {
                 .when(new ReturnLines(ID, R2, List.of(new Returned("A", new BigDecimal("2"))), T))
                 .expectEvents(new LinesReturnedEvent(TENANT, ID, "R-1", MEMBER, R2, List.of(new Returned("A", new BigDecimal("2"))),
                         new BigDecimal("16.00"), 5, 40, T))
-                .expectResultMessagePayload(new Receipt.ReturnOutcome(MEMBER, LOT, 5, 40, new BigDecimal("16.00"), null, new BigDecimal("24.00")));
+                .expectResultMessagePayload(new Receipt.ReturnOutcome(MEMBER, LOT, 5, 40, new BigDecimal("16.00"), null, new BigDecimal("24.00"), true));
+    }
+
+    @Test
+    void aPartialReturnLeavesTheReceiptNotWhollyReturned() {
+        fixture.given(issued())
+                .when(new ReturnLines(ID, R1, List.of(new Returned("A", BigDecimal.ONE)), T))
+                .expectResultMessagePayload(new Receipt.ReturnOutcome(MEMBER, LOT, 2, 20, new BigDecimal("8.00"), null, new BigDecimal("24.00"),
+                        false));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 public record CampaignDraft(String name, String segmentId, Map<String, Object> condition, String channel, Map<String, String> message,
         OfferDraft offer, Double holdoutShare, LimitsDraft limits, Instant validUntil, Integer attributionDays, TriggerDraft trigger) {
 
-    /** {@code kind}: POINTS_EXPIRING, NO_VISIT or FIRST_PURCHASE; {@code days} for the first two. */
+    /** {@code kind}: POINTS_EXPIRING, NO_VISIT, FIRST_PURCHASE or BIRTHDAY; {@code days} for the first two, and days ahead for BIRTHDAY. */
     public record TriggerDraft(String kind, Integer days) {}
 
     public record OfferDraft(String kind, String title, BigDecimal value, String category, List<String> skus, String codes, String code,

@@ -61,7 +61,7 @@ final class CampaignSpecs {
                 attribution, trigger(d.trigger()));
     }
 
-    static final Set<String> TRIGGERS = Set.of("POINTS_EXPIRING", "NO_VISIT", "FIRST_PURCHASE");
+    static final Set<String> TRIGGERS = Set.of("POINTS_EXPIRING", "NO_VISIT", "FIRST_PURCHASE", "BIRTHDAY");
 
     private static CampaignSpec.Trigger trigger(CampaignDraft.TriggerDraft t) {
         if (t == null) {
@@ -69,6 +69,14 @@ final class CampaignSpecs {
         }
         if (t.kind() == null || !TRIGGERS.contains(t.kind())) {
             throw Refusal.invalid("'trigger.kind' is one of " + new java.util.TreeSet<>(TRIGGERS));
+        }
+        if (t.kind().equals("BIRTHDAY")) {
+            // Days ahead of the birthday (0: on the day), in the tenant's zone.
+            int ahead = t.days() == null ? 0 : t.days();
+            if (ahead < 0 || ahead > 30) {
+                throw Refusal.invalid("'trigger.days' for BIRTHDAY is 0 (on the day) to 30 days ahead");
+            }
+            return new CampaignSpec.Trigger(t.kind(), ahead);
         }
         boolean needsDays = !t.kind().equals("FIRST_PURCHASE");
         if (needsDays && (t.days() == null || t.days() < 1 || t.days() > 365)) {
@@ -81,6 +89,7 @@ final class CampaignSpecs {
     static Map<String, Object> condition(CampaignSpec.Trigger t) {
         return switch (t.kind()) {
             case "POINTS_EXPIRING" -> Map.of("property", "pointsExpiring", "withinDays", t.days(), "operator", "greaterThan", "value", 0);
+            case "BIRTHDAY" -> Map.of("property", "daysToBirthday", "operator", "lessThanOrEqualTo", "value", t.days());
             case "NO_VISIT" -> Map.of("and", java.util.List.of(Map.of("event", "visit", "withinDays", 3660),
                     Map.of("event", "visit", "withinDays", t.days(), "occurred", false)));
             default -> Map.of("event", "purchase", "withinDays", 3660, "minCount", 1, "maxCount", 1);

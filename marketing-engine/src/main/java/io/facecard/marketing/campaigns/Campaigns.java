@@ -37,7 +37,7 @@ public class Campaigns {
     Clock clock;
 
     public record Results(long recipients, long holdout, long sent, long queued, java.util.Map<String, Long> blocked, long failed,
-            long redeemed, CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion,
+            long redeemed, CampaignAudience.Redemptions offers, CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion,
             Double controlConversion, Uplift uplift, String attribution) {}
 
     public CampaignStore.View create(Caller caller, CampaignDraft draft) {
@@ -99,6 +99,7 @@ public class Campaigns {
         }
         Instant end = v.startedAt().plus(Duration.ofDays(v.spec().attributionDays()));
         CampaignAudience.Tally t = audience.tally(tenant, id, v.startedAt(), end);
+        CampaignAudience.Redemptions offers = audience.redemptions(tenant, id);
         java.util.Map<String, Long> blocked = new java.util.TreeMap<>();
         long failed = 0;
         for (var e : t.messages().entrySet()) {
@@ -109,7 +110,7 @@ public class Campaigns {
             }
         }
         return new Results(t.recipients(), t.holdout(), t.messages().getOrDefault("SENT", 0L), t.messages().getOrDefault("QUEUED", 0L),
-                blocked, failed, audience.redeemed(tenant, id), t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
+                blocked, failed, offers.redeemed(), offers, t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
                 t.control().members() == 0 ? null : Uplift.rate(t.control()), Uplift.of(t.treated(), t.control()),
                 "last touch: a purchase within " + v.spec().attributionDays() + " days of the start goes to the latest campaign started "
                         + "before it that had the member in its audience (treated or holdout)");

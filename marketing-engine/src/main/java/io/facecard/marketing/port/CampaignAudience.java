@@ -31,8 +31,15 @@ public interface CampaignAudience {
      */
     void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered);
 
-    /** How many of the campaign's offers were redeemed. */
-    long redeemed(TenantId tenant, CampaignId campaign);
+    /** The campaign's offers redeemed (less those a return gave back), and what they cost. */
+    Redemptions redemptions(TenantId tenant, CampaignId campaign);
+
+    /**
+     * @param discount money off the baskets
+     * @param points points the offers added
+     * @param cost the discount plus the points at the programme's point value
+     */
+    record Redemptions(long redeemed, long givenBack, java.math.BigDecimal discount, long points, java.math.BigDecimal cost) {}
 
     record Offered(MemberId member, String couponCode) {}
 
@@ -47,6 +54,9 @@ public interface CampaignAudience {
      */
     record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, Group treated, Group control) {}
 
-    /** One group's outcome in the attribution window: members, members who bought, revenue and its sum of squares per member. */
+    /**
+     * One group's outcome in the attribution window: members, members who bought, revenue (what the
+     * baskets came to less the offers' discounts) and its sum of squares per member.
+     */
     record Group(long members, long converted, java.math.BigDecimal revenue, double revenueSquares) {}
 }

@@ -35,6 +35,7 @@ public final class Properties {
             new Definition("gender", Type.TEXT, true),
             new Definition("age", Type.NUMBER, true),
             new Definition("birthDate", Type.DATE, true),
+            new Definition("daysToBirthday", Type.NUMBER, true),
             new Definition("locale", Type.TEXT, false),
             new Definition("homeStore", Type.TEXT, false),
             new Definition("memberSince", Type.DATE, false),

@@ -116,19 +116,25 @@ public class JdbcCampaignAudience implements CampaignAudience {
             List<Object> p = new ArrayList<>();
             for (Offered x : part) {
                 p.addAll(List.of(java.util.UUID.randomUUID(), tenant.value(), campaign.value(), x.member().value(), Jdbc.text(x.couponCode()),
-                        o.kind(), o.title(), o.value(), Jdbc.text(o.category()), skus, spec.validUntil(), spec.limits().perMember()));
+                        o.kind(), o.title(), o.value(), Jdbc.text(o.category()), skus, spec.validUntil(), spec.limits().perMember(),
+                        o.givenBackOnReturn()));
             }
             Jdbc.update(em, "insert into member_offer (offer_id, tenant_id, campaign_id, member_id, coupon_code, kind, title, value, "
-                    + "category, skus, valid_until, per_member) values " + String.join(", ", java.util.Collections.nCopies(part.size(),
-                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + " on conflict (campaign_id, member_id) do nothing", p.toArray());
+                    + "category, skus, valid_until, per_member, given_back_on_return) values " + String.join(", ",
+                            java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                    + " on conflict (campaign_id, member_id) do nothing", p.toArray());
         }
     }
 
     @Override
-    public long redeemed(TenantId tenant, CampaignId campaign) {
+    public Redemptions redemptions(TenantId tenant, CampaignId campaign) {
         binding.bind(em, tenant);
-        return Jdbc.query(em, "select coalesce(sum(redeemed), 0) from member_offer where campaign_id = ?", r -> r.getLong(1),
-                campaign.value()).get(0);
+        BigDecimal pointValue = programs.find(tenant).orElse(io.facecard.domain.loyalty.LoyaltyProgram.DEFAULT).pointValue();
+        return Jdbc.query(em, "select count(*) filter (where given_back_at is null), count(*) filter (where given_back_at is not null), "
+                + "coalesce(sum(discount) filter (where given_back_at is null), 0), coalesce(sum(points) filter (where given_back_at is null), 0) "
+                + "from offer_redemption where campaign_id = ?", r -> new Redemptions(r.getLong(1), r.getLong(2), r.getBigDecimal(3)
+                        .setScale(2, java.math.RoundingMode.HALF_UP), r.getLong(4), r.getBigDecimal(3).add(pointValue.multiply(
+                                BigDecimal.valueOf(r.getLong(4)))).setScale(2, java.math.RoundingMode.HALF_UP)), campaign.value()).get(0);
     }
 
     @Override
@@ -146,7 +152,9 @@ public class JdbcCampaignAudience implements CampaignAudience {
         Map<String, Group> groups = new HashMap<>();
         // Last touch: a purchase goes to the latest campaign started before it that had the member in its audience.
         for (Object[] r : Jdbc.query(em, "with r as (select member_id, grp from campaign_recipient where campaign_id = ?), "
-                + "p as (select p.member_id, p.total from mkt_purchase p join r on r.member_id = p.member_id where p.tenant_id = ? "
+                + "p as (select p.member_id, p.total - coalesce((select sum(d.discount) from offer_redemption d where d.tenant_id = p.tenant_id "
+                + "and d.receipt_id = p.receipt_id and d.given_back_at is null), 0) total from mkt_purchase p join r on r.member_id = p.member_id "
+                + "where p.tenant_id = ? "
                 + "and p.at > ? and p.at <= ? and not exists (select 1 from campaign_recipient r2 join campaign_view c2 on c2.id = r2.campaign_id "
                 + "where r2.tenant_id = p.tenant_id and r2.member_id = p.member_id and c2.id <> ? and c2.started_at > ? and c2.started_at < p.at)), "
                 + "per as (select r.grp, r.member_id, coalesce(sum(p.total), 0) revenue, count(p.member_id) purchases from r "

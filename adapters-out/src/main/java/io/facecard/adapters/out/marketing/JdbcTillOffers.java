@@ -48,10 +48,10 @@ public class JdbcTillOffers implements TillOffers {
                 now, now, now);
     }
 
-    /** A campaign without a budget row has no global limit. */
+    /** A campaign without a budget row has no global limit; with one, its counter and the live holds (a partial index) say what is left. */
     private static final String BUDGET_LEFT = "not exists (select 1 from campaign_offer_budget b where b.campaign_id = o.campaign_id "
-            + "and b.total <= (select coalesce(sum(x.redeemed), 0) + count(*) filter (where x.held_by is not null and x.held_until > ?) "
-            + "from member_offer x where x.campaign_id = o.campaign_id))";
+            + "and b.total <= b.redeemed + (select count(*) from member_offer x where x.campaign_id = o.campaign_id and x.held_by is not null "
+            + "and x.held_until > ?))";
 
     @Override
     public Optional<OfferEffect.Offer> find(TenantId tenant, MemberId member, UUID offerId, Instant now) {
@@ -87,7 +87,7 @@ public class JdbcTillOffers implements TillOffers {
     }
 
     @Override
-    public boolean redeem(TenantId tenant, MemberId member, UUID offerId, UUID checkout, String receiptNumber, Instant now) {
+    public boolean redeem(TenantId tenant, MemberId member, UUID offerId, UUID checkout, String receiptNumber, Given given, Instant now) {
         binding.bind(em, tenant);
         // Still this checkout's, even past its hold, as long as no other checkout took it meanwhile and the budget still has it.
         if (!budgetLeft(offerId, checkout, now)) {
@@ -99,6 +99,11 @@ public class JdbcTillOffers implements TillOffers {
         if (done.isEmpty()) {
             return false;
         }
+        UUID campaign = (UUID) done.get(0)[0];
+        Jdbc.update(em, "update campaign_offer_budget set redeemed = redeemed + 1 where campaign_id = ?", campaign);
+        Jdbc.update(em, "insert into offer_redemption (offer_id, receipt_id, tenant_id, campaign_id, member_id, discount, points, redeemed_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)", offerId, io.facecard.domain.checkout.ReceiptId.of(tenant, receiptNumber).value(),
+                tenant.value(), campaign, member.value(), given.discount(), given.points(), now);
         // Segments count redemptions per member and day ("redemption" events).
         Jdbc.update(em, "insert into mkt_redemption_day (tenant_id, member_id, day, store_id, events) select ?, ?, ?, store_id, 1 "
                 + "from checkout_view where id = ? on conflict (tenant_id, day, member_id, store_id) do update set events = "
@@ -107,20 +112,34 @@ public class JdbcTillOffers implements TillOffers {
         return true;
     }
 
+    @Override
+    public int giveBack(TenantId tenant, String receiptNumber, Instant now) {
+        binding.bind(em, tenant);
+        List<UUID[]> back = Jdbc.query(em, "update offer_redemption r set given_back_at = ? from member_offer o where r.tenant_id = ? "
+                + "and r.receipt_id = ? and r.given_back_at is null and o.offer_id = r.offer_id and o.given_back_on_return "
+                + "returning r.offer_id, r.campaign_id", x -> new UUID[] {Jdbc.uuid(x, 1), Jdbc.uuid(x, 2)}, now, tenant.value(),
+                io.facecard.domain.checkout.ReceiptId.of(tenant, receiptNumber).value());
+        for (UUID[] b : back) {
+            Jdbc.update(em, "update member_offer set redeemed = redeemed - 1 where offer_id = ? and redeemed > 0", b[0]);
+            Jdbc.update(em, "update campaign_offer_budget set redeemed = redeemed - 1 where campaign_id = ? and redeemed > 0", b[1]);
+        }
+        return back.size();
+    }
+
     /**
      * For a campaign with a budget: locks its row (tills redeeming the same campaign take turns
      * here) and answers whether a unit is left besides what this checkout holds.
      */
     private boolean budgetLeft(UUID offerId, UUID checkout, Instant now) {
-        List<Integer> total = Jdbc.query(em, "select b.total from campaign_offer_budget b join member_offer o on o.campaign_id = b.campaign_id "
-                + "where o.offer_id = ? for update of b", r -> r.getInt(1), offerId);
-        if (total.isEmpty()) {
+        List<Object[]> budget = Jdbc.query(em, "select b.total, b.redeemed, b.campaign_id from campaign_offer_budget b join member_offer o "
+                + "on o.campaign_id = b.campaign_id where o.offer_id = ? for update of b", r -> new Object[] {r.getInt(1), r.getInt(2),
+                        Jdbc.uuid(r, 3)}, offerId);
+        if (budget.isEmpty()) {
             return true;
         }
-        long used = Jdbc.query(em, "select coalesce(sum(x.redeemed), 0) + count(*) filter (where x.held_by is not null and x.held_by <> ? "
-                + "and x.held_until > ?) from member_offer x where x.campaign_id = (select campaign_id from member_offer where offer_id = ?)",
-                r -> r.getLong(1), checkout, now, offerId).get(0);
-        return used < total.get(0);
+        long held = Jdbc.query(em, "select count(*) from member_offer x where x.campaign_id = ? and x.held_by is not null and x.held_by <> ? "
+                + "and x.held_until > ?", r -> r.getLong(1), budget.get(0)[2], checkout, now).get(0);
+        return (Integer) budget.get(0)[1] + held < (Integer) budget.get(0)[0];
     }
 
     private static OfferEffect.Offer row(java.sql.ResultSet r) throws java.sql.SQLException {

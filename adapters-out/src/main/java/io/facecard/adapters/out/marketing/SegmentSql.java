@@ -80,6 +80,10 @@ final class SegmentSql {
             case "birthDate" -> "m.birth_date";
             case "memberSince" -> "(m.created_at at time zone 'UTC')::date";
             case "age" -> "date_part('year', age(?::date, m.birth_date))";
+            // 0 on the day; a 29 February birthday falls on the 28th in other years (date + interval does that).
+            case "daysToBirthday" -> "(case when (m.birth_date + date_part('year', age(?::date, m.birth_date)) * interval '1 year')::date "
+                    + "= ?::date then 0 else (m.birth_date + (date_part('year', age(?::date, m.birth_date)) + 1) * interval '1 year')::date "
+                    + "- ?::date end)";
             case "pointsAvailable" -> "(select coalesce(sum(l.remaining), 0) from bonus_lot l where l.tenant_id = m.tenant_id and "
                     + "l.member_id = m.id and l.remaining > 0 and l.available_at <= ? and (l.expires_at is null or l.expires_at > ?))";
             case "pointsExpiring" -> "(select coalesce(sum(l.remaining), 0) from bonus_lot l where l.tenant_id = m.tenant_id and "
@@ -89,6 +93,7 @@ final class SegmentSql {
         return compare(column, p, () -> {
             switch (name) {
                 case "age" -> params.add(today);
+                case "daysToBirthday" -> params.addAll(List.of(today, today, today, today));
                 case "pointsAvailable" -> {
                     params.add(now);
                     params.add(now);

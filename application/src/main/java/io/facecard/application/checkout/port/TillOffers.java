@@ -27,6 +27,15 @@ public interface TillOffers {
 
     void release(TenantId tenant, UUID offerId, UUID checkout);
 
-    /** @return false when the hold is no longer this checkout's and the offer cannot be redeemed any more */
-    boolean redeem(TenantId tenant, MemberId member, UUID offerId, UUID checkout, String receiptNumber, Instant now);
+    /**
+     * Redeems it on the receipt, recording what it gave.
+     * @return false when the hold is no longer this checkout's and the offer cannot be redeemed any more
+     */
+    boolean redeem(TenantId tenant, MemberId member, UUID offerId, UUID checkout, String receiptNumber, Given given, Instant now);
+
+    /** The whole receipt came back: offers redeemed on it that are given back on a return can be used again. @return how many */
+    int giveBack(TenantId tenant, String receiptNumber, Instant now);
+
+    /** What a redemption gave: money off the basket and points added to what it earned. */
+    record Given(java.math.BigDecimal discount, long points) {}
 }
