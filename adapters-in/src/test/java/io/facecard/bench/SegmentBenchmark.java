@@ -101,7 +101,10 @@ public final class SegmentBenchmark {
                     + "group by member_id, day, category");
             s.execute("insert into mkt_member_spend (tenant_id, member_id, spend_12m, purchases_12m, last_day) select '" + tenant
                     + "', member_id, sum(spend), count(*), max(day) from gen_purchase group by member_id");
+            s.execute("insert into mkt_member_category (tenant_id, category, member_id, last_day) select '" + tenant
+                    + "', category, member_id, max(day) from gen_purchase group by member_id, category");
             s.execute("drop table gen_purchase");
+            s.execute("analyze mkt_member_category");
             s.execute("analyze mkt_member_spend");
             s.execute("analyze member_view");
             s.execute("analyze mkt_purchase_day");

@@ -42,13 +42,13 @@ public class JdbcCampaignAudience implements CampaignAudience {
         SqlAudiences.timeLimit(em, 300);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
-        String where = sql.where(condition);
+        String hits = sql.select(condition);
         List<Object> params = new ArrayList<>(List.of(campaign.value(), campaign.value().toString(), holdoutBasisPoints, tenant.value()));
         params.addAll(sql.params);
         // The group is a hash of campaign and member: the same member lands in the same group however often this runs.
-        Jdbc.update(em, "insert into campaign_recipient (campaign_id, member_id, tenant_id, grp) select ?, m.id, m.tenant_id, "
-                + "case when ('x' || substr(md5(? || m.id::text), 1, 8))::bit(32)::bigint % 10000 < ? then 'HOLDOUT' else 'TREATED' end "
-                + "from member_view m where m.tenant_id = ? and not m.erased and " + where + " on conflict do nothing", params.toArray());
+        Jdbc.update(em, "insert into campaign_recipient (campaign_id, member_id, tenant_id, grp) select ?, h.id, h.tenant_id, "
+                + "case when ('x' || substr(md5(? || h.id::text), 1, 8))::bit(32)::bigint % 10000 < ? then 'HOLDOUT' else 'TREATED' end "
+                + "from (" + hits + ") h on conflict do nothing", params.toArray());
         long[] counts = new long[2];
         for (Object[] r : Jdbc.query(em, "select grp, count(*) from campaign_recipient where campaign_id = ? group by grp",
                 r -> new Object[] {r.getString(1), r.getLong(2)}, campaign.value())) {

@@ -32,7 +32,7 @@ public class MarketingErasure implements ErasureHook {
         Jdbc.update(em, "update outbox_message set fields = '{}', status = case when status = 'QUEUED' then 'BLOCKED' else status end, "
                 + "reason = case when status = 'QUEUED' then 'erased' else reason end where tenant_id = ? and member_id = ?", t, m);
         for (String table : new String[] {"campaign_recipient", "mkt_purchase", "mkt_purchase_day", "mkt_visit_day", "mkt_visit",
-                "mkt_redemption_day", "member_offer", "offer_redemption", "mkt_member_spend"}) {
+                "mkt_redemption_day", "member_offer", "offer_redemption", "mkt_member_spend", "mkt_member_category"}) {
             Jdbc.update(em, "delete from " + table + " where tenant_id = ? and member_id = ?", t, m);
         }
     }

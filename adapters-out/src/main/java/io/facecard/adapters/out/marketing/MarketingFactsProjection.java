@@ -89,7 +89,12 @@ public class MarketingFactsProjection implements Projection {
             }
             skus.merge(l.sku(), l.amount(), BigDecimal::add);
         }
-        categories.forEach((c, amount) -> add(e, day, "category", c, amount));
+        categories.forEach((c, amount) -> {
+            add(e, day, "category", c, amount);
+            Jdbc.update(em, "insert into mkt_member_category (tenant_id, category, member_id, last_day) values (?, ?, ?, ?) "
+                    + "on conflict (tenant_id, category, member_id) do update set last_day = greatest(mkt_member_category.last_day, "
+                    + "excluded.last_day)", e.tenantId().value(), c, e.memberId().value(), day);
+        });
         skus.forEach((s, amount) -> add(e, day, "sku", s, amount));
     }
 

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Compiles a condition tree into one SQL predicate over {@code member_view m} and the read models
- * built for segments: {@code mkt_purchase_day} (member × day × store × category/SKU, with the
- * receipt's total under dim 'all') and {@code mkt_visit_day}. Event leaves become semi-joins on
- * grouped aggregates, never a per-member loop; every value is a bound parameter.
+ * Compiles a condition tree into one SQL query of member ids over the read models built for
+ * segments: {@code mkt_member_spend s} (one row per member who bought: 12-month spend and count,
+ * the last purchase day), {@code mkt_member_category} (the last day per member and category),
+ * {@code mkt_purchase_day} (member × day × store × category/SKU, with the receipt's total under dim
+ * 'all') and {@code mkt_visit_day}. Event leaves become semi-joins on grouped aggregates, never a
+ * per-member loop; every value is a bound parameter. A tree that only members with a summary row
+ * can match, and that reads nothing of their profile, is evaluated over the summary alone (a
+ * narrow table of buyers, no join with {@code member_view}); erasure deletes the summary row.
  */
 final class SegmentSql {
     private final Object tenant;
@@ -24,6 +28,10 @@ final class SegmentSql {
     private final List<io.facecard.domain.loyalty.LoyaltyProgram.Tier> tiers;
     final List<Object> params = new ArrayList<>();
     private int depth;
+    /** The last compiled node can hold only for a member with a summary row. */
+    private boolean strict;
+    /** Some leaf reads the member's profile ({@code member_view}). */
+    private boolean profile;
 
     /** @param segments another segment's tree by id (the parser checked it exists) */
     SegmentSql(java.util.UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments,
@@ -35,23 +43,54 @@ final class SegmentSql {
         this.segments = segments;
     }
 
-    String where(Condition c) {
+    /**
+     * The ids ({@code id}) and tenant ({@code tenant_id}) of the tenant's living members that match;
+     * its first parameter is the tenant, then {@link #params}.
+     */
+    String select(Condition c) {
+        String where = where(c);
+        if (strict && !profile) {
+            return "select s.member_id as id, s.tenant_id from mkt_member_spend s where s.tenant_id = ? and "
+                    + where.replace("m.tenant_id", "s.tenant_id").replace("m.id", "s.member_id");
+        }
+        return "select m.id, m.tenant_id from member_view m left join mkt_member_spend s on s.tenant_id = m.tenant_id and "
+                + "s.member_id = m.id where m.tenant_id = ? and not m.erased and " + where;
+    }
+
+    private String where(Condition c) {
         if (++depth > 40) {
             throw new IllegalStateException("segments refer to each other in a cycle");
         }
         try {
             if (c instanceof Condition.And a) {
-                return "(" + String.join(" and ", a.all().stream().map(this::where).toList()) + ")";
+                boolean any = false;
+                List<String> parts = new ArrayList<>();
+                for (Condition x : a.all()) {
+                    parts.add(where(x));
+                    any |= strict;
+                }
+                strict = any;
+                return "(" + String.join(" and ", parts) + ")";
             }
             if (c instanceof Condition.Or o) {
-                return "(" + String.join(" or ", o.any().stream().map(this::where).toList()) + ")";
+                boolean all = true;
+                List<String> parts = new ArrayList<>();
+                for (Condition x : o.any()) {
+                    parts.add(where(x));
+                    all &= strict;
+                }
+                strict = all;
+                return "(" + String.join(" or ", parts) + ")";
             }
             if (c instanceof Condition.Not n) {
-                return "not coalesce(" + where(n.negated()) + ", false)";
+                String negated = "not coalesce(" + where(n.negated()) + ", false)";
+                strict = false;
+                return negated;
             }
             if (c instanceof Condition.SegmentRef s) {
                 return where(segments.apply(s.segmentId()));
             }
+            strict = false;
             return c instanceof Property p ? property(p) : event((Event) c);
         } finally {
             depth--;
@@ -73,6 +112,7 @@ final class SegmentSql {
         if (name.equals("tier")) {
             return tier(p);
         }
+        profile |= !name.startsWith("points");
         String column = switch (name) {
             case "gender" -> "m.gender";
             case "locale" -> "m.locale";
@@ -177,7 +217,8 @@ final class SegmentSql {
             return negate ? "true" : "false";
         }
         params.addAll(bounds);
-        String in = SUMMARY + " and (" + String.join(" or ", ranges) + "))";
+        String in = "coalesce((" + String.join(" or ", ranges) + "), false)";
+        strict = !negate;
         return negate ? "not " + in : in;
     }
 
@@ -251,6 +292,19 @@ final class SegmentSql {
                 return summary;
             }
         }
+        boolean onlyOccurrence = e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null
+                && (e.minCount() == null || e.minCount() <= 1);
+        if (purchase && e.category() != null && e.store() == null && onlyOccurrence && e.withinDays() != null && e.from() == null
+                && e.to() == null) {
+            // Recency of one category: its recent buyers, an index range of the member × category summary.
+            params.addAll(List.of(tenant, e.category(), today.minusDays(e.withinDays())));
+            String recent = "m.id in (select c.member_id from mkt_member_category c where c.tenant_id = ? and c.category = ? "
+                    + "and c.last_day > ?)";
+            strict = e.occurred();
+            return e.occurred() ? recent : "not " + recent;
+        }
+        // Whoever bought has a summary row: a purchase leaf that needs one event at least holds for buyers only.
+        boolean buyersOnly = purchase && e.occurred();
         String count = "sum(x.events)";
         String spend = "sum(x.spend)";
         if (!e.occurred()) {
@@ -296,6 +350,7 @@ final class SegmentSql {
         }
         params.addAll(own);
         params.addAll(havingParams);
+        strict = buyersOnly;
         return "m.id in (select x.member_id from " + table + " x where " + filter + " group by x.member_id having "
                 + String.join(" and ", having) + ")";
     }
@@ -310,7 +365,8 @@ final class SegmentSql {
                 && (e.minCount() == null || e.minCount() <= 1);
         if (onlyOccurrence && e.withinDays() != null) {
             params.add(today.minusDays(e.withinDays()));
-            String bought = SUMMARY + " and s.last_day > ?)";
+            String bought = "coalesce(s.last_day > ?, false)";
+            strict = e.occurred();
             return e.occurred() ? bought : "not " + bought;
         }
         if (e.occurred() && e.withinDays() != null && e.withinDays() == 365) {
@@ -337,16 +393,12 @@ final class SegmentSql {
                 return null; // members without a summary row match too: the general path says so
             }
             params.addAll(values);
-            return SUMMARY + " and s.purchases_12m >= 1 and " + String.join(" and ", bounds) + ")";
+            strict = true;
+            return "coalesce(s.purchases_12m >= 1 and " + String.join(" and ", bounds) + ", false)";
         }
         return null;
     }
 
-    /**
-     * The member's summary row, probed by its key: under and, the planner makes it a semi-join; under
-     * or and not, one index probe per member (an uncorrelated IN over a million ids would not be hashed).
-     */
-    private static final String SUMMARY = "exists (select 1 from mkt_member_spend s where s.tenant_id = m.tenant_id and s.member_id = m.id";
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

@@ -35,23 +35,16 @@ public class SqlAudiences implements Audiences {
         timeLimit(em, 30);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
-        String where = sql.where(condition);
+        String hits = sql.select(condition);
         List<Object> params = new ArrayList<>();
         params.add(tenant.value());
         params.addAll(sql.params);
+        // Counted without keeping the matches (the count can run in parallel); the sample is the first few found, so it stops early.
+        long count = within(30, () -> Jdbc.query(em, "select count(*) from (" + hits + ") h", r -> r.getLong(1), params.toArray())).get(0);
         params.add(sample);
-        long[] count = {0};
-        List<MemberId> ids = new ArrayList<>();
-        // The count over all matches rides along every row; with no match, a row of nulls still carries the count 0.
-        for (Object[] r : within(30, () -> Jdbc.query(em, "with hit as (select m.id from member_view m where m.tenant_id = ? and not m.erased and "
-                + where + ") select (select count(*) from hit), s.id from (select 1) one left join (select id from hit order by id limit ?) s "
-                + "on true", r -> new Object[] {r.getLong(1), Jdbc.uuid(r, 2)}, params.toArray()))) {
-            count[0] = (Long) r[0];
-            if (r[1] != null) {
-                ids.add(new MemberId((java.util.UUID) r[1]));
-            }
-        }
-        return new Preview(count[0], ids);
+        List<MemberId> ids = count == 0 ? List.of() : within(30, () -> Jdbc.query(em, hits + " limit ?", r -> new MemberId(Jdbc.uuid(r, 1)),
+                params.toArray()));
+        return new Preview(count, ids);
     }
 
     /**
