@@ -32,6 +32,10 @@ class CampaignsIT {
                 "maxRedeemShare", 0.5)).ok(200);
         Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", c.adminToken(), Map.of("sandbox", true)).ok(200);
         Api.call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", c.adminToken(), Map.of("sandbox", true)).ok(200);
+        // Quiet hours far from now in the tenant's zone: by default (22:00-08:00) a run at night would hold every message.
+        var berlin = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
+        patch("/api/v1/marketing-settings", c.adminToken(), Map.of("quietFrom", berlin.plusHours(8).toString(), "quietUntil",
+                berlin.plusHours(9).toString())).ok(200);
         return c;
     }
 
@@ -340,6 +344,34 @@ class CampaignsIT {
         post("/api/v1/campaigns", shop.adminToken(), with(draft, "trigger", Map.of("kind", "BIRTHDAY", "days", 31))).problem(400);
         assertThat(post("/api/v1/campaigns/" + id + "/cancel", shop.adminToken(), null).ok(200).json().path("status").asText())
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aCampaignScheduledAtTheTenantsLocalTimeWaitsAndThenSends() throws Exception {
+        Chain shop = shop("scheduled");
+        Member m = member(shop, "en-S8", true);
+        String id = post("/api/v1/campaigns", shop.adminToken(), campaign("Later", Map.of("condition", byLocale("en-S8")), "TELEGRAM", 0))
+                .ok(201).get("id");
+        post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", "tomorrow at nine")).problem(400);
+        post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", "2020-01-01T09:00")).problem(400);
+        // Berlin's wall clock, no offset: the tenant's zone places it.
+        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Berlin")).plusSeconds(4).withNano(0).toString();
+        JsonNode scheduled = post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", at)).ok(200).json();
+        assertThat(scheduled.path("status").asText()).isEqualTo("SCHEDULED");
+        Thread.sleep(1500);
+        assertThat(campaignMessages(shop, m.chat(), "your code")).isEmpty();
+        long until = System.currentTimeMillis() + 30_000;
+        JsonNode v;
+        do {
+            Thread.sleep(300);
+            v = get("/api/v1/campaigns/" + id, shop.adminToken()).ok(200).json();
+        } while (!v.path("status").asText().equals("COMPLETED") && System.currentTimeMillis() < until);
+        assertThat(v.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(java.time.Instant.parse(v.path("startedAt").asText())).isAfterOrEqualTo(java.time.LocalDateTime.parse(at)
+                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant());
+        JsonNode r = resultsWhen(shop.adminToken(), id, x -> x.path("sent").asLong() == 1);
+        assertThat(r.path("sent").asLong()).isEqualTo(1);
+        assertThat(campaignMessages(shop, m.chat(), "your code")).hasSize(1);
     }
 
     @Test

@@ -28,6 +28,8 @@ public class Campaigns {
     @Inject
     CampaignStore store;
     @Inject
+    io.facecard.marketing.port.TenantZones zones;
+    @Inject
     CampaignAudience audience;
     @Inject
     CampaignSteps steps;
@@ -63,16 +65,33 @@ public class Campaigns {
         return store.list(Segments.MARKETING.tenantOf(caller));
     }
 
-    public CampaignStore.View schedule(Caller caller, CampaignId id, Instant at) {
+    /** @param time an instant with its offset, or a local date-time in the tenant's zone ("2026-12-24T09:00") */
+    public CampaignStore.View schedule(Caller caller, CampaignId id, String time) {
         TenantId tenant = Segments.MARKETING.tenantOf(caller);
         get(tenant, id);
         Instant now = clock.instant();
+        Instant at = sendTime(time, zones.zone(tenant));
         if (at == null || at.isBefore(now.minusSeconds(60)) || at.isAfter(now.plus(Duration.ofDays(366)))) {
             throw Refusal.invalid("'at' is a time from now to a year ahead");
         }
         commands.sendAndWait(new CampaignCommands.ScheduleCampaign(id, at, caller.actor(), now));
         store.due(tenant, id, at);
         return get(tenant, id);
+    }
+
+    static Instant sendTime(String time, java.time.ZoneId zone) {
+        if (time == null || time.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(time).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Refusal.invalid("'at' is a date-time such as 2026-12-24T09:00 (the tenant's time) or 2026-12-24T08:00:00Z");
+            }
+        }
     }
 
     /** Sends now: the audience is frozen and the messages queued by the runner within a second or so. */

@@ -37,7 +37,8 @@ public class CampaignResource {
 
     public record Items(List<Body> items) {}
 
-    public record Schedule(Instant at) {}
+    /** @param at an instant with offset, or a local date-time in the tenant's zone */
+    public record Schedule(String at) {}
 
     @Inject
     Campaigns campaigns;
