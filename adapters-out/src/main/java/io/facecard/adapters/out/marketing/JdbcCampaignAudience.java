@@ -152,8 +152,8 @@ public class JdbcCampaignAudience implements CampaignAudience {
         Map<String, Group> groups = new HashMap<>();
         // Last touch: a purchase goes to the latest campaign started before it that had the member in its audience.
         for (Object[] r : Jdbc.query(em, "with r as (select member_id, grp from campaign_recipient where campaign_id = ?), "
-                + "p as (select p.member_id, p.total - coalesce((select sum(d.discount) from offer_redemption d where d.tenant_id = p.tenant_id "
-                + "and d.receipt_id = p.receipt_id and d.given_back_at is null), 0) total from mkt_purchase p join r on r.member_id = p.member_id "
+                + "p as (select p.member_id, round(p.total - coalesce((select sum(d.discount) from offer_redemption d where d.tenant_id = p.tenant_id "
+                + "and d.receipt_id = p.receipt_id and d.given_back_at is null), 0), 2) total from mkt_purchase p join r on r.member_id = p.member_id "
                 + "where p.tenant_id = ? "
                 + "and p.at > ? and p.at <= ? and not exists (select 1 from campaign_recipient r2 join campaign_view c2 on c2.id = r2.campaign_id "
                 + "where r2.tenant_id = p.tenant_id and r2.member_id = p.member_id and c2.id <> ? and c2.started_at > ? and c2.started_at < p.at)), "
