@@ -127,7 +127,7 @@ public class Dispatcher {
                 if (!outcomes.isEmpty()) {
                     outbox.record(outcomes, clock.instant());
                 }
-            } while (batch.size() == BATCH && !Thread.currentThread().isInterrupted());
+            } while (!batch.isEmpty() && !Thread.currentThread().isInterrupted()); // a tenant's share may fill less than a batch
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

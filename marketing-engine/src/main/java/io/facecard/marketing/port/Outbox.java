@@ -13,7 +13,7 @@ public interface Outbox {
     /** Many at once in the caller's transaction (a campaign's batch); a key queued already is skipped. @return how many were new */
     int queueAll(List<Notice> notices, Instant at);
 
-    /** Takes up to {@code limit} due messages for one lease (other dispatchers skip them). */
+    /** Takes up to {@code limit} due messages for one lease (other dispatchers skip them), an equal share per tenant with due messages. */
     List<Queued> claim(Instant now, int limit, Instant leaseUntil);
 
     void sent(UUID id, String channel, Instant at);
