@@ -1,9 +1,8 @@
 -- Issue 15: each redemption of an offer with what it gave (the offers' cost in a campaign's results, and revenue net of
 -- discounts), and whether a whole return gave it back; the budget row counts redemptions itself, so checking a hold
--- reads that row and the live holds (a partial index), never every offer of the campaign.
+-- reads that row and the live holds (a partial index, V33), never every offer of the campaign.
 ALTER TABLE member_offer ADD COLUMN given_back_on_return BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE campaign_offer_budget ADD COLUMN redeemed INT NOT NULL DEFAULT 0;
-CREATE INDEX member_offer_held ON member_offer (campaign_id) WHERE held_by IS NOT NULL;
 
 CREATE TABLE offer_redemption (
     offer_id       UUID          NOT NULL,
