@@ -286,6 +286,8 @@ class CampaignsIT {
 
         JsonNode first = wechatCampaign(shop, "Tea week", "zh-M1");
         assertThat(first.path("sent").asLong()).isEqualTo(3);
+        assertThat(first.path("massSent").asLong()).isEqualTo(2);
+        assertThat(first.path("delivered").asLong()).as("the customer-service message").isEqualTo(1);
         assertThat(wechatMessages(shop, a, "MASS")).containsExactly("Tea week: 5 off green tea this week");
         assertThat(wechatMessages(shop, b, "MASS")).containsExactly("Tea week: 5 off green tea this week");
         assertThat(wechatMessages(shop, wrote, "MASS")).isEmpty();

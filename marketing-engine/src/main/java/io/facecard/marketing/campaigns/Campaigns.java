@@ -38,9 +38,15 @@ public class Campaigns {
     @Inject
     Clock clock;
 
-    public record Results(long recipients, long holdout, long sent, long queued, java.util.Map<String, Long> blocked, long failed,
-            long redeemed, CampaignAudience.Redemptions offers, CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion,
-            Double controlConversion, Uplift uplift, String attribution) {}
+    /**
+     * @param delivered sent where the channel's answer means the member's chat has it (Telegram, WeChat's customer-service
+     *     and template messages)
+     * @param massSent sent in a WeChat mass send: WeChat took the job, and filters a follower over their monthly four silently
+     */
+    public record Results(long recipients, long holdout, long sent, long delivered, long massSent, long queued,
+            java.util.Map<String, Long> blocked, long failed, long redeemed, CampaignAudience.Redemptions offers,
+            CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion, Double controlConversion,
+            Uplift uplift, String attribution) {}
 
     public CampaignStore.View create(Caller caller, CampaignDraft draft) {
         TenantId tenant = Segments.MARKETING.tenantOf(caller);
@@ -128,7 +134,9 @@ public class Campaigns {
                 failed += e.getValue();
             }
         }
-        return new Results(t.recipients(), t.holdout(), t.messages().getOrDefault("SENT", 0L), t.messages().getOrDefault("QUEUED", 0L),
+        long sent = t.messages().getOrDefault("SENT", 0L);
+        long mass = t.messages().getOrDefault("SENT:MASS", 0L);
+        return new Results(t.recipients(), t.holdout(), sent, sent - mass, mass, t.messages().getOrDefault("QUEUED", 0L),
                 blocked, failed, offers.redeemed(), offers, t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
                 t.control().members() == 0 ? null : Uplift.rate(t.control()), Uplift.of(t.treated(), t.control()),
                 "last touch: a purchase within " + v.spec().attributionDays() + " days of the start goes to the latest campaign started "

@@ -50,7 +50,8 @@ public interface CampaignAudience {
     record Queued(MemberId member, String couponCode, String outboxKey) {}
 
     /**
-     * @param messages per status (SENT, QUEUED, FAILED, BLOCKED) and, for BLOCKED and FAILED, per rule: "BLOCKED:no-consent"
+     * @param messages per status (SENT, QUEUED, FAILED, BLOCKED) and, for BLOCKED and FAILED, per rule: "BLOCKED:no-consent";
+     *     "SENT:MASS" counts the sent ones that went in a WeChat mass send
      */
     record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, Group treated, Group control) {}
 

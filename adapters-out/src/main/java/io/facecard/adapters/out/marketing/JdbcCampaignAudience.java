@@ -142,12 +142,15 @@ public class JdbcCampaignAudience implements CampaignAudience {
         binding.bind(em, tenant);
         java.util.UUID id = campaign.value();
         Map<String, Long> messages = new HashMap<>();
-        for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*) from campaign_recipient r join outbox_message o "
+        for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*), count(o.mass_job) from campaign_recipient r join outbox_message o "
                 + "on o.tenant_id = r.tenant_id and o.key = r.outbox_key where r.campaign_id = ? group by 1, 2",
-                r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3)}, id)) {
+                r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)}, id)) {
             String status = (String) r[0];
             String key = status.equals("BLOCKED") || status.equals("FAILED") ? status + ":" + r[1] : status;
             messages.merge(key, (Long) r[2], Long::sum);
+            if (status.equals("SENT")) {
+                messages.merge("SENT:MASS", (Long) r[3], Long::sum);
+            }
         }
         Map<String, Group> groups = new HashMap<>();
         // Last touch: a purchase goes to the latest campaign started before it that had the member in its audience.
