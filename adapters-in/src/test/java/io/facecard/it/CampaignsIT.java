@@ -95,7 +95,12 @@ class CampaignsIT {
     }
 
     static JsonNode resultsWhen(String token, String id, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
+        return resultsWhen(token, id, done, 30);
+    }
+
+    static JsonNode resultsWhen(String token, String id, java.util.function.Predicate<JsonNode> done, int seconds)
+            throws InterruptedException {
+        long until = System.currentTimeMillis() + seconds * 1000L;
         JsonNode r;
         do {
             r = get("/api/v1/campaigns/" + id + "/results", token).ok(200).json();

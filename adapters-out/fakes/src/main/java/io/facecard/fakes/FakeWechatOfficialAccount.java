@@ -64,6 +64,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     private final Map<String, Integer> windowUse = new ConcurrentHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration skew = Duration.ZERO;
+    private volatile long massLatencyMillis;
 
     public FakeWechatOfficialAccount(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -102,7 +103,11 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                 case "/cgi-bin/qrcode/create" -> authorized(x, q, () -> qr(x, q, in));
                 case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, in));
                 case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, in));
-                case "/cgi-bin/message/mass/send" -> authorized(x, q, () -> mass(x, (String) tokens.get(q.get("access_token"))[0], in));
+                case "/cgi-bin/message/mass/send" -> authorized(x, q, () -> {
+                    Map<String, Object> answer = mass((String) tokens.get(q.get("access_token"))[0], in);
+                    hold();
+                    FakeHttp.send(x, 200, answer);
+                });
                 case "/_sandbox/callback" -> {
                     callbacks.put(in.path("appid").asText(), new Callback(in.path("url").asText(), in.path("token").asText()));
                     FakeHttp.send(x, 200, Map.of("ok", true));
@@ -194,26 +199,22 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
      * are filtered, as WeChat does, without failing the job. A clientmsgid seen in the last 24 h
      * starts nothing and answers 45065 with the earlier job's msg_id.
      */
-    private synchronized void mass(HttpExchange x, String appid, JsonNode in) throws IOException {
+    private synchronized Map<String, Object> mass(String appid, JsonNode in) {
         massCalls.incrementAndGet();
         JsonNode list = in.path("touser");
         String client = in.path("clientmsgid").asText("");
         if (client.length() > 64) {
-            FakeHttp.send(x, 200, Map.of("errcode", 45067, "errmsg", "clientmsgid size out of limit"));
-            return;
+            return Map.of("errcode", 45067, "errmsg", "clientmsgid size out of limit");
         }
         if (!list.isArray() || list.size() < 2 || list.size() > 10_000) {
-            FakeHttp.send(x, 200, Map.of("errcode", 40130, "errmsg", "invalid openid list size, at least two openid"));
-            return;
+            return Map.of("errcode", 40130, "errmsg", "invalid openid list size, at least two openid");
         }
         if (!"text".equals(in.path("msgtype").asText()) || in.path("text").path("content").asText().isEmpty()) {
-            FakeHttp.send(x, 200, Map.of("errcode", 44002, "errmsg", "empty post data"));
-            return;
+            return Map.of("errcode", 44002, "errmsg", "empty post data");
         }
         MassJob earlier = client.isEmpty() ? null : massJobs.get(appid + ":" + client);
         if (earlier != null && Duration.between(earlier.at(), now()).compareTo(Duration.ofHours(24)) < 0) {
-            FakeHttp.send(x, 200, Map.of("errcode", 45065, "errmsg", "clientmsgid exist", "msg_id", earlier.msgId()));
-            return;
+            return Map.of("errcode", 45065, "errmsg", "clientmsgid exist", "msg_id", earlier.msgId());
         }
         long msgId = 1_000_000_000L + RANDOM.nextInt(1_000_000_000);
         if (!client.isEmpty()) {
@@ -229,7 +230,22 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                 received.add(new Received(to, "MASS", in.path("text").path("content").asText(), now().toString()));
             }
         }
-        FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "send job submission success", "msg_id", msgId, "msg_data_id", msgId + 7));
+        return Map.of("errcode", 0, "errmsg", "send job submission success", "msg_id", msgId, "msg_data_id", msgId + 7);
+    }
+
+    /** A mass send's answer waits this long after the job is done (for crash tests: delivered, the answer on its way). */
+    public void massLatency(long millis) {
+        massLatencyMillis = millis;
+    }
+
+    private void hold() {
+        if (massLatencyMillis > 0) {
+            try {
+                Thread.sleep(massLatencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A user follows the account without a QR code (by search): no event is pushed, no window opened. */
