@@ -77,6 +77,7 @@ public class CampaignSteps {
         List<Notice> notices = new ArrayList<>();
         List<CampaignAudience.Queued> queued = new ArrayList<>();
         List<CampaignAudience.Offered> offered = new ArrayList<>();
+        boolean sameForAll = !personal(spec);
         for (CampaignAudience.Pending p : batch) {
             String coupon = coupon(spec);
             Map<String, String> personal = new HashMap<>();
@@ -85,7 +86,7 @@ public class CampaignSteps {
             Map<String, String> fields = new HashMap<>();
             fields.put("text", NoticeTexts.fill(NoticeTexts.pick(spec.message(), p.locale()), personal));
             fields.put("campaign", id.toString());
-            if (!personal(spec)) {
+            if (sameForAll) {
                 fields.put("mass", "1"); // the same text to all of a locale: WeChat may carry it by mass send
             }
             if (!spec.channel().equals("PREFERRED")) {

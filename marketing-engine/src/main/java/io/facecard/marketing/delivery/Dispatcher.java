@@ -188,12 +188,7 @@ public class Dispatcher {
                         return new Outbox.Outcome(q.id(), "FAILED", b.channel(), s.code(), null);
                     }
                     case RETRY -> {
-                        if (RATE_LIMITS.contains(s.code())) {
-                            // The channel's rate limit is not a failure: wait as long as it says, however often, never a dead letter.
-                            return new Outbox.Outcome(q.id(), "QUEUED", null, s.code(), clock.instant().plusSeconds(Math.max(1,
-                                    s.retryAfterSeconds())));
-                        }
-                        return retryOrGiveUp(q, clock.instant(), Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
+                        return again(q, s, clock.instant());
                     }
                 }
             }
@@ -202,6 +197,14 @@ public class Dispatcher {
             LOG.log(Level.FINE, "message " + q.id() + " will be tried again", e);
             return retryOrGiveUp(q, clock.instant(), backoff(q.attempts()), "error");
         }
+    }
+
+    /** The channel said try again: after its rate limit's wait however often (never a dead letter), else with backoff. */
+    static Outbox.Outcome again(Outbox.Queued q, Sender.Result s, Instant now) {
+        if (RATE_LIMITS.contains(s.code())) {
+            return new Outbox.Outcome(q.id(), "QUEUED", null, s.code(), now.plusSeconds(Math.max(1, s.retryAfterSeconds())));
+        }
+        return retryOrGiveUp(q, now, Math.max(s.retryAfterSeconds(), backoff(q.attempts())), s.code());
     }
 
     static Outbox.Outcome retryOrGiveUp(Outbox.Queued q, Instant now, long seconds, String reason) {

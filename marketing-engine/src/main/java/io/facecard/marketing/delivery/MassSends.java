@@ -120,9 +120,7 @@ final class MassSends {
                 case SENT -> new Outbox.Outcome(q.id(), "SENT", "WECHAT", null, null);
                 case BLOCKED -> new Outbox.Outcome(q.id(), "BLOCKED", "WECHAT", r.code(), null);
                 case REFUSED -> new Outbox.Outcome(q.id(), "FAILED", "WECHAT", r.code(), null);
-                case RETRY -> Dispatcher.RATE_LIMITS.contains(r.code())
-                        ? new Outbox.Outcome(q.id(), "QUEUED", null, r.code(), clock.instant().plusSeconds(Math.max(1, r.retryAfterSeconds())))
-                        : Dispatcher.retryOrGiveUp(q, clock.instant(), Math.max(r.retryAfterSeconds(), Dispatcher.backoff(q.attempts())), r.code());
+                case RETRY -> Dispatcher.again(q, r, clock.instant());
             });
         }
         return out;

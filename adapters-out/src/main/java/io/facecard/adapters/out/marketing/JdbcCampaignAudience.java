@@ -38,8 +38,7 @@ public class JdbcCampaignAudience implements CampaignAudience {
     public long[] freeze(TenantId tenant, CampaignId campaign, Condition condition, Function<String, Condition> segments, Instant now,
             int holdoutBasisPoints) {
         binding.bind(em, tenant);
-        SqlAudiences.roomToHash(em);
-        SqlAudiences.timeLimit(em, 300);
+        SqlAudiences.evaluating(em, 300);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String hits = sql.select(condition);

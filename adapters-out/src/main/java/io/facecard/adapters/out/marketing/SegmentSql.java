@@ -292,9 +292,7 @@ final class SegmentSql {
                 return summary;
             }
         }
-        boolean onlyOccurrence = e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null
-                && (e.minCount() == null || e.minCount() <= 1);
-        if (purchase && e.category() != null && e.store() == null && onlyOccurrence && e.withinDays() != null && e.from() == null
+        if (purchase && e.category() != null && e.store() == null && onlyOccurrence(e) && e.withinDays() != null && e.from() == null
                 && e.to() == null) {
             // Recency of one category: its recent buyers, an index range of the member × category summary.
             params.addAll(List.of(tenant, e.category(), today.minusDays(e.withinDays())));
@@ -361,9 +359,7 @@ final class SegmentSql {
      * spend (the window the summary keeps). Null when it cannot (other windows with counts or spends).
      */
     private String summary(Event e) {
-        boolean onlyOccurrence = e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null
-                && (e.minCount() == null || e.minCount() <= 1);
-        if (onlyOccurrence && e.withinDays() != null) {
+        if (onlyOccurrence(e) && e.withinDays() != null) {
             params.add(today.minusDays(e.withinDays()));
             String bought = "coalesce(s.last_day > ?, false)";
             strict = e.occurred();
@@ -399,6 +395,10 @@ final class SegmentSql {
         return null;
     }
 
+    /** Whether the leaf asks only that a purchase happened (at most "at least one"): a last day answers it. */
+    private static boolean onlyOccurrence(Event e) {
+        return e.maxCount() == null && e.minSpend() == null && e.maxSpend() == null && (e.minCount() == null || e.minCount() <= 1);
+    }
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

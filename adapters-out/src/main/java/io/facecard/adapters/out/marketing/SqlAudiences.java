@@ -31,8 +31,7 @@ public class SqlAudiences implements Audiences {
     @Override
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
         binding.bind(em, tenant);
-        roomToHash(em);
-        timeLimit(em, 30);
+        evaluating(em, 30);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
         String hits = sql.select(condition);
@@ -48,23 +47,20 @@ public class SqlAudiences implements Audiences {
     }
 
     /**
-     * Memory for this transaction's hashes: an event leaf under or/not is a subplan over up to every
-     * member of the tenant, which PostgreSQL hashes only if it fits in work_mem (else it rescans it per member).
+     * This transaction's settings for evaluating a tree, in one round trip:
+     * <ul>
+     * <li>memory for its hashes: an event leaf under or/not is a subplan over up to every member of
+     *     the tenant, which PostgreSQL hashes only if it fits in work_mem (else it rescans it per member);
+     * <li>a plan for this tree's own values: after five runs the driver prepares the statement and
+     *     PostgreSQL would switch to one generic plan, blind to how selective each bound value is (the
+     *     nested RFM tree went from 160 ms to 970 ms that way); planning a segment costs a millisecond or two;
+     * <li>a time limit: a tree the read models cannot answer in time is refused, instead of running on in
+     *     the database after the marketer's browser gave up (one such ran 30 minutes here).
+     * </ul>
      */
-    static void roomToHash(jakarta.persistence.EntityManager em) {
-        Jdbc.query(em, "select set_config('work_mem', '128MB', true)", r -> 1);
-        // A plan for this tree's own values: after five runs the driver prepares the statement and PostgreSQL would
-        // switch to one generic plan, blind to how selective each bound value is (the nested RFM tree went from
-        // 160 ms to 970 ms that way). Planning a segment costs a millisecond or two.
-        Jdbc.query(em, "select set_config('plan_cache_mode', 'force_custom_plan', true)", r -> 1);
-    }
-
-    /**
-     * A preview has 30 s: a tree the read models cannot answer in time is refused, instead of running
-     * on in the database after the marketer's browser gave up (one such ran 30 minutes here).
-     */
-    static void timeLimit(jakarta.persistence.EntityManager em, int seconds) {
-        Jdbc.query(em, "select set_config('statement_timeout', '" + seconds + "s', true)", r -> 1);
+    static void evaluating(jakarta.persistence.EntityManager em, int seconds) {
+        Jdbc.query(em, "select set_config('work_mem', '128MB', true), set_config('plan_cache_mode', 'force_custom_plan', true), "
+                + "set_config('statement_timeout', '" + seconds + "s', true)", r -> 1);
     }
 
     static <T> T within(int seconds, java.util.function.Supplier<T> query) {

@@ -59,10 +59,11 @@ public final class WechatOfficialAccount {
     public Messenger.Sent mass(Account a, java.util.List<String> openids, String text, String clientMsgId) {
         JsonHttp.Answer r = authorized(a, "/cgi-bin/message/mass/send", Map.of("touser", openids, "msgtype", "text", "text",
                 Map.of("content", text), "clientmsgid", clientMsgId, "send_ignore_reprint", 1));
-        if (r.status() == 200 && r.body().path("errcode").asInt(0) == 45065) {
+        int err = r.status() == 200 ? r.body().path("errcode").asInt(0) : 0;
+        if (err == 45065) {
             return new Messenger.Sent(Messenger.Outcome.SENT, 0, "45065");
         }
-        if (r.status() == 200 && r.body().path("errcode").asInt(0) == 45066) {
+        if (err == 45066) {
             return new Messenger.Sent(Messenger.Outcome.RETRY, 60, "45066"); // the same clientmsgid again within a minute
         }
         return sent(r);
