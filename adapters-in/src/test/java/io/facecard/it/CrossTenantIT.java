@@ -118,6 +118,35 @@ class CrossTenantIT {
     }
 
     @Test
+    void anotherTenantsWechatFollowerCannotBeMadeToWriteInTheSandbox() throws Exception {
+        Fakes.sandbox();
+        for (Chain c : new Chain[] {a, b}) {
+            call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", c.adminToken(), Map.of("sandbox", true)).ok(200);
+        }
+        String member = post("/api/v1/members", a.adminToken(), Map.of("name", "Wei")).ok(201).get("id");
+        String ticket = post("/api/v1/members/" + member + "/channels/WECHAT/binding", a.adminToken(), Map.of()).ok(201).get("qrTicket");
+        String openid = "oX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        post("/api/v1/sandbox/wechat/scan", a.adminToken(), Map.of("ticket", ticket, "openid", openid)).ok(200);
+        String before = lastInbound(member);
+        // An openid is one official account's: B's account has no such follower, exactly like one nobody has.
+        sameAsMissing(post("/api/v1/sandbox/wechat/message", b.adminToken(), Map.of("openid", openid)),
+                post("/api/v1/sandbox/wechat/message", b.adminToken(), Map.of("openid", "oNobody" + UUID.randomUUID())));
+        assertThat(lastInbound(member)).as("A's member's window is untouched").isEqualTo(before);
+        assertThat(post("/api/v1/sandbox/wechat/message", a.adminToken(), Map.of("openid", openid)).ok(200).json().path("callbackStatus")
+                .asInt()).isEqualTo(200);
+    }
+
+    private static String lastInbound(String member) throws SQLException {
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("select set_config('app.tenant_id', '" + a.id() + "', false)"); // the binding is A's (row-level security)
+            try (ResultSet r = s.executeQuery("select last_inbound_at::text from channel_binding where member_id = '" + member + "'")) {
+                assertThat(r.next()).isTrue();
+                return r.getString(1);
+            }
+        }
+    }
+
+    @Test
     void storesOfAnotherTenantDoNotExist() {
         String missing = "00000000-0000-0000-0000-00000000abcd";
         String bt = b.adminToken();

@@ -54,6 +54,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     private final Map<String, Object[]> tokens = new ConcurrentHashMap<>();
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Map<String, Callback> callbacks = new ConcurrentHashMap<>();
+    /** appid:openid → follows; an openid is one official account's (WeChat gives each account its own). */
     private final Map<String, Boolean> followers = new ConcurrentHashMap<>();
     /** openid → the window the user opened last (scan/follow: 1 min, 3 messages; a message: 48 h, 5), and how many went out in it. */
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -101,10 +102,10 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             switch (path) {
                 case "/cgi-bin/token" -> token(x, q);
                 case "/cgi-bin/qrcode/create" -> authorized(x, q, () -> qr(x, q, in));
-                case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, in));
-                case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, in));
+                case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, appid(q), in));
+                case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, appid(q), in));
                 case "/cgi-bin/message/mass/send" -> authorized(x, q, () -> {
-                    Map<String, Object> answer = mass((String) tokens.get(q.get("access_token"))[0], in);
+                    Map<String, Object> answer = mass(appid(q), in);
                     hold();
                     FakeHttp.send(x, 200, answer);
                 });
@@ -167,9 +168,14 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         FakeHttp.send(x, 200, Map.of("ticket", ticket, "expire_seconds", expire, "url", "http://weixin.qq.com/q/" + ticket));
     }
 
-    private void template(HttpExchange x, JsonNode in) throws IOException {
+    /** The account an authorized call's access_token is of. */
+    private String appid(Map<String, String> q) {
+        return (String) tokens.get(q.get("access_token"))[0];
+    }
+
+    private void template(HttpExchange x, String appid, JsonNode in) throws IOException {
         String to = in.path("touser").asText();
-        if (!followers.getOrDefault(to, false)) {
+        if (!followers.getOrDefault(appid + ":" + to, false)) {
             FakeHttp.send(x, 200, Map.of("errcode", 43004, "errmsg", "require subscribe"));
             return;
         }
@@ -180,16 +186,17 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     }
 
     /** Customer-service messages: only inside a window the user opened. */
-    private synchronized void custom(HttpExchange x, JsonNode in) throws IOException {
+    private synchronized void custom(HttpExchange x, String appid, JsonNode in) throws IOException {
         String to = in.path("touser").asText();
-        Window w = windows.get(to);
-        int used = windowUse.getOrDefault(to, 0);
+        String key = appid + ":" + to;
+        Window w = windows.get(key);
+        int used = windowUse.getOrDefault(key, 0);
         boolean open = w != null && Duration.between(w.opened(), now()).compareTo(w.length()) <= 0 && used < w.allowance();
-        if (!followers.getOrDefault(to, false) || !open) {
+        if (!followers.getOrDefault(key, false) || !open) {
             FakeHttp.send(x, 200, Map.of("errcode", 45015, "errmsg", "response out of time limit or subscription is canceled"));
             return;
         }
-        windowUse.put(to, used + 1);
+        windowUse.put(key, used + 1);
         received.add(new Received(to, "CUSTOM", in.path("text").path("content").asText(), now().toString()));
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
     }
@@ -225,7 +232,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             String to = o.asText();
             String key = appid + ":" + to + ":" + month;
             int had = massReceived.getOrDefault(key, 0);
-            if (followers.getOrDefault(to, false) && had < MASS_PER_MONTH) {
+            if (followers.getOrDefault(appid + ":" + to, false) && had < MASS_PER_MONTH) {
                 massReceived.put(key, had + 1);
                 received.add(new Received(to, "MASS", in.path("text").path("content").asText(), now().toString()));
             }
@@ -249,8 +256,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     }
 
     /** A user follows the account without a QR code (by search): no event is pushed, no window opened. */
-    public void follow(String openid) {
-        followers.put(openid, true);
+    public void follow(String appid, String openid) {
+        followers.put(appid + ":" + openid, true);
     }
 
     /** How many mass-send calls reached the fake (a job sent again under its clientmsgid included). */
@@ -263,7 +270,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         String appid = in.path("appid").asText();
         String openid = in.path("openid").asText();
         Callback cb = callbacks.get(appid);
-        if (cb == null || openid.isEmpty() || !followers.getOrDefault(openid, false)) {
+        if (cb == null || openid.isEmpty() || !followers.getOrDefault(appid + ":" + openid, false)) {
             FakeHttp.send(x, 404, Map.of("error", "that openid does not follow this official account"));
             return;
         }
@@ -271,8 +278,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
                 + "<CreateTime>" + created + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
                 + in.path("text").asText("hi").replace("]]>", "") + "]]></Content><MsgId>" + Math.abs(RANDOM.nextLong()) + "</MsgId></xml>";
-        windows.put(openid, new Window(now(), Duration.ofHours(48), 5));
-        windowUse.put(openid, 0);
+        windows.put(appid + ":" + openid, new Window(now(), Duration.ofHours(48), 5));
+        windowUse.put(appid + ":" + openid, 0);
         int status = push(cb, Long.toString(created), xml);
         FakeHttp.send(x, 200, FakeHttp.JSON.createObjectNode().put("event", "text").put("callbackStatus", status));
     }
@@ -280,7 +287,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     /** The user unfollows the account {@code appid}: the signed {@code unsubscribe} event goes to its callback; answers its status. */
     public int unsubscribe(String appid, String openid) {
         Callback cb = callbacks.get(appid);
-        followers.put(openid, false);
+        followers.put(appid + ":" + openid, false);
         String ts = Long.toString(now().getEpochSecond());
         String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
                 + "<CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[unsubscribe]]></Event></xml>";
@@ -308,16 +315,17 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             FakeHttp.send(x, 409, Map.of("error", "the official account has no callback URL"));
             return;
         }
-        boolean follows = followers.getOrDefault(openid, false);
+        String follower = t.appid() + ":" + openid;
+        boolean follows = followers.getOrDefault(follower, false);
         long created = now().getEpochSecond();
         String event = follows ? "SCAN" : "subscribe";
         String key = follows ? t.scene() : "qrscene_" + t.scene();
         String xml = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
                 + "<CreateTime>" + created + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
                 + "<EventKey><![CDATA[" + key + "]]></EventKey><Ticket><![CDATA[" + in.path("ticket").asText() + "]]></Ticket></xml>";
-        followers.put(openid, true);
-        windows.put(openid, new Window(now(), Duration.ofMinutes(1), 3));
-        windowUse.put(openid, 0);
+        followers.put(follower, true);
+        windows.put(follower, new Window(now(), Duration.ofMinutes(1), 3));
+        windowUse.put(follower, 0);
         int status = push(cb, Long.toString(created), xml);
         ObjectNode out = FakeHttp.JSON.createObjectNode().put("event", event).put("callbackStatus", status);
         FakeHttp.send(x, 200, out);

@@ -43,8 +43,12 @@ public class SandboxChannels {
         requireSandbox(caller);
         String appid = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.WECHAT)
                 .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
-        return fakes.wechatMessage(appid, Validation.requiredText(openid, "openid", 128), text == null ? "hi" : Validation.requiredText(text,
-                "text", 600));
+        Map<String, Object> done = fakes.wechatMessage(appid, Validation.requiredText(openid, "openid", 128), text == null ? "hi"
+                : Validation.requiredText(text, "text", 600));
+        if (Integer.valueOf(404).equals(done.get("status"))) {
+            throw Refusal.notFound("follower " + openid + " of this tenant's official account");
+        }
+        return done;
     }
 
     public Map<String, Object> start(Caller caller, String token, String chatId) {

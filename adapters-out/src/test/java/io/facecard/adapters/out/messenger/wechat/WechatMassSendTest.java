@@ -37,7 +37,7 @@ class WechatMassSendTest {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             String o = "oMass" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            fake.follow(o);
+            fake.follow("wxmass000000000001", o);
             out.add(o);
         }
         return out;
