@@ -118,6 +118,14 @@ public class Faces {
         return oneFace(tenant, image, FaceAnalysis.ScanRules.enrolment(settings.of(tenant).minFacePixels()));
     }
 
+    /** {@link #inspect} on the face pipeline's background lane: for imports, which must leave the cores to the tills. */
+    public FaceScan inspectInBackground(Caller caller, byte[] image) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        FaceScan scan = analysis.scanInBackground(tenant, image,
+                FaceAnalysis.ScanRules.enrolment(settings.of(tenant).minFacePixels()));
+        return requireOneFace(scan);
+    }
+
     /** Enrols a face {@link #inspect} found (an import checks the photo before it registers the member). */
     public Enrolled enrolScanned(Caller caller, MemberId member, FaceScan scan) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
@@ -262,7 +270,10 @@ public class Faces {
 
     /** Enrolment and verification need exactly one usable face; anything else is the caller's to fix. */
     private FaceScan oneFace(TenantId tenant, byte[] image, FaceAnalysis.ScanRules rules) {
-        FaceScan scan = analysis.scanFor(tenant, image, rules);
+        return requireOneFace(analysis.scanFor(tenant, image, rules));
+    }
+
+    private FaceScan requireOneFace(FaceScan scan) {
         if (scan.outcome() != Outcome.FACE) {
             throw new Refusal(MembershipRule.FACE_REJECTED, scan.outcome().name(), describe(scan));
         }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,7 @@ final class ImportRun {
     private final Clock clock;
     private final int workers;
     private final double busyShare;
+    private final ThreadFactory threads;
     private final Set<String> seen = new HashSet<>();
     private final List<RowError> pendingErrors = new ArrayList<>();
     private Job job;
@@ -56,7 +58,7 @@ final class ImportRun {
     private volatile boolean cancelRequested;
 
     ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers,
-            double busyShare) {
+            double busyShare, ThreadFactory threads) {
         this.job = job;
         this.caller = caller;
         this.steps = steps;
@@ -65,13 +67,14 @@ final class ImportRun {
         this.clock = clock;
         this.workers = workers;
         this.busyShare = busyShare;
+        this.threads = threads;
     }
 
     Job run() {
         Instant started = clock.instant();
         job = with(Status.RUNNING, started, null, null);
         cancelRequested = jobs.update(job);
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers) : null;
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, threads) : null;
         Semaphore inFlight = new Semaphore(workers * 2);
         try (ImportUploads.Upload upload = uploads.open(job.id())) {
             ImportUploads.MemberRecords records = upload.members();

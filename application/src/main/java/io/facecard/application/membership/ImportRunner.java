@@ -3,6 +3,7 @@ package io.facecard.application.membership;
 import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportJobs.Job;
 import io.facecard.application.membership.port.ImportUploads;
+import io.facecard.application.platform.port.CpuPriority;
 import io.facecard.application.platform.port.Shares;
 import io.facecard.application.security.Caller;
 import jakarta.annotation.PostConstruct;
@@ -14,13 +15,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs import jobs in the background: at most {@link Shares#importJobs()} at once on the whole
  * replica (default one, so an import takes one core's worth of work at most and the tills keep
- * theirs), each with its tenant's {@code importWorkers} rows at a time. Jobs wait in turn.
+ * theirs), each with its tenant's {@code importWorkers} rows at a time. Jobs wait in turn. Every
+ * import thread runs at the lowest CPU priority ({@link CpuPriority}), so it works on what the
+ * tills leave of the cores.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -38,12 +42,22 @@ public class ImportRunner {
     Shares shares;
     @Inject
     Clock clock;
+    @Inject
+    CpuPriority priority;
 
     private ExecutorService pool;
 
     @PostConstruct
     void open() {
-        pool = Executors.newFixedThreadPool(Math.max(1, shares.importJobs()), threads);
+        pool = Executors.newFixedThreadPool(Math.max(1, shares.importJobs()), lowered(threads));
+    }
+
+    /** Threads of {@code factory} that lower their own priority before their first task. */
+    private ThreadFactory lowered(ThreadFactory factory) {
+        return task -> factory.newThread(() -> {
+            priority.lowerCurrentThread();
+            task.run();
+        });
     }
 
     @PreDestroy
@@ -59,7 +73,7 @@ public class ImportRunner {
         Job job = queued;
         try {
             int workers = shares.of(job.tenant()).importWorkers();
-            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers, shares.importBusyShare()).run();
+            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers, shares.importBusyShare(), lowered(threads)).run();
             LOG.info("import " + job.id() + " ended " + job.status() + " " + job.counts());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "import " + job.id() + " failed", e); // the run recorded FAILED with its counts

@@ -78,7 +78,7 @@ public class ImportSteps {
     FaceScan inspect(Caller caller, byte[] photo) {
         while (true) {
             try {
-                return faces.inspect(caller, photo);
+                return faces.inspectInBackground(caller, photo);
             } catch (Refusal r) {
                 awaitShare(r);
             }

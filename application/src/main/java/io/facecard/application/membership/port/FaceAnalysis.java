@@ -25,6 +25,14 @@ public interface FaceAnalysis {
     }
 
     /**
+     * A scan for bulk work (an import): it may run on a lane of its own that takes one core at a time,
+     * slower per photo, so the tills keep the others. The same templates as {@link #scanFor}.
+     */
+    default FaceScan scanInBackground(TenantId tenant, byte[] image, ScanRules rules) {
+        return scanFor(tenant, image, rules);
+    }
+
+    /**
      * @param minFacePixels the smallest face width accepted, in pixels of the original image
      * @param minQuality below it the photo is refused as {@code LOW_QUALITY}
      * @param bothOrientations embed the face and its mirror image: steadier templates for enrolment,
