@@ -2,13 +2,18 @@ package io.facecard.domain.tenancy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantCommands.ChangeTenantSettings;
+import io.facecard.domain.tenancy.TenantCommands.CompleteOffboarding;
 import io.facecard.domain.tenancy.TenantCommands.OnboardTenant;
 import io.facecard.domain.tenancy.TenantCommands.ResumeTenant;
 import io.facecard.domain.tenancy.TenantCommands.SetTenantLimits;
+import io.facecard.domain.tenancy.TenantCommands.StartOffboarding;
 import io.facecard.domain.tenancy.TenantCommands.SuspendTenant;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardingStartedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
@@ -16,7 +21,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** A retail chain on the platform. Suspension keeps everything; it only closes the door. */
+/**
+ * A retail chain on the platform. Suspension keeps everything; it only closes the door.
+ * Offboarding follows a suspension and is for good: the members' data is erased, and the tenant
+ * stays only as a record of who it was and when it left.
+ */
 public class Tenant {
     @AggregateIdentifier
     private TenantId id;
@@ -37,6 +46,7 @@ public class Tenant {
 
     @CommandHandler
     public void handle(ChangeTenantSettings cmd) {
+        stillHere();
         TenantSettings next = settings.with(cmd.name(), cmd.currency(), cmd.timezone());
         if (next.equals(settings)) {
             return; // nothing changes, so nothing happened
@@ -46,6 +56,7 @@ public class Tenant {
 
     @CommandHandler
     public void handle(SetTenantLimits cmd) {
+        stillHere();
         if (cmd.limits().equals(limits())) {
             return;
         }
@@ -59,6 +70,7 @@ public class Tenant {
 
     @CommandHandler
     public void handle(SuspendTenant cmd) {
+        stillHere();
         if (status == TenantStatus.SUSPENDED) {
             return; // a repeated suspension is a retry, not a new fact
         }
@@ -67,10 +79,39 @@ public class Tenant {
 
     @CommandHandler
     public void handle(ResumeTenant cmd) {
+        stillHere();
         if (status == TenantStatus.ACTIVE) {
             return;
         }
         apply(new TenantResumedEvent(id, cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(StartOffboarding cmd) {
+        if (status.leaving()) {
+            return; // a retry of the same decision
+        }
+        if (status != TenantStatus.SUSPENDED) {
+            throw new Refusal(TenancyRule.NOT_SUSPENDED, "suspend the tenant first: offboarding erases its members and cannot be undone");
+        }
+        apply(new TenantOffboardingStartedEvent(id, cmd.reason(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteOffboarding cmd) {
+        if (status == TenantStatus.OFFBOARDED) {
+            return;
+        }
+        if (status != TenantStatus.OFFBOARDING) {
+            throw new Refusal(TenancyRule.NOT_SUSPENDED, "the tenant is not being offboarded");
+        }
+        apply(new TenantOffboardedEvent(id, cmd.membersErased(), cmd.actor(), cmd.at()));
+    }
+
+    private void stillHere() {
+        if (status.leaving()) {
+            throw new Refusal(TenancyRule.OFFBOARDED, "the tenant has been offboarded (" + status + "): it cannot change any more");
+        }
     }
 
     @EventSourcingHandler
@@ -98,5 +139,15 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantResumedEvent e) {
         status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TenantOffboardingStartedEvent e) {
+        status = TenantStatus.OFFBOARDING;
+    }
+
+    @EventSourcingHandler
+    void on(TenantOffboardedEvent e) {
+        status = TenantStatus.OFFBOARDED;
     }
 }

@@ -18,4 +18,10 @@ public final class TenantCommands {
     public record SuspendTenant(@TargetAggregateIdentifier TenantId tenantId, String reason, String actor, Instant at) {}
 
     public record ResumeTenant(@TargetAggregateIdentifier TenantId tenantId, String actor, Instant at) {}
+
+    /** The operator's decision: the tenant leaves, its members' data is erased. */
+    public record StartOffboarding(@TargetAggregateIdentifier TenantId tenantId, String reason, String actor, Instant at) {}
+
+    /** The erasure is over: every member erased and the face partition dropped. */
+    public record CompleteOffboarding(@TargetAggregateIdentifier TenantId tenantId, long membersErased, String actor, Instant at) {}
 }

@@ -17,4 +17,8 @@ public final class TenantEvents {
     public record TenantSuspendedEvent(TenantId tenantId, String reason, String actor, Instant at) {}
 
     public record TenantResumedEvent(TenantId tenantId, String actor, Instant at) {}
+
+    public record TenantOffboardingStartedEvent(TenantId tenantId, String reason, String actor, Instant at) {}
+
+    public record TenantOffboardedEvent(TenantId tenantId, long membersErased, String actor, Instant at) {}
 }

@@ -82,6 +82,42 @@ class TenantTest {
     }
 
     @Test
+    void onlyASuspendedTenantIsOffboardedAndOnlyOnce() {
+        fixture.given(onboarded())
+                .when(new TenantCommands.StartOffboarding(ID, "contract ended", "operator", T1))
+                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectNoEvents();
+        fixture.given(onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1))
+                .when(new TenantCommands.StartOffboarding(ID, "contract ended", "operator", T1))
+                .expectEvents(new TenantEvents.TenantOffboardingStartedEvent(ID, "contract ended", "operator", T1));
+        fixture.given(onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1),
+                        new TenantEvents.TenantOffboardingStartedEvent(ID, "contract ended", "operator", T1))
+                .when(new TenantCommands.StartOffboarding(ID, "again", "operator", T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOffboardingTenantEndsOffboardedAndThenNothingChanges() {
+        Object[] leaving = {onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1),
+                new TenantEvents.TenantOffboardingStartedEvent(ID, "contract ended", "operator", T1)};
+        fixture.given(leaving)
+                .when(new TenantCommands.CompleteOffboarding(ID, 12, "offboarding", T1))
+                .expectEvents(new TenantEvents.TenantOffboardedEvent(ID, 12, "offboarding", T1));
+        fixture.given(leaving)
+                .when(new ResumeTenant(ID, "operator", T1))
+                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectNoEvents();
+        fixture.given(leaving)
+                .when(new ChangeTenantSettings(ID, "Back again", null, null, "operator", T1))
+                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectNoEvents();
+        fixture.given(onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1))
+                .when(new TenantCommands.CompleteOffboarding(ID, 0, "offboarding", T1))
+                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void slugsAndSettingsValidateThemselves() {
         assertThatThrownBy(() -> new TenantSlug("Acme Stores")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TenantSlug("-acme")).isInstanceOf(IllegalArgumentException.class);

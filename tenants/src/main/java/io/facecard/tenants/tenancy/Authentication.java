@@ -88,7 +88,7 @@ public class Authentication {
         }
         throttle.succeeded(accountKey);
         if (tenant.get().status() != TenantStatus.ACTIVE) {
-            throw Refusal.unauthenticated("the tenant '" + tenant.get().slug() + "' is suspended");
+            throw Refusal.unauthenticated("the tenant '" + tenant.get().slug() + "' is " + tenant.get().status().name().toLowerCase());
         }
         return tokens.issue(new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles()));
     }

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-/** The platform operator's use cases: onboard a chain, change its settings, suspend and resume it. */
+/** The platform operator's use cases: onboard a chain, change its settings, suspend and resume it, offboard it. */
 @ApplicationScoped
 @Transactional
 public class TenantOnboarding {
@@ -104,6 +104,20 @@ public class TenantOnboarding {
     public TenantView resume(Caller caller, TenantId id) {
         get(caller, id);
         commands.sendAndWait(new TenantCommands.ResumeTenant(id, caller.actor(), clock.instant()));
+        return get(caller, id);
+    }
+
+    /**
+     * Starts the offboarding of a suspended tenant (the runner then erases its members and drops its
+     * face partition). {@code confirmSlug} must repeat the tenant's slug: the step cannot be undone.
+     */
+    public TenantView offboard(Caller caller, TenantId id, String confirmSlug, String reason) {
+        TenantView current = get(caller, id);
+        if (!current.slug().equals(confirmSlug)) {
+            throw Refusal.invalid("'confirmSlug' must repeat the slug of the tenant to offboard");
+        }
+        commands.sendAndWait(new TenantCommands.StartOffboarding(id, reason, caller.actor(), clock.instant()));
+        recent.forgetAll();
         return get(caller, id);
     }
 

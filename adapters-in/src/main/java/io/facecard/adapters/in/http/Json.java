@@ -34,6 +34,9 @@ public final class Json {
 
     public record Suspension(String reason) {}
 
+    /** {@code confirmSlug} repeats the tenant's slug: offboarding erases its members and cannot be undone. */
+    public record Offboarding(String confirmSlug, String reason) {}
+
     public record TenantBody(UUID id, String slug, String name, String currency, String timezone, String status,
             Limits limits, Instant createdAt, Instant updatedAt) {
         static TenantBody of(TenantView v) {

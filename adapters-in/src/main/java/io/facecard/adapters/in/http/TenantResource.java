@@ -93,6 +93,19 @@ public class TenantResource {
         return Json.TenantBody.of(onboarding.resume(caller.get(), tenant(id)));
     }
 
+    /**
+     * Starts offboarding a suspended tenant: 202 with the tenant OFFBOARDING; it becomes OFFBOARDED once
+     * every member is erased and its face partition is dropped (GET shows it, and its history).
+     */
+    @POST
+    @Path("{id}/offboard")
+    public Response offboard(@PathParam("id") String id, Json.Offboarding body) {
+        Json.Offboarding b = Bodies.required(body);
+        String slug = Validation.requiredText(b.confirmSlug(), "confirmSlug", 64);
+        String reason = b.reason() == null ? "" : Validation.requiredText(b.reason(), "reason", 500);
+        return Response.accepted(Json.TenantBody.of(onboarding.offboard(caller.get(), tenant(id), slug, reason))).build();
+    }
+
     @GET
     @Path("{id}/history")
     public List<Json.HistoryEntry> history(@PathParam("id") String id) {

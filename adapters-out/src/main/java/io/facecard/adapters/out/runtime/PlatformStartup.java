@@ -42,6 +42,8 @@ public class PlatformStartup {
     @Inject
     io.facecard.marketing.campaigns.CampaignRunner campaigns;
     @Inject
+    io.facecard.tenants.tenancy.TenantOffboardingRunner offboardings;
+    @Inject
     io.facecard.marketing.segments.SpendWindow spendWindow;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -74,6 +76,7 @@ public class PlatformStartup {
         messages.start();
         // Campaigns that were scheduled, or cut off while queueing their messages, go on from here.
         campaigns.start();
+        offboardings.start();
         spendWindow.start();
         LOG.info("Facecard started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }

@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantStatus;
 import io.facecard.tenants.tenancy.TenantView;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,13 @@ public class JpaTenantDirectory implements TenantDirectory {
     public List<TenantView> list(int offset, int limit) {
         return em.createQuery("from TenantViewRow t order by t.createdAt, t.id", TenantViewRow.class)
                 .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(TenantViewRow::toView).toList();
+    }
+
+    @Override
+    public List<TenantView> withStatus(TenantStatus status) {
+        return em.createQuery("from TenantViewRow t where t.status = :s order by t.updatedAt, t.id", TenantViewRow.class)
+                .setParameter("s", status).setMaxResults(100)
                 .getResultStream().map(TenantViewRow::toView).toList();
     }
 

@@ -4,6 +4,8 @@ import io.facecard.adapters.out.axon.Projection;
 import io.facecard.adapters.out.loyalty.RecentLoyaltySettings;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardingStartedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;
@@ -72,6 +74,16 @@ public class TenantDirectoryProjection implements Projection {
     @EventHandler
     void on(TenantResumedEvent e) {
         status(e.tenantId().value(), TenantStatus.ACTIVE, e.at());
+    }
+
+    @EventHandler
+    void on(TenantOffboardingStartedEvent e) {
+        status(e.tenantId().value(), TenantStatus.OFFBOARDING, e.at());
+    }
+
+    @EventHandler
+    void on(TenantOffboardedEvent e) {
+        status(e.tenantId().value(), TenantStatus.OFFBOARDED, e.at());
     }
 
     private void status(UUID id, TenantStatus status, java.time.Instant at) {

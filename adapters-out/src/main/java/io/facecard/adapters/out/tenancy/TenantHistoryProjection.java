@@ -2,6 +2,8 @@ package io.facecard.adapters.out.tenancy;
 
 import io.facecard.adapters.out.axon.Projection;
 import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOffboardingStartedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
@@ -51,6 +53,16 @@ public class TenantHistoryProjection implements Projection {
     @EventHandler
     void on(TenantResumedEvent e, @SequenceNumber long seq) {
         record(e.tenantId(), seq, "RESUMED", e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TenantOffboardingStartedEvent e, @SequenceNumber long seq) {
+        record(e.tenantId(), seq, "OFFBOARDING_STARTED", e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TenantOffboardedEvent e, @SequenceNumber long seq) {
+        record(e.tenantId(), seq, "OFFBOARDED", e.actor(), e.at());
     }
 
     private void record(TenantId tenant, long seq, String event, String actor, Instant at) {

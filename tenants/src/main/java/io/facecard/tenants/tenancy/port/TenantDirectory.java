@@ -1,6 +1,7 @@
 package io.facecard.tenants.tenancy.port;
 
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.domain.tenancy.TenantStatus;
 import io.facecard.tenants.tenancy.TenantView;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ public interface TenantDirectory {
     Optional<TenantView> findBySlug(String slug);
 
     List<TenantView> list(int offset, int limit);
+
+    /** Up to 100 tenants in this status, longest in it first (the offboarding runner's work list). */
+    List<TenantView> withStatus(TenantStatus status);
 
     /** The events of one tenant as the audit projection recorded them, oldest first. */
     List<TenantHistoryEntry> history(TenantId id);

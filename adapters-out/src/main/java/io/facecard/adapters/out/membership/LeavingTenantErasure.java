@@ -1,0 +1,62 @@
+package io.facecard.adapters.out.membership;
+
+import io.facecard.adapters.out.persistence.TenantBinding;
+import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.Members;
+import io.facecard.application.security.Caller;
+import io.facecard.application.security.Role;
+import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.TenantDataErasure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A leaving tenant's members go through the same erasure as one member at a time (key destroyed,
+ * faces and claims removed, every context's erasure hook run, Stripe customers deleted), each in
+ * a transaction of its own, so a crash loses at most the member in hand, and a member's erasure
+ * never differs with the way it was asked for.
+ */
+@ApplicationScoped
+public class LeavingTenantErasure implements TenantDataErasure {
+    /** The audit trail's staff id for erasures the offboarding made. */
+    static final UUID OFFBOARDING = UUID.nameUUIDFromBytes("facecard:offboarding".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    @Inject
+    Members members;
+    @Inject
+    FacePartitionDrop partitions;
+    @Inject
+    TenantBinding binding;
+    @PersistenceContext(unitName = "facecard")
+    EntityManager em;
+
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int eraseMembers(TenantId tenant, int max) {
+        Caller caller = new Caller.Staff(tenant, OFFBOARDING, "offboarding", Set.of(Role.TENANT_ADMIN));
+        List<MemberView> living = members.search(caller, Map.of(), null, 0, max);
+        living.forEach(m -> members.erase(caller, m.id()));
+        return living.size();
+    }
+
+    @Override
+    @Transactional
+    public long erasedMembers(TenantId tenant) {
+        binding.bind(em, tenant);
+        return ((Number) em.createNativeQuery("select count(*) from member_view where tenant_id = ?1 and erased")
+                .setParameter(1, tenant.value()).getSingleResult()).longValue();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean dropFaceTemplates(TenantId tenant) {
+        return partitions.drop(tenant);
+    }
+}
