@@ -1,5 +1,6 @@
 package io.facecard.tenants.tenancy;
 
+import io.facecard.application.platform.port.CpuPriority;
 import io.facecard.domain.tenancy.TenantCommands;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantStatus;
@@ -41,12 +42,15 @@ public class TenantOffboardingRunner {
     CommandGateway commands;
     @Inject
     Clock clock;
+    @Inject
+    CpuPriority priority;
 
     private ScheduledExecutorService ticker;
 
     public synchronized void start() {
         if (ticker == null) {
             ticker = Executors.newSingleThreadScheduledExecutor(threads);
+            ticker.execute(priority::lowerCurrentThread); // bulk work: on what the tills leave of the cores
             ticker.scheduleWithFixedDelay(this::tick, 2, 2, TimeUnit.SECONDS);
         }
     }
