@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.face;
 
 import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.application.platform.port.CpuPriority;
 import io.facecard.tenants.tenancy.TenantShares;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -25,13 +26,16 @@ public class FaceAnalysisProducer {
     int queue;
     @Inject
     TenantShares shares;
+    @Inject
+    CpuPriority priority;
 
     @Produces
     @ApplicationScoped
     FaceAnalysis faceAnalysis() {
         ModelPack pack = ModelPack.load(location);
         LOG.info("Face model pack '" + pack.name() + "' loaded and verified from " + location);
-        return new PinnedFaceAnalysis(pack, threads, queue, tenant -> shares.of(tenant).faceConcurrency());
+        return new PinnedFaceAnalysis(pack, threads, queue, tenant -> shares.of(tenant).faceConcurrency(),
+                priority::lowerCurrentThread);
     }
 
     void close(@Disposes FaceAnalysis analysis) {

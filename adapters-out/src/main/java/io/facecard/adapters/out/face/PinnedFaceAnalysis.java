@@ -1,6 +1,5 @@
 package io.facecard.adapters.out.face;
 
-import io.facecard.adapters.out.runtime.ThreadNiceness;
 import io.facecard.application.membership.port.FaceAnalysis;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
@@ -23,7 +22,7 @@ import java.util.function.ToIntFunction;
  * chain neither queues ahead of another's till nor holds memory beyond its share.
  *
  * <p>Bulk scans (imports) have a lane of their own: one thread running the same models on OpenCV DNN
- * with OpenCV limited to one thread, at nice 19 ({@link ThreadNiceness}), so such a scan takes at most
+ * with OpenCV limited to one thread, at the lowest CPU priority (nice 19), so such a scan takes at most
  * one core and only the time the tills leave. Sharing the tills' lane, an import's photos raised a
  * busy store's till p99 by a third even at a quarter of its speed: a till's identify waited behind a
  * whole enrolment scan. The lane at normal priority was no better (one core less for the tills'
@@ -33,8 +32,6 @@ import java.util.function.ToIntFunction;
 public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     /** Scans without a tenant (none in production paths) share one owner. */
     private static final Object PLATFORM = new Object();
-    /** Linux's lowest priority: the background lane runs on what the tills leave of the cores. */
-    static final int BACKGROUND_NICE = 19;
 
     private final FairQueue queue;
     private final FairQueue background;
@@ -43,7 +40,8 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
     private final int capacity;
     private final ImpostorTail tail;
 
-    public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf) {
+    /** @param lowerPriority lowers the calling thread's CPU priority: the background lane's thread runs it first */
+    public PinnedFaceAnalysis(ModelPack pack, int threads, int capacity, ToIntFunction<TenantId> shareOf, Runnable lowerPriority) {
         this.tail = pack.impostorTail();
         this.queue = new FairQueue(capacity);
         this.background = new FairQueue(capacity);
@@ -55,7 +53,7 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
             start(() -> work(pack, FacePipeline.Engine.ONNX_RUNTIME, queue), "face-pipeline-" + i);
         }
         start(() -> {
-            ThreadNiceness.lowerCurrentThread(BACKGROUND_NICE);
+            lowerPriority.run();
             work(pack, FacePipeline.Engine.OPENCV_DNN, background);
         }, "face-pipeline-background");
     }
