@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.face;
 
+import io.facecard.adapters.out.runtime.ThreadNiceness;
 import io.facecard.application.membership.port.FaceAnalysis;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.ToIntFunction;
+import java.util.logging.Logger;
 
 /**
  * Runs scans on a few dedicated threads (one by default), each owning its pipeline. Measured on
@@ -30,6 +32,7 @@ import java.util.function.ToIntFunction;
  * FacePipelineTest).
  */
 public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PinnedFaceAnalysis.class.getName());
     /** Scans without a tenant (none in production paths) share one owner. */
     private static final Object PLATFORM = new Object();
 
@@ -50,12 +53,21 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
         OpenCvLoader.load();
         org.opencv.core.Core.setNumThreads(1); // OpenCV's own pool: the background lane's nets; decoding needs no more
         for (int i = 0; i < threads; i++) {
-            start(() -> work(pack, FacePipeline.Engine.ONNX_RUNTIME, queue), "face-pipeline-" + i);
+            start(() -> {
+                warnIfLowered();
+                work(pack, FacePipeline.Engine.ONNX_RUNTIME, queue);
+            }, "face-pipeline-" + i);
         }
         start(() -> {
             lowerPriority.run();
             work(pack, FacePipeline.Engine.OPENCV_DNN, background);
         }, "face-pipeline-background");
+    }
+
+    /** A tills' lane thread inherits its creator's nice value; an import's thread must not have made it. */
+    private static void warnIfLowered() {
+        ThreadNiceness.currentNice().filter(n -> n > 0).ifPresent(n -> LOG.warning(Thread.currentThread().getName()
+                + " serves tills at nice " + n + ": it was started by a lowered thread (make the pipeline at start-up)"));
     }
 
     private void start(Runnable loop, String name) {

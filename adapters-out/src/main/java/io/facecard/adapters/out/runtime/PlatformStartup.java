@@ -45,6 +45,8 @@ public class PlatformStartup {
     io.facecard.tenants.tenancy.TenantOffboardingRunner offboardings;
     @Inject
     io.facecard.marketing.segments.SpendWindow spendWindow;
+    @Inject
+    io.facecard.application.membership.port.FaceAnalysis faces;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
@@ -69,6 +71,10 @@ public class PlatformStartup {
         if (interrupted > 0) {
             LOG.info(interrupted + " import jobs were interrupted by the last stop");
         }
+        // The face pipeline's threads start here, at normal priority. Linux gives a new thread its creator's nice
+        // value, and the pipeline is made on first use: when that was an import's photo (nice 19), the tills' lane
+        // was born at nice 19 too, and an unprivileged process cannot raise it again.
+        faces.impostorTail();
         axon.start();
         // Payments a crash left open are taken over from here: queried, reversed or refunded as their step comes due.
         payments.start();

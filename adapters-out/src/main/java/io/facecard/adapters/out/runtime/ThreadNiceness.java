@@ -44,6 +44,11 @@ public final class ThreadNiceness {
         return false;
     }
 
+    /** The calling thread's nice value, where Linux tells it. */
+    public static Optional<Integer> currentNice() {
+        return currentThreadId().flatMap(ThreadNiceness::niceOf);
+    }
+
     /** Linux's id of the calling thread: {@code /proc/thread-self} links to {@code <pid>/task/<tid>}. */
     static Optional<String> currentThreadId() {
         try {
