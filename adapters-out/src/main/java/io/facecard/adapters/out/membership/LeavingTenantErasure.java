@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +21,13 @@ import java.util.UUID;
 /**
  * A leaving tenant's members go through the same erasure as one member at a time (key destroyed,
  * faces and claims removed, every context's erasure hook run, Stripe customers deleted), each in
- * a transaction of its own, so a crash loses at most the member in hand, and a member's erasure
- * never differs with the way it was asked for.
+ * a transaction of its own, so a crash interrupts at most the member in hand, and a member is
+ * erased the same way whether the member or the whole chain leaves.
  */
 @ApplicationScoped
 public class LeavingTenantErasure implements TenantDataErasure {
     /** The audit trail's staff id for erasures the offboarding made. */
-    static final UUID OFFBOARDING = UUID.nameUUIDFromBytes("facecard:offboarding".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final UUID OFFBOARDING = UUID.nameUUIDFromBytes("facecard:offboarding".getBytes(StandardCharsets.UTF_8));
 
     @Inject
     Members members;
