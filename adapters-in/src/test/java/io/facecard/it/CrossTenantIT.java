@@ -209,7 +209,7 @@ class CrossTenantIT {
         }
     }
 
-    private static long count(Statement s, String sql) throws SQLException {
+    static long count(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -1,15 +1,16 @@
 package io.facecard.it;
 
 import static io.facecard.it.Api.*;
+import static io.facecard.it.CrossTenantIT.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,8 @@ class OffboardingIT {
                 Map.of("confirmSlug", leaving.slug())).status()).as("only the operator offboards").isEqualTo(403);
         assertThat(status(operator, leaving)).as("refusals changed nothing").isEqualTo("SUSPENDED");
 
-        try (Connection bulk = database(); Statement s = bulk.createStatement();
-                Connection report = database(); Statement r = report.createStatement()) {
-            bulk.setAutoCommit(false);
-            s.execute("select set_config('app.tenant_id', '" + loading.id() + "', true)");
-            s.execute("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at) select '" + loading.id()
-                    + "', gen_random_uuid(), gen_random_uuid(), (select array_agg(0.01)::vector(512) from generate_series(1, 512)), 1,"
-                    + " now() from generate_series(1, 20)");
+        try (Connection bulk = database(); Connection report = database(); Statement r = report.createStatement()) {
+            TenantsDoNotStallEachOtherIT.bulkLoad(bulk, loading, 20);
             // A long read of the leaving tenant's own templates (a snapshot that still sees its partition).
             report.setAutoCommit(false);
             report.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -76,10 +72,7 @@ class OffboardingIT {
 
             report.commit();
             // Another tenant's bulk load, still open, does not hold the detach up: it never touched this partition.
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (!status(operator, leaving).equals("OFFBOARDED") && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-            }
+            waitFor(Duration.ofSeconds(60), () -> status(operator, leaving).equals("OFFBOARDED"));
             assertThat(status(operator, leaving)).isEqualTo("OFFBOARDED");
             bulk.rollback();
         }
@@ -90,13 +83,8 @@ class OffboardingIT {
             assertThat(count(s, "select count(*) from member_key where tenant_id = '" + leaving.id() + "'")).as("keys shredded").isZero();
             assertThat(count(s, "select count(*) from member_view where tenant_id = '" + leaving.id() + "' and not erased")).isZero();
         }
-        Instant projected = Instant.now().plusSeconds(10); // the history is projected after the fact
-        List<String> history = List.of();
-        while (!history.contains("OFFBOARDED") && Instant.now().isBefore(projected)) {
-            Thread.sleep(100);
-            history = get("/api/v1/tenants/" + leaving.id() + "/history", operator).ok(200).json().findValuesAsText("event");
-        }
-        assertThat(history).endsWith("OFFBOARDING_STARTED", "OFFBOARDED");
+        waitFor(Duration.ofSeconds(10), () -> history(operator, leaving).contains("OFFBOARDED")); // projected after the fact
+        assertThat(history(operator, leaving)).endsWith("OFFBOARDING_STARTED", "OFFBOARDED");
         assertThat(post("/api/v1/tenants/" + leaving.id() + "/resume", operator, null).status()).isEqualTo(409);
         assertThat(post("/api/v1/auth/token", null, Map.of("tenant", leaving.slug(), "username", "admin", "password", PASSWORD)).status())
                 .as("nobody of the tenant logs in").isEqualTo(401);
@@ -106,30 +94,31 @@ class OffboardingIT {
 
     /** The members are erased before the partition can go: the runner does them first. */
     private static void awaitErased(Chain leaving, String... members) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
+        waitFor(Duration.ofSeconds(30), () -> living(leaving) == 0);
+        assertThat(living(leaving)).as("members of " + String.join(", ", members) + " still living").isZero();
+    }
+
+    private static long living(Chain chain) throws Exception {
         try (Connection c = database(); Statement s = c.createStatement()) {
-            while (true) {
-                c.setAutoCommit(false);
-                s.execute("select set_config('app.tenant_id', '" + leaving.id() + "', true)");
-                long living = count(s, "select count(*) from member_view where tenant_id = '" + leaving.id() + "' and not erased");
-                c.commit();
-                if (living == 0 || Instant.now().isAfter(deadline)) {
-                    assertThat(living).as("members of " + String.join(", ", members) + " still living").isZero();
-                    return;
-                }
-                Thread.sleep(200);
-            }
+            c.setAutoCommit(false);
+            s.execute("select set_config('app.tenant_id', '" + chain.id() + "', true)");
+            return count(s, "select count(*) from member_view where tenant_id = '" + chain.id() + "' and not erased");
         }
+    }
+
+    /** Polls until the condition holds or the time is up; the caller asserts what it waited for. */
+    private static void waitFor(Duration patience, Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        while (!condition.call() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<String> history(String operator, Chain chain) {
+        return get("/api/v1/tenants/" + chain.id() + "/history", operator).ok(200).json().findValuesAsText("event");
     }
 
     private static String status(String operator, Chain chain) {
         return get("/api/v1/tenants/" + chain.id(), operator).ok(200).get("status");
-    }
-
-    private static long count(Statement s, String sql) throws Exception {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
     }
 }

@@ -27,12 +27,8 @@ class TenantsDoNotStallEachOtherIT {
         Chain serving = onboard(operator);
         Till servingTill = Till.of(serving, "S1");
         byte[] photo = Photos.people().get(0);
-        try (Connection bulk = database(); Statement s = bulk.createStatement()) {
-            bulk.setAutoCommit(false);
-            s.execute("select set_config('app.tenant_id', '" + loading.id() + "', true)");
-            s.execute("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at) select '" + loading.id()
-                    + "', gen_random_uuid(), gen_random_uuid(), (select array_agg(0.01)::vector(512) from generate_series(1, 512)), 1,"
-                    + " now() from generate_series(1, 50)");
+        try (Connection bulk = database()) {
+            bulkLoad(bulk, loading, 50);
             // The bulk load's transaction stays open (row exclusive lock on face_template) during all that follows.
             // Each step below must finish while the bulk load still holds its lock; PATIENCE only keeps a
             // regression from hanging the build (the old DDL waited until the holder ended).
@@ -48,6 +44,17 @@ class TenantsDoNotStallEachOtherIT {
             assertThat(newTill.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).json().path("decision").asText())
                     .as("the new tenant's own partition answers at once").isEqualTo("NO_MATCH");
             bulk.rollback();
+        }
+    }
+
+    /** Opens a bulk load of {@code rows} templates into the tenant's partition and leaves its transaction open. */
+    static void bulkLoad(Connection bulk, Chain tenant, int rows) throws java.sql.SQLException {
+        bulk.setAutoCommit(false);
+        try (Statement s = bulk.createStatement()) {
+            s.execute("select set_config('app.tenant_id', '" + tenant.id() + "', true)");
+            s.execute("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at) select '" + tenant.id()
+                    + "', gen_random_uuid(), gen_random_uuid(), (select array_agg(0.01)::vector(512) from generate_series(1, 512)), 1,"
+                    + " now() from generate_series(1, " + rows + ")");
         }
     }
 
