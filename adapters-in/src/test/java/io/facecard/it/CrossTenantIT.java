@@ -147,6 +147,13 @@ class CrossTenantIT {
     }
 
     @Test
+    void anotherTenantCannotOffboardOrSuspendThisOne() {
+        post("/api/v1/tenants/" + a.id() + "/suspend", b.adminToken(), Map.of("reason", "hostile")).problem(403);
+        post("/api/v1/tenants/" + a.id() + "/offboard", b.adminToken(), Map.of("confirmSlug", a.slug())).problem(403);
+        assertThat(get("/api/v1/tenants/" + a.id(), operatorToken()).get("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void storesOfAnotherTenantDoNotExist() {
         String missing = "00000000-0000-0000-0000-00000000abcd";
         String bt = b.adminToken();

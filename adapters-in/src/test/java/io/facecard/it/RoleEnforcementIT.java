@@ -41,6 +41,7 @@ class RoleEnforcementIT {
         for (String token : new String[] {chain.adminToken(), cashier, marketer, manager, terminalKey}) {
             get("/api/v1/tenants", token).problem(403);
             post("/api/v1/tenants/" + chain.id() + "/suspend", token, null).problem(403);
+            post("/api/v1/tenants/" + chain.id() + "/offboard", token, Map.of("confirmSlug", chain.slug())).problem(403);
         }
         assertThat(get("/api/v1/tenants/" + chain.id(), operator).get("status")).isEqualTo("ACTIVE");
     }
