@@ -108,8 +108,9 @@ public class CheckoutFlow {
         return view(tenant, (Caller.Terminal) caller, id);
     }
 
-    public Identified identifyByFace(Caller caller, UUID id, byte[] image) {
-        return attach(caller, id, faces.identify(caller, image), "FACE");
+    /** By one till frame or a short burst of them (fused into one probe). */
+    public Identified identifyByFace(Caller caller, UUID id, List<byte[]> frames) {
+        return attach(caller, id, faces.identify(caller, frames), "FACE");
     }
 
     public Identified identify(Caller caller, UUID id, TillRequests.Identify by) {

@@ -5,12 +5,18 @@ import io.facecard.domain.membership.MatchPolicy;
 import io.facecard.domain.refusal.Refusal;
 
 /**
- * A tenant's face-matching settings. The threshold a till uses is the larger of the admin's
- * {@code matchThreshold} and the one the gallery's size calls for: a gallery of 100,000 templates
- * meets 100 times more look-alikes per identification than one of 1,000, so the score needed
- * grows until the expected false accepts per 10,000 identifications of strangers are at most
- * {@code falseAcceptsPer10k}. {@code confidentThreshold} (null: derived, a hundred times fewer
- * false accepts) is where a clear best candidate is taken without the customer confirming.
+ * A tenant's face-matching settings, turned into three bands by risk for the gallery's size.
+ * <ul>
+ * <li>{@code MATCH} from the gallery-aware threshold at which identifications of strangers expect at most
+ * {@code falseAcceptsPer10k} false accepts per 10,000 (a gallery of 100,000 templates meets 100 times more
+ * look-alikes than one of 1,000, so the score needed grows), never below the admin's {@code matchThreshold};
+ * an admin may demand more with {@code confidentThreshold}.</li>
+ * <li>{@code CONFIRM} below it, down to a step-up floor where a stranger must also produce a candidate's last
+ * four phone digits: the floor lets through as many strangers' faces as keep face × digits at the same
+ * {@code falseAcceptsPer10k} (at most {@link #MAX_STEP_UPS_PER10K} asked, so strangers are rarely bothered).</li>
+ * <li>Face-pay needs {@code paymentThreshold} (a hundred times fewer false accepts than loyalty) or a
+ * step-up resolved with the digits, and liveness.</li>
+ * </ul>
  * Liveness, where required, refuses a face scoring below {@code minLiveness} as a SPOOF.
  * {@code refreshFromTill} (opt-in) lets a confident or confirmed till match add the photo's template.
  */
@@ -22,20 +28,36 @@ public record FaceSettings(double matchThreshold, Double confidentThreshold, dou
      * 0.5), on for payments; 0.5 from LivenessBenchmark.
      */
     public static final FaceSettings DEFAULT = new FaceSettings(0.40, null, 0.05, 60, 1.0, false, true, 0.5, false);
-    /** A derived confident score expects this share of the allowed false accepts. */
-    static final double CONFIDENT_SHARE = 0.01;
+    /** Face-pay by our own match expects this share of loyalty's allowed false accepts. */
+    static final double PAYMENT_SHARE = 0.01;
+    /**
+     * The chance that a stranger who reached a step-up produces a candidate's last four digits: each of
+     * the at most {@link MatchPolicy#MAX_CANDIDATES} candidates takes {@link StepUp#MEMBER_TRIES} wrong
+     * tries across tokens before its step-up locks, out of 10,000 possible endings.
+     */
+    public static final double DIGIT_GUESS_CHANCE = MatchPolicy.MAX_CANDIDATES * StepUp.MEMBER_TRIES / 10_000.0;
+    /** However loose the tenant's risk, at most one stranger in ten is asked for digits (UX, not risk). */
+    static final double MAX_STEP_UPS_PER10K = 1_000;
 
     /**
      * What the tenant's till uses now.
      *
-     * @param templates the face templates searched (the tenant's gallery)
+     * @param matchThreshold the gallery-aware threshold for {@code falseAcceptsPer10k} (also 1:1 verification's and
+     *     enrolment's "another member's face" test)
+     * @param confidentThreshold where a clear best is taken without asking: the match threshold unless the admin set more
+     * @param stepUpThreshold the floor of the CONFIRM band
+     * @param paymentThreshold what a face-pay by our own match needs without a resolved step-up
      * @param falseAcceptsPer10k expected identifications of a stranger at or above {@code matchThreshold}, per 10,000
      * @param falseMatchesPer10k the same at or above {@code confidentThreshold} (a stranger taken without asking)
+     * @param stepUpsPer10k strangers expected at or above {@code stepUpThreshold} (asked for digits), per 10,000
+     * @param stepUpFalseAcceptsPer10k strangers expected through a step-up (face and digits), per 10,000
+     * @param paymentFalseAcceptsPer10k the same at or above {@code paymentThreshold}
      */
-    public record Effective(double matchThreshold, double confidentThreshold, double ambiguityMargin, long templates,
-            double falseAcceptsPer10k, double falseMatchesPer10k) {
+    public record Effective(double matchThreshold, double confidentThreshold, double stepUpThreshold, double paymentThreshold,
+            double ambiguityMargin, long templates, double falseAcceptsPer10k, double falseMatchesPer10k, double stepUpsPer10k,
+            double stepUpFalseAcceptsPer10k, double paymentFalseAcceptsPer10k) {
         public MatchPolicy policy() {
-            return new MatchPolicy(matchThreshold, confidentThreshold, ambiguityMargin);
+            return new MatchPolicy(stepUpThreshold, confidentThreshold, ambiguityMargin);
         }
     }
 
@@ -61,10 +83,14 @@ public record FaceSettings(double matchThreshold, Double confidentThreshold, dou
     }
 
     public Effective effective(long templates, ImpostorTail tail) {
-        double threshold = Math.max(matchThreshold, tail.thresholdFor(templates, falseAcceptsPer10k));
-        double confident = Math.max(threshold, confidentThreshold != null ? confidentThreshold
-                : tail.thresholdFor(templates, falseAcceptsPer10k * CONFIDENT_SHARE));
-        return new Effective(threshold, confident, ambiguityMargin, templates, tail.falseAcceptsPer10k(threshold, templates),
-                tail.falseAcceptsPer10k(confident, templates));
+        double match = Math.max(matchThreshold, tail.thresholdFor(templates, falseAcceptsPer10k));
+        double confident = confidentThreshold == null ? match : Math.max(match, confidentThreshold);
+        double faceShare = Math.min(MAX_STEP_UPS_PER10K, falseAcceptsPer10k / DIGIT_GUESS_CHANCE);
+        double stepUp = Math.min(match, Math.max(matchThreshold, tail.thresholdFor(templates, faceShare)));
+        double payment = Math.max(confident, tail.thresholdFor(templates, falseAcceptsPer10k * PAYMENT_SHARE));
+        double stepUps = tail.falseAcceptsPer10k(stepUp, templates);
+        return new Effective(match, confident, stepUp, payment, ambiguityMargin, templates,
+                tail.falseAcceptsPer10k(match, templates), tail.falseAcceptsPer10k(confident, templates), stepUps,
+                stepUps * DIGIT_GUESS_CHANCE, tail.falseAcceptsPer10k(payment, templates));
     }
 }

@@ -112,6 +112,41 @@ public class Faces {
         return enrolScanned(caller, member, inspect(caller, image));
     }
 
+    /** A photo of a burst that enrolment refused: its place in the burst (from 0) and why. */
+    public record RefusedPhoto(int index, String reason, String detail) {}
+
+    /** What a burst enrolled, and which of its photos were refused. */
+    public record EnrolledBurst(List<Enrolled> enrolled, List<RefusedPhoto> refused, int templates, boolean anotherPhotoHelps) {}
+
+    /**
+     * The app's short burst (a few photos with small head movements): every good photo becomes a template.
+     * Photos enrolment refuses are named and skipped; none good, photos of different people, or a face that is
+     * not the member's refuse the whole call, which then changes nothing.
+     */
+    public EnrolledBurst enrolBurst(Caller caller, MemberId member, List<byte[]> photos) {
+        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        Frames.checkCount(photos.size());
+        members.living(tenant, member);
+        List<FaceScan> good = new java.util.ArrayList<>();
+        List<RefusedPhoto> refused = new java.util.ArrayList<>();
+        Refusal first = null;
+        for (int i = 0; i < photos.size(); i++) {
+            try {
+                good.add(inspect(caller, photos.get(i)));
+            } catch (Refusal r) {
+                refused.add(new RefusedPhoto(i, r.reason() != null ? r.reason() : r.type(), r.getMessage()));
+                first = first == null ? r : first;
+            }
+        }
+        if (good.isEmpty()) {
+            throw first;
+        }
+        Frames.requireOnePerson(good, samePerson(tenant));
+        List<Enrolled> enrolled = good.stream().map(scan -> enrolScanned(caller, member, scan)).toList();
+        Enrolled last = enrolled.get(enrolled.size() - 1);
+        return new EnrolledBurst(enrolled, refused, last.templates(), last.anotherPhotoHelps());
+    }
+
     /** The photo's one face, scanned as for enrolment; refused as an enrolment would refuse it. Stores nothing. */
     public FaceScan inspect(Caller caller, byte[] image) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
@@ -130,18 +165,44 @@ public class Faces {
     public Enrolled enrolScanned(Caller caller, MemberId member, FaceScan scan) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         members.living(tenant, member);
-        FaceSettings.Effective s = effective(tenant);
-        // One face, one account: a face that already matches someone else is not enrolled again.
-        for (FaceTemplates.Candidate c : templates.nearest(tenant, scan.embedding(), 1)) {
-            if (!c.member().equals(member) && s.policy().accepts(c.score())) {
-                throw new Refusal(MembershipRule.FACE_BELONGS_TO_ANOTHER_MEMBER, "this face already matches another member of the chain");
-            }
-        }
+        guardIdentity(tenant, member, scan.embedding());
         UUID faceId = UUID.randomUUID();
         commands.sendAndWait(new MemberCommands.EnrolFace(member, faceId, caller.actor(), clock.instant()));
         templates.add(tenant, member, faceId, scan.embedding(), scan.quality(), clock.instant(), FaceTemplates.Source.ENROLMENT);
         int count = templates.of(tenant, member).size();
         return new Enrolled(faceId, scan.quality(), count, count < HELPFUL_TEMPLATES);
+    }
+
+    /**
+     * One face, one account, one person: a face that already matches another member is not enrolled again, and
+     * a further template must verify against the member's own and be nearer the member than anyone else
+     * (else a second photo of another person would make that person a candidate for this member).
+     */
+    private void guardIdentity(TenantId tenant, MemberId member, float[] embedding) {
+        FaceSettings.Effective s = effective(tenant);
+        java.util.OptionalDouble own = templates.bestOf(tenant, member, embedding);
+        for (FaceTemplates.Candidate c : templates.nearest(tenant, embedding, MatchPolicy.MAX_CANDIDATES)) {
+            if (c.member().equals(member)) {
+                continue;
+            }
+            if (c.score() >= s.matchThreshold()) {
+                throw new Refusal(MembershipRule.FACE_BELONGS_TO_ANOTHER_MEMBER, "this face already matches another member of the chain");
+            }
+            if (own.isPresent() && c.score() >= own.getAsDouble()) {
+                throw new Refusal(MembershipRule.FACE_REJECTED, "NOT_SAME_PERSON", String.format(
+                        "this face is nearer another member (%.2f) than the member's own photos (%.2f)", c.score(), own.getAsDouble()));
+            }
+        }
+        double same = samePerson(tenant);
+        if (own.isPresent() && own.getAsDouble() < same) {
+            throw new Refusal(MembershipRule.FACE_REJECTED, "NOT_SAME_PERSON", String.format(
+                    "this face does not verify against the member's photos (similarity %.2f, %.2f needed)", own.getAsDouble(), same));
+        }
+    }
+
+    /** The score at which two templates are taken for one person: a gallery of one template's match threshold. */
+    private double samePerson(TenantId tenant) {
+        return settings.of(tenant).effective(1, analysis.impostorTail()).matchThreshold();
     }
 
     public List<FaceTemplates.FaceRecord> list(Caller caller, MemberId member) {
@@ -164,12 +225,20 @@ public class Faces {
     }
 
     public Identification identify(Caller caller, byte[] image) {
+        return identify(caller, List.of(image));
+    }
+
+    /** 1:N identification of one customer from 1 to {@link Frames#MAX} frames, fused into one probe. */
+    public Identification identify(Caller caller, List<byte[]> frames) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
+        Frames.checkCount(frames.size());
         FaceSettings s = settings.of(tenant);
         FaceAnalysis.ScanRules rules = FaceAnalysis.ScanRules.probe(s.minFacePixels());
         // Liveness is scored when loyalty refuses spoofs, or when a payment by face may follow and needs it.
         boolean live = s.livenessForLoyalty() || s.livenessForPayments();
-        FaceScan scan = analysis.scanFor(tenant, image, live ? rules.withLiveness() : rules);
+        FaceAnalysis.ScanRules used = live ? rules.withLiveness() : rules;
+        List<FaceScan> scans = frames.stream().map(f -> analysis.scanFor(tenant, f, used)).toList();
+        FaceScan scan = Frames.fuse(scans, samePerson(tenant));
         Identification i = decide(tenant, s, scan);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
@@ -236,8 +305,7 @@ public class Faces {
         FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.probe(settings.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
         // One claimed member: a gallery of one template's threshold.
-        FaceSettings.Effective s = settings.effective(1, analysis.impostorTail());
-        return new Identification(s.policy().accepts(score) ? Decision.MATCH : Decision.NO_MATCH, m, score);
+        return new Identification(score >= samePerson(tenant) ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
 
     public record SettingsView(FaceSettings settings, FaceSettings.Effective effective) {}
@@ -256,11 +324,11 @@ public class Faces {
 
     /**
      * What a payment by our own face match needs of the checkout's identification: the given score,
-     * else the tenant's confident threshold; liveness at the tenant's minimum when payments require it.
+     * else the tenant's payment threshold; liveness at the tenant's minimum when payments require it.
      */
     public FaceProof.Needed paymentNeeds(TenantId tenant, Double threshold) {
         FaceSettings s = settings.of(tenant);
-        double score = threshold != null ? threshold : effective(tenant).confidentThreshold();
+        double score = threshold != null ? threshold : effective(tenant).paymentThreshold();
         return new FaceProof.Needed(score, s.livenessForPayments() ? s.minLiveness() : null);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * but not sure, or two members too alike to tell apart (twins, one person enrolled twice) — asks
  * the customer to confirm (the last digits of their phone) instead of guessing.
  *
- * @param threshold the effective match threshold (the larger of the admin's and the gallery's)
+ * @param threshold the floor of the step-up band: below it nobody is a candidate
  * @param confident the score from which a clear best candidate is taken without asking
  * @param margin how far a runner-up at or above the threshold must trail for the best to be clear
  */
@@ -44,10 +44,5 @@ public record MatchPolicy(double threshold, double confident, double margin) {
             n++;
         }
         return n;
-    }
-
-    /** One-to-one verification of a claimed member: only the threshold counts. */
-    public boolean accepts(double score) {
-        return score >= threshold;
     }
 }

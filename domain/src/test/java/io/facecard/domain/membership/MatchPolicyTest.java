@@ -19,8 +19,6 @@ class MatchPolicyTest {
     void betweenTheThresholdAndTheConfidentScoreTheCustomerConfirms() {
         assertThat(POLICY.decide(0.40, Double.NaN, true)).isEqualTo(Verdict.CONFIRM);
         assertThat(POLICY.decide(0.4999, Double.NaN, true)).isEqualTo(Verdict.CONFIRM);
-        assertThat(POLICY.accepts(0.40)).isTrue();
-        assertThat(POLICY.accepts(0.3999)).isFalse();
     }
 
     @Test

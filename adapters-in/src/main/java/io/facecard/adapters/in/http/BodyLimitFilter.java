@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * JSON bodies are at most 1 MB, images at most 5 MB (member imports excepted). A declared length over it is refused before reading; a
+ * JSON bodies are at most 1 MB, images at most 5 MB, a multipart burst of photos at most 12 MB in all (member imports excepted). A declared length over it is refused before reading; a
  * chunked body is counted as it is read and refused as soon as it passes the limit.
  */
 @Provider
@@ -21,6 +21,8 @@ import java.io.InputStream;
 public class BodyLimitFilter implements ContainerRequestFilter {
     public static final long JSON_LIMIT = 1024 * 1024;
     public static final long IMAGE_LIMIT = 5L * 1024 * 1024;
+    /** A burst of up to five photos (a till's frames are ~100 KB each; a phone's enrolment photos a few MB). */
+    public static final long BURST_LIMIT = 12L * 1024 * 1024;
     static final String IMPORT_PATH = "/members/import";
 
     @Override
@@ -29,7 +31,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             return; // an import is streamed to disk, not into memory, and bounded there (facecard.import.max-bytes)
         }
         var type = request.getMediaType();
-        long limit = type != null && type.getType().equalsIgnoreCase("image") ? IMAGE_LIMIT : JSON_LIMIT;
+        long limit = type == null ? JSON_LIMIT : type.getType().equalsIgnoreCase("image") ? IMAGE_LIMIT
+                : type.getType().equalsIgnoreCase("multipart") ? BURST_LIMIT : JSON_LIMIT;
         if (request.getLength() > limit) {
             throw tooLarge(limit);
         }

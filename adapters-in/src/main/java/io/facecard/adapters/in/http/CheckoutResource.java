@@ -3,6 +3,7 @@ package io.facecard.adapters.in.http;
 import io.facecard.application.checkout.CheckoutFlow;
 import io.facecard.application.checkout.TillRequests;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -54,7 +57,18 @@ public class CheckoutResource {
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     public Response identifyByFace(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id, byte[] image) {
         return step(key, "POST", id, "identify", image, 200,
-                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, image)));
+                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, List.of(image))));
+    }
+
+    /** A burst of up to five frames of one customer, one image part each, fused into one probe. */
+    @POST
+    @Path("{id}/identify")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response identifyByFrames(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
+            List<EntityPart> parts) {
+        List<byte[]> frames = FrameBodies.parts(parts);
+        return step(key, "POST", id, "identify", FrameBodies.fingerprint(frames), 200,
+                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
     }
 
     @POST
@@ -64,6 +78,14 @@ public class CheckoutResource {
         var c = caller.get();
         UUID checkout = checkout(id);
         var p = Bodies.required(body);
+        if (p.frames() != null) {
+            if (p.cardNumber() != null || p.phone() != null || p.memberId() != null || p.candidateToken() != null) {
+                throw Refusal.invalid("send exactly one of 'frames', 'cardNumber', 'phone', 'memberId' or 'candidateToken'");
+            }
+            List<byte[]> frames = FrameBodies.decode(p.frames(), "frames");
+            return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
+                    () -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
+        }
         var by = new TillRequests.Identify(p.cardNumber(), p.phone(), p.memberId(), p.candidateToken(), p.phoneLast4());
         return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
                 () -> LoyaltyJson.CheckoutIdentified.of(flow.identify(c, checkout, by)));

@@ -53,7 +53,9 @@ public final class LoyaltyJson {
     }
 
     /** Exactly one of: a card, a phone, a member id, or a CONFIRM's token with the customer's last four phone digits. */
-    public record CheckoutProbe(String cardNumber, String phone, UUID memberId, String candidateToken, String phoneLast4) {}
+    /** Exactly one of: up to five base64 frames of the customer, a card, a phone, a member id, or a CONFIRM's token with its digits. */
+    public record CheckoutProbe(List<String> frames, String cardNumber, String phone, UUID memberId, String candidateToken,
+            String phoneLast4) {}
 
     public record CheckoutIdentified(String decision, MemberJson.MemberRef member, double score, String candidateToken, String hint,
             Integer triesLeft, Double liveness, CheckoutFlow.Quote quote) {

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import io.facecard.application.membership.FaceSettings;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.MemberView;
 import io.facecard.application.membership.PersonalData;
@@ -64,7 +65,11 @@ public final class MemberJson {
     }
 
     /** {@code anotherPhotoHelps}: the member has fewer templates than identification of real till photos needs. */
-    public record Enrolled(UUID faceId, double quality, int templates, boolean anotherPhotoHelps) {}
+    public record Enrolled(UUID faceId, double quality, int templates, boolean anotherPhotoHelps) {
+        static Enrolled of(Faces.Enrolled e) {
+            return new Enrolled(e.faceId(), Math.round(e.quality() * 1000) / 1000.0, e.templates(), e.anotherPhotoHelps());
+        }
+    }
 
     public record MemberRef(UUID id, String name, String tier) {}
 
@@ -83,8 +88,21 @@ public final class MemberJson {
 
     public record Verified(boolean verified, double score) {}
 
-    /** Exactly one of: a card, a phone, or a CONFIRM's token with the customer's last four phone digits. */
-    public record IdentifierProbe(String cardNumber, String phone, String candidateToken, String phoneLast4) {}
+    /** Exactly one of: up to five base64 frames of the customer, a card, a phone, or a CONFIRM's token with the last four phone digits. */
+    public record IdentifierProbe(List<String> frames, String cardNumber, String phone, String candidateToken, String phoneLast4) {}
+
+    /** The app's enrolment burst as JSON: up to five base64 photos of the member. */
+    public record PhotoBurst(List<String> photos) {}
+
+    public record RefusedPhoto(int index, String reason, String detail) {}
+
+    public record EnrolledBurst(List<Enrolled> enrolled, List<RefusedPhoto> refused, int templates, boolean anotherPhotoHelps) {
+        static EnrolledBurst of(Faces.EnrolledBurst b) {
+            return new EnrolledBurst(b.enrolled().stream().map(Enrolled::of).toList(),
+                    b.refused().stream().map(r -> new RefusedPhoto(r.index(), r.reason(), r.detail())).toList(),
+                    b.templates(), b.anotherPhotoHelps());
+        }
+    }
 
     /** Everything held of the member (GDPR art. 15 and 20): profile, consents, faces (never a vector), messenger bindings. */
     public record Export(MemberBody member, Consents consents, List<FaceBody> faces, List<ChannelResource.BindingBody> channels) {}
@@ -106,13 +124,22 @@ public final class MemberJson {
             var e = v.effective();
             return new SettingsBody(s.matchThreshold(), s.confidentThreshold(), s.ambiguityMargin(), s.minFacePixels(),
                     s.falseAcceptsPer10k(), s.livenessForLoyalty(), s.livenessForPayments(), s.minLiveness(), s.refreshFromTill(),
-                    new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), e.templates(),
-                            e.falseAcceptsPer10k(), e.falseMatchesPer10k(), "EXTRAPOLATED"));
+                    new EffectiveBody(round(e.matchThreshold()), round(e.confidentThreshold()), round(e.stepUpThreshold()),
+                            round(e.paymentThreshold()), e.templates(), e.falseAcceptsPer10k(), e.falseMatchesPer10k(),
+                            e.stepUpsPer10k(), e.stepUpFalseAcceptsPer10k(), e.paymentFalseAcceptsPer10k(),
+                            FaceSettings.DIGIT_GUESS_CHANCE, "EXTRAPOLATED"));
         }
     }
 
-    public record EffectiveBody(double matchThreshold, double confidentThreshold, long templates,
-            double expectedFalseAcceptsPer10k, double expectedFalseMatchesPer10k, String rateBasis) {}
+    /**
+     * The bands the till uses now: MATCH from {@code confidentThreshold} (the match threshold unless the admin
+     * asked for more), CONFIRM (phone digits) from {@code stepUpThreshold}, face-pay by our own match from
+     * {@code paymentThreshold}; each with the strangers it is expected to let through per 10,000 identifications.
+     */
+    public record EffectiveBody(double matchThreshold, double confidentThreshold, double stepUpThreshold, double paymentThreshold,
+            long templates, double expectedFalseAcceptsPer10k, double expectedFalseMatchesPer10k, double expectedStepUpsPer10k,
+            double expectedStepUpFalseAcceptsPer10k, double expectedPaymentFalseAcceptsPer10k, double digitGuessChance,
+            String rateBasis) {}
 
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -141,9 +142,31 @@ public class MemberResource {
     public Response enrol(@PathParam("id") String id, byte[] image) {
         var caller = this.caller.get();
         Faces.Enrolled e = faces.enrol(caller, member(id), image);
-        return Response.created(URI.create("/api/v1/members/" + id + "/faces/" + e.faceId()))
-                .entity(new MemberJson.Enrolled(e.faceId(), Math.round(e.quality() * 1000) / 1000.0, e.templates(),
-                        e.anotherPhotoHelps())).build();
+        return Response.created(URI.create("/api/v1/members/" + id + "/faces/" + e.faceId())).entity(MemberJson.Enrolled.of(e)).build();
+    }
+
+    /** The app's burst (up to five photos, one image part each): every good photo becomes a template. */
+    @POST
+    @Path("{id}/faces")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response enrolBurst(@PathParam("id") String id, List<EntityPart> parts) {
+        var caller = this.caller.get();
+        MemberId member = member(id);
+        return burst(id, faces.enrolBurst(caller, member, FrameBodies.parts(parts)));
+    }
+
+    /** The same burst as JSON: {@code {"photos": ["<base64>", …]}}. */
+    @POST
+    @Path("{id}/faces")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrolBurstJson(@PathParam("id") String id, MemberJson.PhotoBurst body) {
+        var caller = this.caller.get();
+        MemberId member = member(id);
+        return burst(id, faces.enrolBurst(caller, member, FrameBodies.decode(Bodies.required(body).photos(), "photos")));
+    }
+
+    private static Response burst(String id, Faces.EnrolledBurst b) {
+        return Response.created(URI.create("/api/v1/members/" + id + "/faces")).entity(MemberJson.EnrolledBurst.of(b)).build();
     }
 
     @GET

@@ -84,7 +84,7 @@ public interface FaceAnalysis {
      * What was measured on the chosen face ({@code NaN} where the pack has no model for it).
      *
      * @param turn the larger of |yaw| and |pitch|, degrees
-     * @param eyesOpen the less open eye, 0–1
+     * @param eyesOpen the more open eye, 0–1 (closed eyes close both)
      * @param sharpness variance of the Laplacian of the aligned face
      * @param mirrorAgreement cosine between the embeddings of the face and its mirror image
      * @param liveness the liveness model's probability of a live face, 0–1
