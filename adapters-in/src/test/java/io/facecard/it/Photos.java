@@ -78,6 +78,27 @@ final class Photos {
         return jpeg(out, 80);
     }
 
+    /**
+     * The same person, harder to know: the lower part of the photo covered (a scarf) from {@code from} of its
+     * height, or blurred with {@code sigma}; each makes a probe that scores lower against the enrolment photo.
+     */
+    static List<byte[]> harder(byte[] photo) {
+        Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
+        List<byte[]> out = new ArrayList<>();
+        for (double from = 0.54; from <= 0.76; from += 0.02) {
+            Mat c = m.clone();
+            org.opencv.imgproc.Imgproc.rectangle(c, new org.opencv.core.Point(0, c.rows() * from),
+                    new org.opencv.core.Point(c.cols(), c.rows()), new Scalar(90, 90, 90), -1);
+            out.add(jpeg(c, 90));
+        }
+        for (double sigma = 1.5; sigma <= 4; sigma += 0.5) {
+            Mat b = new Mat();
+            org.opencv.imgproc.Imgproc.GaussianBlur(m, b, new org.opencv.core.Size(0, 0), sigma);
+            out.add(jpeg(b, 90));
+        }
+        return out;
+    }
+
     /** Two people of equal size next to each other: the till cannot tell whose checkout it is. */
     static byte[] sideBySide(byte[] left, byte[] right) {
         Mat l = Imgcodecs.imdecode(new MatOfByte(left), Imgcodecs.IMREAD_COLOR);

@@ -121,8 +121,10 @@ class StepUpIT {
         Chain fresh = onboard(operatorToken());
         JsonNode d = get("/api/v1/face-settings", fresh.adminToken()).ok(200).json();
         assertThat(d.path("confidentThreshold").isNull()).as("derived by default").isTrue();
-        assertThat(d.path("effective").path("confidentThreshold").asDouble())
-                .isGreaterThan(d.path("effective").path("matchThreshold").asDouble());
+        assertThat(d.path("effective").path("confidentThreshold").asDouble()).as("MATCH at the match threshold")
+                .isEqualTo(d.path("effective").path("matchThreshold").asDouble());
+        assertThat(d.path("effective").path("stepUpThreshold").asDouble()).as("CONFIRM beneath it")
+                .isLessThanOrEqualTo(d.path("effective").path("matchThreshold").asDouble());
         // A tenant that accepts more false accepts gets a lower threshold, never below its own.
         call("PUT", "/api/v1/face-settings", fresh.adminToken(), Map.of("falseAcceptsPer10k", 100)).ok(200);
         JsonNode looser = get("/api/v1/face-settings", fresh.adminToken()).json().path("effective");

@@ -34,9 +34,19 @@ public final class Till {
 
     /** A camera photo to a till endpoint (identify by face), with its own idempotency key. */
     public Reply photo(String path, byte[] jpeg) {
+        return upload(path, "image/jpeg", jpeg);
+    }
+
+    /** A burst of camera frames to a till endpoint, one image part each. */
+    public Reply frames(String path, byte[]... jpegs) {
+        Multipart m = Multipart.of(jpegs);
+        return upload(path, m.contentType(), m.body());
+    }
+
+    private Reply upload(String path, String contentType, byte[] body) {
         HttpRequest r = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key()).header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build();
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key()).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
             return new Reply(a.statusCode(), a.headers().firstValue("Content-Type").orElse(""), a.body());
