@@ -2,6 +2,7 @@ package io.facecard.bench;
 
 import io.facecard.adapters.out.face.FacePipeline;
 import io.facecard.adapters.out.face.ModelPack;
+import io.facecard.application.membership.FaceSettings;
 import io.facecard.application.membership.port.FaceAnalysis.Outcome;
 import io.facecard.bench.EvalPhotos.Pair;
 import io.facecard.bench.EvalPhotos.Photo;
@@ -170,40 +171,45 @@ public final class AccuracyBenchmark {
     private static void identification(List<Photo> photos, ImpostorTail tail, Path root) throws Exception {
         FaceLikeGallery synthetic = FaceLikeGallery.fit(root);
         System.out.println(synthetic.describe(new SplittableRandom(7), 1.0));
-        double admin = Double.parseDouble(System.getProperty("bench.threshold", "0.30"));
+        double admin = Double.parseDouble(System.getProperty("bench.threshold", String.valueOf(FaceSettings.DEFAULT.matchThreshold())));
         double per10k = Double.parseDouble(System.getProperty("bench.falseAcceptsPer10k", "1"));
-        // The confident score expects this share of the allowed false accepts (the platform's default: a hundredth).
-        double confidentFor10k = Double.parseDouble(System.getProperty("bench.confidentShare", "0.01"));
         double margin = Double.parseDouble(System.getProperty("bench.margin", "0.05"));
         double sure = Double.parseDouble(System.getProperty("bench.sureQuality", "0.3"));
-        System.out.printf("identification: admin threshold %.2f, %.1f false accepts per 10k, confident at %.2f of them, margin %.2f, sure from quality %.2f%n",
-                admin, per10k, confidentFor10k, margin, sure);
+        System.out.printf("identification (the platform's bands, FaceSettings): admin floor %.2f, %.1f false accepts per 10k, margin %.2f, "
+                + "sure from quality %.2f; right after step-up = MATCH right + CONFIRM with the right member offered%n", admin, per10k, margin, sure);
         OneToMany one = new OneToMany(photos, 1, synthetic).only(EvalPhotos.WILD);
         System.out.println("the price of the false-accept setting: wild set, one enrolment photo, gallery 10,000");
-        for (double allowed : new double[] {1, 10, 100, 1000}) {
-            OneToMany.Tally t = one.run(10_000, tail, admin, allowed, confidentFor10k * allowed, margin, sure);
-            System.out.printf("  %6.0f false accepts per 10k: threshold %.3f; MATCH right or CONFIRM %s; MATCH wrong %d%n", allowed,
-                    Math.max(admin, tail.thresholdFor(10_000, allowed)), Roc.share(t.right + t.confirm, t.genuine), t.wrongMatch);
+        for (double allowed : new double[] {1, 10, 100}) {
+            FaceSettings.Effective e = settings(admin, margin, allowed).effective(10_000, tail);
+            OneToMany.Tally t = one.run(10_000, e.policy(), sure);
+            System.out.printf("  %6.0f per 10k: MATCH from %.3f, CONFIRM from %.3f; MATCH right %s; right after step-up %s; MATCH wrong %d%n",
+                    allowed, e.confidentThreshold(), e.stepUpThreshold(), Roc.share(t.right, t.genuine),
+                    Roc.share(t.right + t.confirmResolvable, t.genuine), t.wrongMatch);
         }
         for (int enrol : new int[] {1, 3}) {
             OneToMany all = new OneToMany(photos, enrol, synthetic);
             for (int size : new int[] {1_000, 10_000, 100_000}) {
-                double threshold = Math.max(admin, tail.thresholdFor(size, per10k));
-                double confident = Math.max(threshold, tail.thresholdFor(size, per10k * confidentFor10k));
-                System.out.printf("%d enrolment photo(s), gallery %,d templates (%d real): threshold %.3f, confident %.3f%n", enrol,
-                        size, all.templates(), threshold, confident);
+                FaceSettings.Effective e = settings(admin, margin, per10k).effective(size, tail);
+                System.out.printf("%d enrolment photo(s), gallery %,d templates (%d real): MATCH from %.3f, CONFIRM from %.3f, face-pay %.3f%n",
+                        enrol, size, all.templates(), e.confidentThreshold(), e.stepUpThreshold(), e.paymentThreshold());
                 for (String set : List.of(EvalPhotos.WILD, "london_cc_by")) {
-                    OneToMany.Tally t = all.only(set).run(size, tail, admin, per10k, per10k * confidentFor10k, margin, sure);
-                    System.out.printf("  %-20s genuine: MATCH right %s; MATCH or CONFIRM %s (confirm %d, right one offered %d); rejected %d; "
-                                    + "MATCH wrong %d%n", set, Roc.share(t.right, t.genuine), Roc.share(t.right + t.confirm, t.genuine),
-                            t.confirm, t.confirmResolvable, t.rejected, t.wrongMatch);
+                    OneToMany.Tally t = all.only(set).run(size, e.policy(), sure);
+                    System.out.printf("  %-20s genuine: MATCH right %s; right after step-up %s (CONFIRM %d, right one offered %d); "
+                                    + "rejected %d; MATCH wrong %d%n", set, Roc.share(t.right, t.genuine),
+                            Roc.share(t.right + t.confirmResolvable, t.genuine), t.confirm, t.confirmResolvable, t.rejected, t.wrongMatch);
                     if (t.strangers > 0) {
-                        System.out.printf("  %-20s not enrolled: %d probes, MATCH (wrong) %d, CONFIRM %d%n", "", t.strangers,
-                                t.strangerWrong, t.strangerConfirm);
+                        System.out.printf("  %-20s strangers: %d probes, MATCH (wrong) %s, asked for digits %d (expected through: %.4f)%n", "",
+                                t.strangers, Roc.share(t.strangerWrong, t.strangers), t.strangerConfirm,
+                                t.strangerConfirm * FaceSettings.DIGIT_GUESS_CHANCE);
                     }
                 }
             }
         }
+    }
+
+    private static FaceSettings settings(double admin, double margin, double per10k) {
+        FaceSettings d = FaceSettings.DEFAULT;
+        return new FaceSettings(admin, null, margin, d.minFacePixels(), per10k, false, false, d.minLiveness(), false);
     }
 
     private static double[] array(List<Double> values) {

@@ -1,7 +1,6 @@
 package io.facecard.bench;
 
 import io.facecard.bench.EvalPhotos.Photo;
-import io.facecard.domain.membership.ImpostorTail;
 import io.facecard.domain.membership.MatchPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,21 +68,16 @@ final class OneToMany {
     }
 
     /**
-     * @param per10k the false accepts per 10,000 identifications the threshold allows
-     * @param confidentPer10k the expected false accepts per 10,000 at which a score is confident
+     * @param policy the bands the platform's settings make for this gallery size
      * @param sureQuality the probe quality from which a confident score is taken without asking
      */
-    Tally run(int gallerySize, ImpostorTail tail, double adminThreshold, double per10k, double confidentPer10k, double margin,
-            double sureQuality) {
+    Tally run(int gallerySize, MatchPolicy policy, double sureQuality) {
         int extra = Math.max(0, gallerySize - real.size());
         SplittableRandom random = new SplittableRandom(42);
         float[][] fake = new float[extra][];
         for (int i = 0; i < extra; i++) {
             fake[i] = synthetic.template(random);
         }
-        double threshold = Math.max(adminThreshold, tail.thresholdFor(gallerySize, per10k));
-        double confident = Math.max(threshold, tail.thresholdFor(gallerySize, confidentPer10k));
-        MatchPolicy policy = new MatchPolicy(threshold, confident, margin);
         Tally t = new Tally();
         for (Probe probe : probes) {
             if (probe.enrolled()) {

@@ -202,7 +202,11 @@ public class Faces {
 
     /** The score at which two templates are taken for one person: a gallery of one template's match threshold. */
     private double samePerson(TenantId tenant) {
-        return settings.of(tenant).effective(1, analysis.impostorTail()).matchThreshold();
+        return samePerson(settings.of(tenant));
+    }
+
+    private double samePerson(FaceSettings s) {
+        return s.effective(1, analysis.impostorTail()).matchThreshold();
     }
 
     public List<FaceTemplates.FaceRecord> list(Caller caller, MemberId member) {
@@ -238,7 +242,7 @@ public class Faces {
         boolean live = s.livenessForLoyalty() || s.livenessForPayments();
         FaceAnalysis.ScanRules used = live ? rules.withLiveness() : rules;
         List<FaceScan> scans = frames.stream().map(f -> analysis.scanFor(tenant, f, used)).toList();
-        FaceScan scan = Frames.fuse(scans, samePerson(tenant));
+        FaceScan scan = scans.size() == 1 ? scans.get(0) : Frames.fuse(scans, samePerson(s));
         Identification i = decide(tenant, s, scan);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
@@ -305,7 +309,7 @@ public class Faces {
         FaceScan scan = oneFace(tenant, image, FaceAnalysis.ScanRules.probe(settings.minFacePixels()));
         double score = templates.bestOf(tenant, member, scan.embedding()).orElse(0);
         // One claimed member: a gallery of one template's threshold.
-        return new Identification(score >= samePerson(tenant) ? Decision.MATCH : Decision.NO_MATCH, m, score);
+        return new Identification(score >= samePerson(settings) ? Decision.MATCH : Decision.NO_MATCH, m, score);
     }
 
     public record SettingsView(FaceSettings settings, FaceSettings.Effective effective) {}
