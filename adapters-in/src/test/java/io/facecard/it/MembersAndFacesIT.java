@@ -80,6 +80,13 @@ class MembersAndFacesIT {
         assertThat(identify(b, Photos.rescaled(people.get(2))).get("decision")).isEqualTo("NO_MATCH");
         get("/api/v1/members/" + m, b.adminToken()).problem(404);
         jpeg("/api/v1/members/" + m + "/faces", b.adminToken(), people.get(2)).problem(404);
+        Multipart burst = Multipart.of(people.get(2), Photos.rescaled(people.get(2)));
+        bytes("/api/v1/members/" + m + "/faces", b.adminToken(), burst.body(), burst.contentType()).problem(404);
+        post("/api/v1/members/" + m + "/faces", b.adminToken(),
+                Map.of("photos", java.util.List.of(java.util.Base64.getEncoder().encodeToString(people.get(2))))).problem(404);
+        assertThat(bytes("/api/v1/identify", b.adminToken(), burst.body(), burst.contentType()).ok(200).get("decision"))
+                .as("a burst from the other tenant finds nobody").isEqualTo("NO_MATCH");
+        assertThat(get("/api/v1/members/" + m + "/faces", a.adminToken()).ok(200).json()).hasSize(1);
         post("/api/v1/identify", b.adminToken(), Map.of("cardNumber", "CARD-0002")).ok(200);
         assertThat(post("/api/v1/identify", b.adminToken(), Map.of("cardNumber", "CARD-0002")).get("decision")).isEqualTo("NO_MATCH");
     }
