@@ -26,7 +26,7 @@ class FramesTest {
 
     @Test
     void framesAreSummedByQualityIntoOneUnitProbe() {
-        FaceScan fused = Frames.fuse(List.of(face(0.9, 0.8, 1, 0.2, 0), face(0.3, 0.6, 1, -0.2, 0)), 0.5);
+        FaceScan fused = Frames.fuse(List.of(face(0.9, 0.8, 1, 0.2f, 0), face(0.3, 0.6, 1, -0.2f, 0)), 0.5);
         float[] e = fused.embedding();
         assertThat(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]).isCloseTo(1f, within(1e-5f));
         assertThat(e[1]).as("the better frame pulls harder").isGreaterThan(0);

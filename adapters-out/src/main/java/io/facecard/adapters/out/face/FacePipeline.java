@@ -54,6 +54,10 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     private final Net detector;
     private final Net landmarks;
     private final Net embedder;
+    /** The second embedder (null when the pack has none): its own pixel normalisation on the same aligned crop. */
+    private final Net embedder2;
+    private final double mean2;
+    private final double scale2;
     /** Null when the pack has no pose or eye model: those checks are then skipped. */
     private final HeadPose pose;
     private final EyeState eyes;
@@ -74,6 +78,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         detector = open.apply(pack.detector());
         landmarks = open.apply(pack.landmarks());
         embedder = open.apply(pack.embedder());
+        embedder2 = pack.optional("embedder2").map(open).orElse(null);
+        mean2 = embedder2 == null ? 0 : pack.doubleValue("embedder2.pixel.mean");
+        scale2 = embedder2 == null ? 1 : pack.doubleValue("embedder2.pixel.scale");
         pose = pack.optional("pose").map(m -> new HeadPose(open.apply(m), pack.intValue("pose.size"))).orElse(null);
         eyes = pack.optional("eyes").map(m -> new EyeState(open.apply(m), pack.intValue("eyes.size"))).orElse(null);
         liveness = pack.optional("liveness").map(m -> new Liveness(open.apply(m), pack.intValue("liveness.size"),
@@ -136,7 +143,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
             }
             double[][] points = landmarks68(bgr, main.box());
             Mat aligned = align(bgr, points);
-            Embedding embedding = embed(aligned, rules.bothOrientations());
+            Embedding embedding = embed(embedder, aligned, rules.bothOrientations(), mean, scale);
+            float[] second = embedder2 == null ? null : embed(embedder2, aligned, rules.bothOrientations(), mean2, scale2).vector();
             Checks checks = new Checks(
                     // Pose costs as much as the embedding (4.6–5.2 ms, StageBenchmark): enrolment only, so a till's scan costs what it did.
                     pose == null || !rules.strict() ? Double.NaN : pose.of(bgr, main.box()).turn(),
@@ -150,7 +158,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
                 outcome = Outcome.LOW_QUALITY;
             }
             return new FaceScan(outcome, outcome == Outcome.FACE ? embedding.vector() : null, quality, widthInOriginal,
-                    faces.size(), checks);
+                    faces.size(), checks, outcome == Outcome.FACE ? second : null);
         } finally {
             bgr.release();
         }
@@ -301,15 +309,19 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
      * can be trusted on this photo (occlusion, closed eyes or a bowed head make them disagree).
      */
     Embedding embed(Mat alignedBgr, boolean bothOrientations) {
+        return embed(embedder, alignedBgr, bothOrientations, mean, scale);
+    }
+
+    Embedding embed(Net net, Mat alignedBgr, boolean bothOrientations, double pixelMean, double pixelScale) {
         Mat rgb = new Mat();
         Imgproc.cvtColor(alignedBgr, rgb, Imgproc.COLOR_BGR2RGB);
         int[] shape = {1, 3, alignSize, alignSize};
-        float[] v = embedder.run(planar(rgb), shape).values().iterator().next();
+        float[] v = net.run(planar(rgb, pixelMean, pixelScale), shape).values().iterator().next();
         float[] w = v.clone();
         if (bothOrientations) {
             Mat mirrored = new Mat();
             Core.flip(rgb, mirrored, 1);
-            w = embedder.run(planar(mirrored), shape).values().iterator().next();
+            w = net.run(planar(mirrored, pixelMean, pixelScale), shape).values().iterator().next();
             mirrored.release();
         }
         rgb.release();
@@ -358,6 +370,10 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     }
 
     private float[] planar(Mat rgb) {
+        return planar(rgb, mean, scale);
+    }
+
+    private static float[] planar(Mat rgb, double mean, double scale) {
         int h = rgb.rows();
         int w = rgb.cols();
         byte[] px = new byte[w * h * 3];
@@ -403,6 +419,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         detector.close();
         landmarks.close();
         embedder.close();
+        if (embedder2 != null) {
+            embedder2.close();
+        }
         if (pose != null) {
             pose.close();
         }

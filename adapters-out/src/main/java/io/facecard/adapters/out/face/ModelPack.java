@@ -24,6 +24,11 @@ public final class ModelPack {
     /** Parts every pack has; the quality and liveness models are optional (a pack without them skips those checks). */
     private static final List<String> REQUIRED = List.of("detector", "landmarks", "embedder");
     private static final List<String> OPTIONAL = List.of("pose", "eyes", "liveness");
+    /**
+     * Parts measured but not run by the platform: the second embedder did not raise in-the-wild identification
+     * (FusionBenchmark), so it costs an embedding per photo for nothing; benchmarks load it with {@link #loadAll}.
+     */
+    private static final List<String> MEASURED_ONLY = List.of("embedder2");
 
     private final Properties manifest;
     private final Map<String, byte[]> parts;
@@ -34,6 +39,15 @@ public final class ModelPack {
     }
 
     public static ModelPack load(String location) {
+        return load(location, OPTIONAL);
+    }
+
+    /** The pack with the parts the platform does not run (for benchmarks). */
+    public static ModelPack loadAll(String location) {
+        return load(location, java.util.stream.Stream.concat(OPTIONAL.stream(), MEASURED_ONLY.stream()).toList());
+    }
+
+    private static ModelPack load(String location, List<String> optional) {
         Source source = location.startsWith("classpath:")
                 ? name -> ModelPack.class.getResourceAsStream("/model-packs/" + location.substring(10) + "/" + name)
                 : name -> Files.newInputStream(Path.of(location, name));
@@ -50,7 +64,7 @@ public final class ModelPack {
         for (String part : REQUIRED) {
             parts.put(part, verified(source, manifest, part));
         }
-        for (String part : OPTIONAL) {
+        for (String part : optional) {
             if (manifest.getProperty(part + ".file") != null) {
                 parts.put(part, verified(source, manifest, part));
             }

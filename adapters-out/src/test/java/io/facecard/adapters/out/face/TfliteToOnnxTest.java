@@ -41,6 +41,12 @@ class TfliteToOnnxTest {
     }
 
     @Test
+    void thePackVerifiesTheConvertedModelAndOnlyBenchmarksRunIt() {
+        assertThat(ModelPack.loadAll("classpath:default").optional("embedder2")).isPresent();
+        assertThat(ModelPack.load("classpath:default").optional("embedder2")).isEmpty();
+    }
+
+    @Test
     void anOperatorTheConverterDoesNotKnowIsRefusedByName() {
         assertThatThrownBy(() -> TfliteModel.Kind.of(9)).hasMessageContaining("9 is not supported");
     }

@@ -97,8 +97,16 @@ public interface FaceAnalysis {
         }
     }
 
-    /** The embedding is L2-normalised, so a dot product is the cosine similarity. Null unless outcome is FACE. */
-    record FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound, Checks checks) {
+    /**
+     * The embedding is L2-normalised, so a dot product is the cosine similarity. Null unless outcome is FACE.
+     * {@code second} is the second embedder's (another model's view of the same aligned face), null where the
+     * pack has none or the deployment turned it off.
+     */
+    record FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound, Checks checks, float[] second) {
+        public FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound, Checks checks) {
+            this(outcome, embedding, quality, faceWidth, facesFound, checks, null);
+        }
+
         public FaceScan(Outcome outcome, float[] embedding, double quality, int faceWidth, int facesFound) {
             this(outcome, embedding, quality, faceWidth, facesFound, Checks.NONE);
         }
