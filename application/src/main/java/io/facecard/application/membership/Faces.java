@@ -21,8 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -127,8 +129,8 @@ public class Faces {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
         Frames.checkCount(photos.size());
         members.living(tenant, member);
-        List<FaceScan> good = new java.util.ArrayList<>();
-        List<RefusedPhoto> refused = new java.util.ArrayList<>();
+        List<FaceScan> good = new ArrayList<>();
+        List<RefusedPhoto> refused = new ArrayList<>();
         Refusal first = null;
         for (int i = 0; i < photos.size(); i++) {
             try {
@@ -180,7 +182,7 @@ public class Faces {
      */
     private void guardIdentity(TenantId tenant, MemberId member, float[] embedding) {
         FaceSettings.Effective s = effective(tenant);
-        java.util.OptionalDouble own = templates.bestOf(tenant, member, embedding);
+        OptionalDouble own = templates.bestOf(tenant, member, embedding);
         for (FaceTemplates.Candidate c : templates.nearest(tenant, embedding, MatchPolicy.MAX_CANDIDATES)) {
             if (c.member().equals(member)) {
                 continue;
