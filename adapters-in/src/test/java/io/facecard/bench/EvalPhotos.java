@@ -44,7 +44,7 @@ final class EvalPhotos {
 
     /** Face width floor 40 px: the Congress photos are 200×250. */
     static final ScanRules ENROL = new ScanRules(40, 0.5, true, true);
-    static final ScanRules PROBE = new ScanRules(40, ScanRules.TILL_FLOOR, false, false);
+    static final ScanRules PROBE = new ScanRules(40, ScanRules.TILL_FLOOR, true, false);
     static final ScanRules ANY_TEMPLATE = new ScanRules(40, 0, true, false);
 
     static List<Photo> load(FacePipeline pipeline, Path root) throws Exception {
