@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * <pre>FACECARD_DB_PASSWORD=... ./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.facecard.bench.IdentifyLoadBenchmark -Dbench.url=http://127.0.0.1:9080 \
  *   -Dbench.operatorPassword=... -Dbench.gallery=100000</pre>
+ * {@code -Dbench.slug=<tenant>} measures an earlier run's gallery again; {@code -Dbench.frames=3} sends bursts.
  */
 public final class IdentifyLoadBenchmark {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +43,8 @@ public final class IdentifyLoadBenchmark {
     // cleartext, would multiplex every till over one connection).
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
+    /** -Dbench.frames=3 sends each probe as a multipart burst of that many frames. */
+    static final int FRAMES = Integer.getInteger("bench.frames", 1);
 
     public static void main(String[] args) throws Exception {
         base = System.getProperty("bench.url", "http://127.0.0.1:9080");
@@ -161,7 +164,7 @@ public final class IdentifyLoadBenchmark {
                     byte[] photo = isGenuine ? genuine.get((i / 2) % genuine.size()) : impostors.get((i / 2) % impostors.size());
                     long t = System.nanoTime();
                     try {
-                        JsonNode r = post("/api/v1/identify", token, "image/jpeg", photo);
+                        JsonNode r = FRAMES == 1 ? post("/api/v1/identify", token, "image/jpeg", photo) : burst(token, photo);
                         latencies.add((System.nanoTime() - t) / 1e6);
                         decisions.computeIfAbsent((isGenuine ? "genuine " : "stranger ") + r.path("decision").asText(),
                                 k -> new AtomicInteger()).incrementAndGet();
@@ -180,6 +183,14 @@ public final class IdentifyLoadBenchmark {
         System.out.printf("%d client(s), %d s: %d calls (%.1f/s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; decisions %s, errors %d%n",
                 clients, seconds, ms.size(), ms.size() / (double) seconds, ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.95)),
                 ms.get((int) (ms.size() * 0.99)), new java.util.TreeMap<>(decisions), errors.get());
+    }
+
+    /** A till's burst: the probe as every frame (what a burst costs; fusing copies gives the same probe). */
+    static JsonNode burst(String token, byte[] photo) throws Exception {
+        byte[][] frames = new byte[FRAMES][];
+        java.util.Arrays.fill(frames, photo);
+        io.facecard.it.Multipart m = io.facecard.it.Multipart.of(frames);
+        return post("/api/v1/identify", token, m.contentType(), m.body());
     }
 
     static JsonNode post(String path, String token, String type, byte[] body) throws Exception {

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body of JPEG parts, as a till or the app sends a burst of photos. */
-record Multipart(String contentType, byte[] body) {
-    static Multipart of(byte[]... jpegs) {
+public record Multipart(String contentType, byte[] body) {
+    public static Multipart of(byte[]... jpegs) {
         return withTypes("image/jpeg", jpegs);
     }
 
