@@ -87,6 +87,26 @@ class RoleEnforcementIT {
     }
 
     @Test
+    void aTillLooksACustomerUpByOneIdentifierButNeverListsOrExportsMembers() {
+        String kiosk = chain.terminal(store, "KIOSK").path("apiKey").asText();
+        String app = chain.terminal(store, "APP").path("apiKey").asText();
+        String m = post("/api/v1/members", chain.adminToken(), Map.of("name", "Lou Lookup", "phone", "+4915100006611",
+                "email", "lou@example.com", "cardNumber", "CARD-RE-1")).ok(201).get("id");
+        for (String till : new String[] {terminalKey, kiosk}) {
+            get("/api/v1/members", till).problem(403);
+            get("/api/v1/members?q=Lou", till).problem(403);
+            get("/api/v1/members?offset=0&limit=100", till).problem(403);
+            get("/api/v1/members/" + m + "/export", till).problem(403);
+            assertThat(get("/api/v1/members?cardNumber=CARD-RE-1", till).ok(200).json().path("items")).hasSize(1);
+        }
+        get("/api/v1/members", app).problem(403);
+        get("/api/v1/members/" + m + "/export", app).ok(200);
+        get("/api/v1/members/" + m + "/export", manager).ok(200);
+        get("/api/v1/members/" + m + "/export", cashier).problem(403);
+        assertThat(get("/api/v1/members?q=Lou", cashier).ok(200).json().path("items")).hasSize(1);
+    }
+
+    @Test
     void aRevokedTerminalKeyStopsWorkingAtOnce() {
         var t = chain.terminal(store, "CAMERA");
         String key = t.path("apiKey").asText();

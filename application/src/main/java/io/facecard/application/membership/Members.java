@@ -34,6 +34,19 @@ public class Members {
             java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
             java.util.Set.of(TerminalKind.APP, TerminalKind.KIOSK, TerminalKind.POS));
 
+    /**
+     * Browsing the directory (no filter, or free text): staff only. A till looks a customer up by one identifier
+     * (card, phone, e-mail, external id) or by face; it never lists members.
+     */
+    public static final Permit LIST = new Permit(
+            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER), java.util.Set.of());
+    /**
+     * Everything held about a member (GDPR art. 15 and 20): the chain's admin and store managers, and the chain's
+     * app on the member's own behalf; never a till or a kiosk, which any passer-by can stand at.
+     */
+    public static final Permit EXPORT = new Permit(
+            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), java.util.Set.of(TerminalKind.APP));
+
     public record Export(MemberView member, List<MemberDirectory.ConsentEntry> consents, List<FaceTemplates.FaceRecord> faces) {}
 
     private CommandGateway commands;
@@ -125,6 +138,7 @@ public class Members {
             };
             return directory.findBy(tenant, e.getKey(), value).stream().toList();
         }
+        LIST.tenantOf(caller);
         if (text != null && text.strip().length() < 2) {
             throw Refusal.invalid("'q' needs at least 2 characters");
         }
@@ -163,7 +177,7 @@ public class Members {
     }
 
     public Export export(Caller caller, MemberId id) {
-        TenantId tenant = PERMIT.tenantOf(caller);
+        TenantId tenant = EXPORT.tenantOf(caller);
         return new Export(get(caller, id), directory.consents(tenant, id), templates.of(tenant, id));
     }
 

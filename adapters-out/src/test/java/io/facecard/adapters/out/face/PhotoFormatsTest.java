@@ -110,7 +110,7 @@ class PhotoFormatsTest {
 
     @Test
     void enrolmentNamesTheFirstCheckThatFailed() {
-        assertThat(FacePipeline.enrolmentVerdict(new Checks(30, 0.9, 500, 0.9))).isEqualTo(Outcome.POSE);
+        assertThat(FacePipeline.enrolmentVerdict(new Checks(40, 0.9, 500, 0.9))).isEqualTo(Outcome.POSE);
         assertThat(FacePipeline.enrolmentVerdict(new Checks(10, 0.2, 500, 0.9))).isEqualTo(Outcome.EYES_CLOSED);
         assertThat(FacePipeline.enrolmentVerdict(new Checks(40, 0.1, 20, 0.9))).as("blur first").isEqualTo(Outcome.BLUR);
         assertThat(FacePipeline.enrolmentVerdict(new Checks(10, 0.9, 500, 0.9))).isEqualTo(Outcome.FACE);
