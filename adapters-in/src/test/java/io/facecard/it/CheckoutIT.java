@@ -90,9 +90,11 @@ class CheckoutIT {
         assertThat(identified.path("quote").path("redeemable").asLong()).isEqualTo(100);
         assertThat(identified.path("quote").path("pointsToEarn").asLong()).isEqualTo(27);
         assertThat(identified.path("quote").path("offers").isArray()).isTrue();
+        assertThat(get("/api/v1/checkouts/" + id, till.token).ok(200).json().path("status").asText()).isEqualTo("IDENTIFIED");
 
         JsonNode held = till.post("/api/v1/checkouts/" + id + "/redemption", Map.of("points", 50)).ok(201).json();
         assertThat(held.path("due").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(get("/api/v1/checkouts/" + id, till.token).ok(200).json().path("due").decimalValue()).isEqualByComparingTo("15.00");
         assertThat(balance(chain, m).path("held").asLong()).isEqualTo(50);
 
         String receipt = "R-" + UUID.randomUUID();
@@ -109,6 +111,7 @@ class CheckoutIT {
         assertThat(ledgerSum(chain, m)).isEqualTo(69);
         JsonNode checkout = get("/api/v1/checkouts/" + id, till.token).ok(200).json();
         assertThat(checkout.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(checkout.path("due").decimalValue()).as("paid: nothing is due").isEqualByComparingTo("0");
         assertThat(checkout.path("receiptNumber").asText()).isEqualTo(receipt);
         till.post("/api/v1/checkouts/" + id + "/cancel", null).problem(409);
     }
@@ -333,7 +336,8 @@ class CheckoutIT {
         till.post("/api/v1/checkouts/" + id + "/redemption", Map.of("points", 11)).problem(409);
         till.post("/api/v1/checkouts/" + id + "/redemption", Map.of("points", 0)).problem(400);
         assertThat(balance(chain, m).path("available").asLong()).isEqualTo(10);
-        assertThat(get("/api/v1/checkouts/" + id, till.token).json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(get("/api/v1/checkouts/" + id, till.token).json().path("status").asText())
+                .as("identified, and nothing the refused calls sent changed it").isEqualTo("IDENTIFIED");
         Api.call("PUT", "/api/v1/loyalty/program", chain.adminToken(), Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0,
                 "maxRedeemShare", 0.5)).problem(400);
         Api.call("PUT", "/api/v1/loyalty/program", chain.adminToken(), Map.of("pointsPerCurrencyUnit", 1, "pointValue", 0.1,

@@ -108,11 +108,19 @@ class FacePayIT {
         String never = openCny(cnyTill, "13.00");
         String neverId = pay(cnyTill, never, Till.key(), "WECHAT_PAY", "13.00", wechatCode('3')).ok(201).get("paymentId");
         String broke = openCny(cnyTill, "14.00");
-        JsonNode refused = pay(cnyTill, broke, Till.key(), "WECHAT_PAY", "14.00", wechatCode('4')).ok(201).json();
-        assertThat(refused.path("status").asText()).isEqualTo("FAILED");
+        JsonNode refused = pay(cnyTill, broke, Till.key(), "WECHAT_PAY", "14.00", wechatCode('4')).problem(402).json();
+        assertThat(refused.path("type").asText()).endsWith("payment-declined");
+        assertThat(refused.path("status").asInt()).isEqualTo(402);
+        assertThat(refused.path("paymentStatus").asText()).isEqualTo("FAILED");
         assertThat(refused.path("reason").asText()).isEqualTo("NOTENOUGH");
+        assertThat(get("/api/v1/checkouts/" + broke + "/payments/" + refused.path("paymentId").asText(), cnyTill.token).ok(200)
+                .json().path("status").asText()).isEqualTo("FAILED");
         String slow = openCny(cnyTill, "16.00");
         String slowId = pay(cnyTill, slow, Till.key(), "WECHAT_PAY", "16.00", wechatCode('5')).ok(201).get("paymentId");
+        assertThat(get("/api/v1/checkouts/" + slow, cnyTill.token).ok(200).json().path("status").asText()).as("a payment is pending")
+                .isEqualTo("PAYING");
+        assertThat(get("/api/v1/checkouts/" + broke, cnyTill.token).ok(200).json().path("status").asText())
+                .as("nothing was paid: the sale may change again").isIn("OPEN", "IDENTIFIED");
         JsonNode reversed = settled(cnyTill, never, neverId);
         assertThat(reversed.path("status").asText()).isEqualTo("FAILED");
         assertThat(reversed.path("reason").asText()).isEqualTo("REVERSED");
@@ -219,9 +227,15 @@ class FacePayIT {
     @Test
     void aRefusedCodeFailsAndTheSaleCanChangeAgain() {
         String checkout = openCny(cnyTill, "5.00");
-        JsonNode p = pay(cnyTill, checkout, Till.key(), "ALIPAY", "5.00", token('4')).ok(201).json();
-        assertThat(p.path("status").asText()).isEqualTo("FAILED");
+        String key = Till.key();
+        String code = token('4');
+        Reply declined = pay(cnyTill, checkout, key, "ALIPAY", "5.00", code);
+        JsonNode p = declined.problem(402).json();
+        assertThat(declined.contentType()).startsWith("application/problem+json");
+        assertThat(p.path("status").asInt()).isEqualTo(402);
         assertThat(p.path("reason").asText()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+        assertThat(pay(cnyTill, checkout, key, "ALIPAY", "5.00", code).problem(402).json().path("paymentId"))
+                .as("a retry with the key is the same declined payment").isEqualTo(p.path("paymentId"));
         cnyTill.post("/api/v1/checkouts/" + checkout + "/cancel", null).ok(200);
     }
 

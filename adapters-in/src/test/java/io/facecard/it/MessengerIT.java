@@ -127,6 +127,34 @@ class MessengerIT {
     }
 
     @Test
+    void theSandboxIsAsIsolatedAsLiveModeAnotherTenantSeesNoMessagesAndCannotScanAQr() throws Exception {
+        String m = member();
+        JsonNode o = offer(m, "WECHAT");
+        String openid = "oIso" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid)).ok(200);
+        assertThat(received("WECHAT", openid, 1)).isNotEmpty();
+
+        Chain other = Api.onboard(Api.operatorToken());
+        Api.call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", other.adminToken(), Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", other.adminToken(), Map.of("sandbox", true)).ok(200);
+        assertThat(get("/api/v1/sandbox/messages?channel=WECHAT&to=" + openid, other.adminToken()).ok(200).json())
+                .as("A's welcome is not B's to read").isEmpty();
+        assertThat(get("/api/v1/sandbox/messages?channel=WECHAT", other.adminToken()).ok(200).json()).isEmpty();
+        assertThat(get("/api/v1/sandbox/messages?channel=WECHAT", shop.adminToken()).ok(200).json())
+                .as("a tenant's own view, without 'to'").isNotEmpty();
+
+        // B replays A's QR ticket with an openid of its choosing: unknown to B's official account, nothing bound.
+        String second = member();
+        JsonNode fresh = offer(second, "WECHAT");
+        post("/api/v1/sandbox/wechat/scan", other.adminToken(), Map.of("ticket", fresh.path("qrTicket").asText(),
+                "openid", "oEvil" + UUID.randomUUID().toString().replace("-", "").substring(0, 20))).problem(404);
+        assertThat(get("/api/v1/members/" + second + "/channels/WECHAT/binding/" + fresh.path("token").asText(), shop.adminToken())
+                .get("status")).isNotEqualTo("BOUND");
+        Chain without = Api.onboard(Api.operatorToken());
+        get("/api/v1/sandbox/messages?channel=TELEGRAM", without.adminToken()).problem(404);
+    }
+
+    @Test
     void aBlockedBotMarksTheBindingInactiveAndAnUnfollowUnbinds() throws Exception {
         String m = member();
         String token = offer(m, "TELEGRAM").path("token").asText();

@@ -77,6 +77,8 @@ class OffersIT {
         assertThat(offers.get(0).path("discount").decimalValue()).isEqualByComparingTo("5.00");
         JsonNode applied = till.post("/api/v1/checkouts/" + c + "/offers", Map.of("couponCode", code.toLowerCase())).ok(201).json();
         assertThat(applied.path("due").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(get("/api/v1/checkouts/" + c, till.token).ok(200).json().path("due").decimalValue())
+                .as("the checkout shows the due the apply answer showed").isEqualByComparingTo("25.00");
         // The price discount comes first: the points cap is counted on what is left (half of 25.00).
         till.post("/api/v1/checkouts/" + c + "/redemption", Map.of("points", 10_000)).problem(422);
         JsonNode done = till.send("POST", "/api/v1/checkouts/" + c + "/complete", Till.key(), Till.paid("R-" + c, "CARD", "25.00")).reply()

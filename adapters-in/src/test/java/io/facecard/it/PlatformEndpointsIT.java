@@ -16,6 +16,19 @@ import org.junit.jupiter.api.Test;
 class PlatformEndpointsIT {
 
     @Test
+    void aCreatedResourcesLocationIsItsAddress() throws Exception {
+        Chain c = onboard(operatorToken());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(BASE + "/api/v1/members")).header("Authorization", "Bearer " + c.adminToken())
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Lo Cation\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String id = JSON.readTree(r.body()).path("id").asText();
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertThat(java.net.URI.create(location).getPath()).isEqualTo("/api/v1/members/" + id);
+        get(java.net.URI.create(location).getPath(), c.adminToken()).ok(200);
+    }
+
+    @Test
     void readinessReportsTheDatabaseAndEveryAxonProcessor() {
         JsonNode ready = get("/health/ready", null).ok(200).json();
         assertThat(ready.path("status").asText()).isEqualTo("UP");

@@ -129,11 +129,14 @@ class StripeFacePayIT {
 
         // Below the payment threshold: another photo of the member, scoring below 0.99.
         String rescaled = till.post("/api/v1/checkouts", Till.basket(Till.line("WINE", null, 1, "10.00"))).ok(201).get("id");
-        JsonNode who = till.photo("/api/v1/checkouts/" + rescaled + "/identify", Photos.rescaled(people.get(1))).ok(200).json();
+        byte[] lessAlike = Probes.scoring(shop, noConsent, people.get(1), 0.8, 0.95);
+        JsonNode who = till.photo("/api/v1/checkouts/" + rescaled + "/identify", lessAlike).ok(200).json();
         assertThat(who.path("decision").asText()).isEqualTo("MATCH");
         assertThat(who.path("score").asDouble()).isLessThan(0.99);
         Api.call("PUT", "/api/v1/payment-settings", shop.adminToken(), Map.of("stripeFaceThreshold", 0.99, "perPaymentLimit", 500,
                 "firstQuerySeconds", 1, "queryEverySeconds", 1, "payWindowSeconds", 8, "reverseNotBeforeSeconds", 3)).ok(200);
+        assertThat(get("/api/v1/payment-settings", shop.adminToken()).ok(200).body()).as("a plain number, not 5E+2")
+                .contains("\"perPaymentLimit\":500");
         try {
             assertThat(type(payByFace(rescaled, "10.00", true).problem(422))).endsWith("face-not-enough-for-payment");
         } finally {
@@ -153,8 +156,8 @@ class StripeFacePayIT {
     void aCardThatNeedsAuthenticationOrIsDeclinedFailsAndTheTillChoosesAnotherMethod() {
         member(2, true, "pm_card_authenticationRequired");
         String checkout = checkoutFor(2, "12.00");
-        JsonNode p = payByFace(checkout, "12.00", true).ok(201).json();
-        assertThat(p.path("status").asText()).isEqualTo("FAILED");
+        JsonNode p = payByFace(checkout, "12.00", true).problem(402).json();
+        assertThat(p.path("type").asText()).endsWith("payment-declined");
         assertThat(p.path("reason").asText()).isEqualTo("authentication_required");
         till.post("/api/v1/checkouts/" + checkout + "/complete", Till.paid("R-" + checkout, "CARD", "12.00")).ok(200);
     }

@@ -115,6 +115,29 @@ class WebhooksIT {
     }
 
     @Test
+    void hostileDeliveriesGetTheProvidersRefusalNeverA500() throws Exception {
+        String stripe = hook("STRIPE");
+        assertThat(deliver(stripe, Map.of("Stripe-Signature", "t=abc,v1=zz"), "{}", "application/json").status()).isEqualTo(400);
+        assertThat(deliver(stripe, Map.of("Stripe-Signature", "garbage"), "{}", "application/json").status()).isEqualTo(400);
+        long now = System.currentTimeMillis() / 1000;
+        String n = Long.toString(System.nanoTime());
+        for (String body : java.util.List.of(
+                "{\"object\":\"event\",\"data\":{\"object\":{}}}",
+                "{\"id\":\"evt_a" + n + "\",\"object\":\"event\",\"data\":{\"object\":{}}}",
+                "{\"id\":\"evt_b" + n + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}",
+                "{\"id\":\"" + "e".repeat(300) + "\",\"object\":\"event\",\"type\":\"charge.updated\",\"data\":{\"object\":{}}}",
+                "{\"id\":\"evt_c" + n + "\",\"object\":\"event\",\"type\":\"" + "t".repeat(300) + "\",\"data\":{\"object\":{}}}",
+                "[1,2]", "not json")) {
+            FakeStripe.Delivery d = FakeStripe.signed(body, now, FakeStripe.WEBHOOK_SECRET);
+            assertThat(deliver(stripe, Map.of("Stripe-Signature", d.signature()), d.body(), "application/json").status())
+                    .as(body.length() > 80 ? body.substring(0, 80) : body).isEqualTo(400);
+        }
+        String alipay = hook("ALIPAY");
+        assertThat(deliver(alipay, Map.of(), "out_trade_no=%zz&sign=x", "application/x-www-form-urlencoded").body()).isEqualTo("fail");
+        assertThat(rejected("unreadable-body")).isPositive();
+    }
+
+    @Test
     void wechatNotificationsAreVerifiedDecryptedAndFresh() throws Exception {
         String checkout = FacePayIT.openCny(till, "19.00");
         String id = FacePayIT.pay(till, checkout, Till.key(), "WECHAT_PAY", "19.00", "130000000000000003").ok(201).get("paymentId");

@@ -250,6 +250,11 @@ public final class FakeStripe implements AutoCloseable {
     public static Delivery event(String type, String objectJson, long epochSeconds, String secret) {
         String body = "{\"id\":\"evt_fake" + System.nanoTime() + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
                 + "\"created\":" + epochSeconds + ",\"type\":\"" + type + "\",\"livemode\":false,\"data\":{\"object\":" + objectJson + "}}";
+        return signed(body, epochSeconds, secret);
+    }
+
+    /** Any body signed as Stripe signs an event (for tests of what a signed but malformed delivery does). */
+    public static Delivery signed(String body, long epochSeconds, String secret) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

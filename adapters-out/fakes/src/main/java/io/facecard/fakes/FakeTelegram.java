@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeTelegram implements AutoCloseable {
 
-    public record Received(String to, String kind, String text, String at) {}
+    /** @param account the official account's appid (or the bot's id): a sandbox view shows a tenant its own account's only */
+    public record Received(String account, String to, String kind, String text, String at) {}
 
     private record Hook(String url, String secret) {}
 
@@ -62,8 +63,14 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     public List<Received> messages(String to) {
+        return messages(null, to);
+    }
+
+    /** What {@code account} sent (every account's when null) to {@code to} (everyone when null), newest first. */
+    public List<Received> messages(String account, String to) {
         synchronized (received) {
-            List<Received> out = new ArrayList<>(received.stream().filter(r -> to == null || r.to().equals(to)).toList());
+            List<Received> out = new ArrayList<>(received.stream()
+                    .filter(r -> (account == null || r.account().equals(account)) && (to == null || r.to().equals(to))).toList());
             Collections.reverse(out);
             return out;
         }
@@ -87,7 +94,7 @@ public final class FakeTelegram implements AutoCloseable {
                         hooks.put(token, new Hook(in.path("url").asText(), in.path("secret_token").asText()));
                         FakeHttp.send(x, 200, Map.of("ok", true, "result", true, "description", "Webhook was set"));
                     }
-                    case "sendMessage" -> sendMessage(x, in);
+                    case "sendMessage" -> sendMessage(x, botId(token), in);
                     default -> FakeHttp.send(x, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
                 }
                 return;
@@ -98,13 +105,21 @@ public final class FakeTelegram implements AutoCloseable {
                     blocked.add(in.path("chatId").asText());
                     FakeHttp.send(x, 200, Map.of("ok", true));
                 }
-                case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(FakeHttp.query(x).get("to")));
+                case "/_sandbox/messages" -> {
+                    Map<String, String> q = FakeHttp.query(x);
+                    FakeHttp.send(x, 200, messages(q.get("account"), q.get("to")));
+                }
                 default -> FakeHttp.send(x, 404, Map.of("ok", false));
             }
         }
     }
 
-    private void sendMessage(HttpExchange x, JsonNode in) throws IOException {
+    /** A bot's public id: the part of its token before the colon (the rest is its secret). */
+    public static String botId(String token) {
+        return token.substring(0, token.indexOf(':'));
+    }
+
+    private void sendMessage(HttpExchange x, String bot, JsonNode in) throws IOException {
         String chat = in.path("chat_id").asText();
         if (blocked.contains(chat)) {
             FakeHttp.send(x, 403, Map.of("ok", false, "error_code", 403, "description", "Forbidden: bot was blocked by the user"));
@@ -118,7 +133,7 @@ public final class FakeTelegram implements AutoCloseable {
                     "parameters", Map.of("retry_after", 1)));
             return;
         }
-        received.add(new Received(chat, "TEXT", in.path("text").asText(), Instant.now().toString()));
+        received.add(new Received(bot, chat, "TEXT", in.path("text").asText(), Instant.now().toString()));
         if (latencyMillis > 0) {
             try {
                 Thread.sleep(latencyMillis); // delivered; the answer is on its way

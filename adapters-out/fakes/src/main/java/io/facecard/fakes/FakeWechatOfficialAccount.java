@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeWechatOfficialAccount implements AutoCloseable {
     public static final String SECRET = "facecardsandboxappsecret00000001";
 
-    public record Received(String to, String kind, String text, String at) {}
+    /** @param account the official account's appid (or the bot's id): a sandbox view shows a tenant its own account's only */
+    public record Received(String account, String to, String kind, String text, String at) {}
 
     private record Ticket(String appid, String scene, Instant expires) {}
 
@@ -87,8 +88,14 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     }
 
     public List<Received> messages(String to) {
+        return messages(null, to);
+    }
+
+    /** What {@code account} sent (every account's when null) to {@code to} (everyone when null), newest first. */
+    public List<Received> messages(String account, String to) {
         synchronized (received) {
-            List<Received> out = new ArrayList<>(received.stream().filter(r -> to == null || r.to().equals(to)).toList());
+            List<Received> out = new ArrayList<>(received.stream()
+                    .filter(r -> (account == null || r.account().equals(account)) && (to == null || r.to().equals(to))).toList());
             Collections.reverse(out);
             return out;
         }
@@ -115,7 +122,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                 }
                 case "/_sandbox/scan" -> scan(x, in);
                 case "/_sandbox/message" -> userMessage(x, in);
-                case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(q.get("to")));
+                case "/_sandbox/messages" -> FakeHttp.send(x, 200, messages(q.get("account"), q.get("to")));
                 case "/_sandbox/clock" -> {
                     advance(in.path("advanceSeconds").asLong());
                     FakeHttp.send(x, 200, Map.of("now", now().toString()));
@@ -181,7 +188,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         }
         StringBuilder text = new StringBuilder(in.path("template_id").asText()).append(':');
         in.path("data").fields().forEachRemaining(e -> text.append(' ').append(e.getKey()).append('=').append(e.getValue().path("value").asText()));
-        received.add(new Received(to, "TEMPLATE", text.toString(), now().toString()));
+        received.add(new Received(appid, to, "TEMPLATE", text.toString(), now().toString()));
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok", "msgid", Math.abs(RANDOM.nextLong())));
     }
 
@@ -197,7 +204,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             return;
         }
         windowUse.put(key, used + 1);
-        received.add(new Received(to, "CUSTOM", in.path("text").path("content").asText(), now().toString()));
+        received.add(new Received(appid, to, "CUSTOM", in.path("text").path("content").asText(), now().toString()));
         FakeHttp.send(x, 200, Map.of("errcode", 0, "errmsg", "ok"));
     }
 
@@ -234,7 +241,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             int had = massReceived.getOrDefault(key, 0);
             if (followers.getOrDefault(appid + ":" + to, false) && had < MASS_PER_MONTH) {
                 massReceived.put(key, had + 1);
-                received.add(new Received(to, "MASS", in.path("text").path("content").asText(), now().toString()));
+                received.add(new Received(appid, to, "MASS", in.path("text").path("content").asText(), now().toString()));
             }
         }
         return Map.of("errcode", 0, "errmsg", "send job submission success", "msg_id", msgId, "msg_data_id", msgId + 7);
@@ -306,7 +313,9 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     private void scan(HttpExchange x, JsonNode in) throws IOException {
         Ticket t = tickets.get(in.path("ticket").asText());
         String openid = in.path("openid").asText();
-        if (t == null || !t.expires().isAfter(now()) || openid.isEmpty()) {
+        // The sandbox scans for one tenant's official account: another account's ticket is as unknown as none.
+        String account = in.path("appid").asText(null);
+        if (t == null || !t.expires().isAfter(now()) || openid.isEmpty() || (account != null && !account.equals(t.appid()))) {
             FakeHttp.send(x, 404, Map.of("error", "no such live ticket"));
             return;
         }

@@ -100,7 +100,8 @@ public class CheckoutFlow {
                 total, clock.instant()));
         // What the read model now holds, without reading the row just written.
         BigDecimal none = BigDecimal.ZERO.setScale(scale);
-        return new CheckoutView(id.value(), till.storeId(), till.terminalId(), "OPEN", currency, lines, total, null, 0, none, null, 0, 0);
+        return new CheckoutView(id.value(), till.storeId(), till.terminalId(), "OPEN", currency, lines, total, null, 0, none, null, 0, 0,
+                none);
     }
 
     public CheckoutView get(Caller caller, UUID id) {

@@ -34,15 +34,20 @@ public class SandboxChannels {
         }
     }
 
+    /** A phone scans the caller's own official account's QR: another tenant's ticket is unknown here, as in live mode. */
     public Map<String, Object> scan(Caller caller, String ticket, String openid) {
         requireSandbox(caller);
-        return fakes.wechatScan(Validation.requiredText(ticket, "ticket", 200), Validation.requiredText(openid, "openid", 128));
+        Map<String, Object> done = fakes.wechatScan(appid(caller), Validation.requiredText(ticket, "ticket", 200),
+                Validation.requiredText(openid, "openid", 128));
+        if (Integer.valueOf(404).equals(done.get("status"))) {
+            throw Refusal.notFound("a live QR ticket of this tenant's official account");
+        }
+        return done;
     }
 
     public Map<String, Object> wechatMessage(Caller caller, String openid, String text) {
         requireSandbox(caller);
-        String appid = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.WECHAT)
-                .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
+        String appid = appid(caller);
         Map<String, Object> done = fakes.wechatMessage(appid, Validation.requiredText(openid, "openid", 128), text == null ? "hi"
                 : Validation.requiredText(text, "text", 600));
         if (Integer.valueOf(404).equals(done.get("status"))) {
@@ -62,12 +67,26 @@ public class SandboxChannels {
         return fakes.telegramStart(bot, Validation.requiredText(token, "token", 64), chat);
     }
 
+    /** What the caller's own account sent (to one recipient, or to everyone), newest first: never another tenant's. */
     public List<Map<String, Object>> messages(Caller caller, String channel, String to) {
         requireSandbox(caller);
         if (!"WECHAT".equals(channel) && !"TELEGRAM".equals(channel)) {
             throw Refusal.invalid("'channel' must be WECHAT or TELEGRAM");
         }
-        return fakes.messages(channel, Validation.requiredText(to, "to", 128));
+        String account = channel.equals("WECHAT") ? appid(caller) : botId(caller);
+        return fakes.messages(channel, account, to == null ? null : Validation.requiredText(to, "to", 128));
+    }
+
+    private String appid(Caller caller) {
+        return accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.WECHAT)
+                .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
+    }
+
+    /** A bot's public id: its token's part before the colon. */
+    private String botId(Caller caller) {
+        String token = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.TELEGRAM)
+                .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
+        return token.substring(0, Math.max(0, token.indexOf(':')));
     }
 
     public void clock(Caller caller, Long seconds) {

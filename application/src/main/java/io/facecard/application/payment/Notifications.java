@@ -31,6 +31,10 @@ public class Notifications {
 
     public enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
 
+    /** What the notification table keeps of an event's id and kind (its columns' sizes). */
+    static final int MAX_EVENT_ID = 128;
+    static final int MAX_KIND = 120;
+
     private ProviderAccounts accounts;
     private PaymentGateways gateways;
     private Payments payments;
@@ -57,6 +61,10 @@ public class Notifications {
             v = gateways.notifications().verify(provider, headers, body);
         } catch (NotificationVerifier.Rejected e) {
             return rejected(provider, tenant.get(), e.getMessage());
+        }
+        if (v.eventId() == null || v.eventId().isBlank() || v.eventId().length() > MAX_EVENT_ID
+                || (v.kind() != null && v.kind().length() > MAX_KIND)) {
+            return rejected(provider, tenant.get(), "malformed-event"); // signed, but not what the provider sends
         }
         String mismatch = mismatch(provider, tenant.get(), v);
         if (mismatch != null) {

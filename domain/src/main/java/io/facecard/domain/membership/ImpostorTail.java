@@ -35,6 +35,7 @@ public record ImpostorTail(double from, double share, double scale) {
         if (allowed >= share) {
             return from;
         }
-        return from + scale * Math.log(share / allowed);
+        // Rounded up by a billionth: exp(log(x)) may come back a hair above x, and "at most" must hold exactly.
+        return from + scale * Math.log(share / allowed) + 1e-9;
     }
 }

@@ -28,7 +28,7 @@ class ImpostorTailTest {
     @Test
     void theDerivedThresholdGivesExactlyTheAllowedRate() {
         double t = TAIL.thresholdFor(100_000, 1);
-        assertThat(TAIL.falseAcceptsPer10k(t, 100_000)).isCloseTo(1.0, within(1e-9));
+        assertThat(TAIL.falseAcceptsPer10k(t, 100_000)).isCloseTo(1.0, within(1e-6)).isLessThanOrEqualTo(1.0);
         assertThat(TAIL.falseAcceptsPer10k(t + 0.01, 100_000)).isLessThan(1.0);
     }
 
@@ -42,5 +42,15 @@ class ImpostorTailTest {
     void aTailNeedsAPositiveShareAndScale() {
         assertThatThrownBy(() -> new ImpostorTail(0.3, 0, 0.03)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ImpostorTail(0.3, 1e-3, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theThresholdForARateNeverExpectsMoreThanThatRate() {
+        for (long templates : new long[] {1, 7, 919, 1_000, 10_000, 123_457, 1_000_000}) {
+            for (double per10k : new double[] {0.001, 0.01, 1, 3.3, 666.67}) {
+                assertThat(TAIL.falseAcceptsPer10k(TAIL.thresholdFor(templates, per10k), templates))
+                        .as("%d templates, %s per 10k", templates, per10k).isLessThanOrEqualTo(per10k);
+            }
+        }
     }
 }

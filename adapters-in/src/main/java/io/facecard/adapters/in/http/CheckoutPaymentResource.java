@@ -36,7 +36,14 @@ public class CheckoutPaymentResource {
         var checkout = Bodies.id(id, "checkout");
         var b = Bodies.required(body);
         var request = TillPayment.of(b.method(), b.amount(), b.authCode(), b.confirmedByCustomer());
-        return Response.status(201).entity(PaymentJson.PaymentBody.of(pay.pay(c, checkout, key, request))).build();
+        PaymentJson.PaymentBody paid = PaymentJson.PaymentBody.of(pay.pay(c, checkout, key, request));
+        if (paid.status().equals("FAILED")) {
+            // Declined (no money, a wrong code): 402 as the providers answer it, the same on a retry with the key.
+            return Problems.response(402, "payment-declined", "Payment Required", "the provider declined the payment ("
+                    + paid.reason() + "); the customer pays another way", paid.reason(),
+                    java.util.Map.of("paymentId", paid.paymentId().toString(), "paymentStatus", paid.status()));
+        }
+        return Response.status(201).entity(paid).build();
     }
 
     @GET

@@ -45,7 +45,7 @@ public class ImportResource {
         ImportUploads.Format format = type != null && type.toLowerCase().startsWith("application/zip")
                 ? ImportUploads.Format.ZIP : ImportUploads.Format.CSV;
         ImportJobs.Job job = imports.start(caller.get(), body, format, dry);
-        return Response.accepted(JobBody.of(job)).location(URI.create("/api/v1/jobs/" + job.id())).build();
+        return Response.accepted(JobBody.of(job)).location(URI.create("jobs/" + job.id())).build();
     }
 
     private static boolean flag(String raw) {

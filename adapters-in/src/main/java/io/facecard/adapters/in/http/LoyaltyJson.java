@@ -48,11 +48,10 @@ public final class LoyaltyJson {
             long heldPoints, BigDecimal heldValue, BigDecimal due, String receiptNumber, long pointsEarned, long pointsRedeemed) {
         static CheckoutBody of(Checkouts.CheckoutView c) {
             return new CheckoutBody(c.id(), c.status(), c.currency(), c.total(), c.lines(), c.memberId(), c.heldPoints(), c.heldValue(),
-                    c.total().subtract(c.heldValue()), c.receiptNumber(), c.pointsEarned(), c.pointsRedeemed());
+                    c.due(), c.receiptNumber(), c.pointsEarned(), c.pointsRedeemed());
         }
     }
 
-    /** Exactly one of: a card, a phone, a member id, or a CONFIRM's token with the customer's last four phone digits. */
     /** Exactly one of: up to five base64 frames of the customer, a card, a phone, a member id, or a CONFIRM's token with its digits. */
     public record CheckoutProbe(List<String> frames, String cardNumber, String phone, UUID memberId, String candidateToken,
             String phoneLast4) {}

@@ -47,7 +47,7 @@ public class MemberResource {
     public Response register(MemberJson.MemberDraft draft) {
         var caller = this.caller.get();
         var m = members.register(caller, Bodies.required(draft).data());
-        return Response.created(URI.create("/api/v1/members/" + m.id())).entity(MemberJson.MemberBody.of(m)).build();
+        return Response.created(URI.create("members/" + m.id())).entity(MemberJson.MemberBody.of(m)).build();
     }
 
     @GET
@@ -142,7 +142,7 @@ public class MemberResource {
     public Response enrol(@PathParam("id") String id, byte[] image) {
         var caller = this.caller.get();
         Faces.Enrolled e = faces.enrol(caller, member(id), image);
-        return Response.created(URI.create("/api/v1/members/" + id + "/faces/" + e.faceId())).entity(MemberJson.Enrolled.of(e)).build();
+        return Response.created(URI.create("members/" + id + "/faces/" + e.faceId())).entity(MemberJson.Enrolled.of(e)).build();
     }
 
     /** The app's burst (up to five photos, one image part each): every good photo becomes a template. */
@@ -166,7 +166,7 @@ public class MemberResource {
     }
 
     private static Response burst(String id, Faces.EnrolledBurst b) {
-        return Response.created(URI.create("/api/v1/members/" + id + "/faces")).entity(MemberJson.EnrolledBurst.of(b)).build();
+        return Response.created(URI.create("members/" + id + "/faces")).entity(MemberJson.EnrolledBurst.of(b)).build();
     }
 
     @GET

@@ -16,6 +16,12 @@ public final class Problems {
     }
 
     public static Response response(int status, String type, String title, String detail, String reason) {
+        return response(status, type, title, detail, reason, java.util.Map.of());
+    }
+
+    /** @param extensions further members of the problem (RFC 9457 §3.2), such as the id of what failed */
+    public static Response response(int status, String type, String title, String detail, String reason,
+            java.util.Map<String, String> extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
@@ -26,6 +32,7 @@ public final class Problems {
         if (reason != null) {
             body.add("reason", reason);
         }
+        extensions.forEach(body::add);
         Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
         if (status == 401) {
             r.header("WWW-Authenticate", "Bearer realm=\"facecard\"");

@@ -37,7 +37,7 @@ public class StoreResource {
     public Response open(Json.StoreDraft draft) {
         Json.StoreDraft d = Bodies.required(draft);
         var store = stores.open(caller.get(), new StoreManagement.StoreDraft(d.name(), d.code(), d.address(), d.timezone()));
-        return Response.created(URI.create("/api/v1/stores/" + store.id())).entity(Json.StoreBody.of(store)).build();
+        return Response.created(URI.create("stores/" + store.id())).entity(Json.StoreBody.of(store)).build();
     }
 
     @GET
@@ -65,7 +65,7 @@ public class StoreResource {
     public Response register(@PathParam("id") String id, Json.TerminalDraft draft) {
         Json.TerminalDraft d = Bodies.required(draft);
         var registered = terminals.register(caller.get(), store(id), new TerminalManagement.TerminalDraft(d.kind(), d.name()));
-        return Response.created(URI.create("/api/v1/stores/" + id + "/terminals/" + registered.terminal().id()))
+        return Response.created(URI.create("stores/" + id + "/terminals/" + registered.terminal().id()))
                 .entity(Json.TerminalBody.of(registered.terminal(), registered.apiKey()))
                 .build();
     }

@@ -41,7 +41,7 @@ public class TenantResource {
         Json.AdminDraft admin = d.admin() == null ? new Json.AdminDraft(null, null) : d.admin();
         var view = onboarding.onboard(caller.get(), new TenantOnboarding.Onboarding(
                 d.name(), d.slug(), d.currency(), d.timezone(), admin.username(), admin.password()));
-        return Response.created(URI.create("/api/v1/tenants/" + view.id())).entity(Json.TenantBody.of(view)).build();
+        return Response.created(URI.create("tenants/" + view.id())).entity(Json.TenantBody.of(view)).build();
     }
 
     @GET

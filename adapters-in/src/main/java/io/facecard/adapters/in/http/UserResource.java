@@ -49,7 +49,7 @@ public class UserResource {
     public Response create(Json.UserDraft draft) {
         Json.UserDraft d = Bodies.required(draft);
         var account = staff.create(caller.get(), new StaffManagement.StaffDraft(d.username(), d.password(), d.displayName(), d.roles()));
-        return Response.created(URI.create("/api/v1/users/" + account.id())).entity(Json.UserBody.of(account)).build();
+        return Response.created(URI.create("users/" + account.id())).entity(Json.UserBody.of(account)).build();
     }
 
     @GET

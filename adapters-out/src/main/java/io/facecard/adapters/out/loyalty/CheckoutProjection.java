@@ -8,6 +8,10 @@ import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CustomerIdentifiedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.LinesReturnedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.OfferAppliedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.OfferRemovedEvent;
+import io.facecard.domain.checkout.CheckoutEvents.PaymentSettledEvent;
+import io.facecard.domain.checkout.CheckoutEvents.PaymentStartedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.ReceiptIssuedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionClearedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionRecordedEvent;
@@ -40,7 +44,32 @@ public class CheckoutProjection implements Projection {
 
     @EventHandler
     void on(CustomerIdentifiedEvent e) {
-        update(e.tenantId(), e.checkoutId().value(), e.at(), "member_id = ?", e.memberId().value());
+        update(e.tenantId(), e.checkoutId().value(), e.at(),
+                "member_id = ?, status = case when status = 'OPEN' then 'IDENTIFIED' else status end", e.memberId().value());
+    }
+
+    /** PAYING while a face-pay payment is pending or has succeeded (as the aggregate decides: the sale is then frozen). */
+    @EventHandler
+    void on(PaymentStartedEvent e) {
+        update(e.tenantId(), e.checkoutId().value(), e.at(), "status = 'PAYING', paying_from = case when status = 'PAYING' "
+                + "then paying_from else status end");
+    }
+
+    /** A failed payment returns the sale to where it was unless another payment of it succeeded. */
+    @EventHandler
+    void on(PaymentSettledEvent e) {
+        update(e.tenantId(), e.checkoutId().value(), e.at(), e.succeeded() ? "payments_succeeded = payments_succeeded + 1"
+                : "status = case when status = 'PAYING' and payments_succeeded = 0 then paying_from else status end");
+    }
+
+    @EventHandler
+    void on(OfferAppliedEvent e) {
+        update(e.tenantId(), e.checkoutId().value(), e.at(), "offer_discount = ?", e.discount());
+    }
+
+    @EventHandler
+    void on(OfferRemovedEvent e) {
+        update(e.tenantId(), e.checkoutId().value(), e.at(), "offer_discount = 0");
     }
 
     @EventHandler

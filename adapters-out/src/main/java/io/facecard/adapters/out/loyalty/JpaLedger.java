@@ -86,14 +86,15 @@ public class JpaLedger implements Ledger, Checkouts {
     public Optional<CheckoutView> find(TenantId tenant, UUID id) {
         binding.bind(em, tenant);
         return Jdbc.query(em, "select id, store_id, terminal_id, status, currency, lines, total, member_id, held_points, "
-                        + "held_value, receipt_number, points_earned, points_redeemed from checkout_view where tenant_id = ? and id = ?",
+                        + "held_value, receipt_number, points_earned, points_redeemed, offer_discount from checkout_view "
+                        + "where tenant_id = ? and id = ?",
                 r -> {
                     List<Basket.Line> lines = JsonColumns.read(r.getString(6), new TypeReference<List<Basket.Line>>() {});
                     int scale = lines.get(0).amount().scale();
                     return new CheckoutView(Jdbc.uuid(r, 1), Jdbc.uuid(r, 2), Jdbc.uuid(r, 3), r.getString(4), r.getString(5), lines,
                             r.getBigDecimal(7).setScale(scale), Jdbc.uuid(r, 8), r.getLong(9),
                             r.getBigDecimal(10).setScale(scale, java.math.RoundingMode.UNNECESSARY), r.getString(11),
-                            r.getLong(12), r.getLong(13));
+                            r.getLong(12), r.getLong(13), r.getBigDecimal(14).setScale(scale, java.math.RoundingMode.UNNECESSARY));
                 }, tenant.value(), id).stream().findFirst();
     }
 }

@@ -22,8 +22,8 @@ public class FakeChannelControl implements ChannelSandbox {
     }
 
     @Override
-    public Map<String, Object> wechatScan(String ticket, String openid) {
-        return map(JsonHttp.call("POST", base("WECHAT") + "/_sandbox/scan", Map.of("ticket", ticket, "openid", openid)));
+    public Map<String, Object> wechatScan(String appid, String ticket, String openid) {
+        return map(JsonHttp.call("POST", base("WECHAT") + "/_sandbox/scan", Map.of("appid", appid, "ticket", ticket, "openid", openid)));
     }
 
     @Override
@@ -37,8 +37,10 @@ public class FakeChannelControl implements ChannelSandbox {
     }
 
     @Override
-    public List<Map<String, Object>> messages(String channel, String to) {
-        var a = JsonHttp.call("GET", base(channel) + "/_sandbox/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null);
+    public List<Map<String, Object>> messages(String channel, String account, String to) {
+        String query = "?account=" + URLEncoder.encode(account, StandardCharsets.UTF_8)
+                + (to == null ? "" : "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
+        var a = JsonHttp.call("GET", base(channel) + "/_sandbox/messages" + query, null);
         return JsonHttp.JSON.convertValue(a.body(), new TypeReference<List<Map<String, Object>>>() {});
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 
 /** A tenant's payment settings; liveness lives with the face settings, so this row never holds it. */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class JdbcPaymentSettings implements PaymentSettingsStore {
                 r -> {
                     double t = r.getDouble(1);
                     Double threshold = r.wasNull() ? null : t;
-                    return new PaymentSettings(threshold, r.getBigDecimal(2).stripTrailingZeros(), d.livenessRequired(), r.getInt(3),
+                    return new PaymentSettings(threshold, plain(r.getBigDecimal(2)), d.livenessRequired(), r.getInt(3),
                             r.getInt(4), r.getInt(5), r.getInt(6));
                 }, tenant.value()).stream().findFirst().orElse(d);
     }
@@ -45,5 +46,11 @@ public class JdbcPaymentSettings implements PaymentSettingsStore {
                         + "reverse_not_before_seconds = excluded.reverse_not_before_seconds",
                 tenant.value(), s.stripeFaceThreshold() == null ? new Jdbc.Null(java.sql.Types.DOUBLE) : s.stripeFaceThreshold(),
                 s.perPaymentLimit(), s.firstQuerySeconds(), s.queryEverySeconds(), s.payWindowSeconds(), s.reverseNotBeforeSeconds());
+    }
+
+    /** 100.00 as 100 and 12.50 as 12.5, never 1E+2: the column keeps two decimals, the answer none it does not need. */
+    static BigDecimal plain(BigDecimal stored) {
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

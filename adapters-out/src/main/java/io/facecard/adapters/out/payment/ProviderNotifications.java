@@ -55,13 +55,16 @@ final class ProviderNotifications implements NotificationVerifier {
             throw new Rejected("stripe-not-configured");
         }
         Event e = stripe.verified(raw, headers.get("stripe-signature")).orElseThrow(() -> new Rejected("bad-signature"));
+        if (e.getId() == null || e.getType() == null) {
+            throw new Rejected("incomplete-event");
+        }
         String reference = null;
         long amount = -1;
         if (e.getType().startsWith("payment_intent.")) {
             Object object;
             try {
                 object = e.getDataObjectDeserializer().deserializeUnsafe();
-            } catch (com.stripe.exception.EventDataObjectDeserializationException bad) {
+            } catch (com.stripe.exception.EventDataObjectDeserializationException | RuntimeException bad) { // no or odd "data"
                 throw new Rejected("unreadable-object");
             }
             if (object instanceof PaymentIntent pi) {
@@ -80,7 +83,12 @@ final class ProviderNotifications implements NotificationVerifier {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                p.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                try {
+                    p.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException bad) { // "%zz": not a form Alipay sends
+                    throw new Rejected("unreadable-body");
+                }
             }
         }
         try {
@@ -124,13 +132,20 @@ final class ProviderNotifications implements NotificationVerifier {
         } catch (RuntimeException e) {
             throw new Rejected("bad-signature");
         }
-        JsonObject envelope = JsonParser.parseString(raw).getAsJsonObject();
-        String kind = envelope.has("event_type") ? envelope.get("event_type").getAsString() : "unknown";
-        String reference = resource.has("out_trade_no") ? resource.get("out_trade_no").getAsString() : null;
-        long amount = -1;
-        if (kind.startsWith("TRANSACTION") && resource.has("amount") && resource.getAsJsonObject("amount").has("total")) {
-            amount = resource.getAsJsonObject("amount").get("total").getAsLong();
+        try {
+            JsonObject envelope = JsonParser.parseString(raw).getAsJsonObject();
+            String kind = envelope.has("event_type") ? envelope.get("event_type").getAsString() : "unknown";
+            String reference = resource.has("out_trade_no") ? resource.get("out_trade_no").getAsString() : null;
+            long amount = -1;
+            if (kind.startsWith("TRANSACTION") && resource.has("amount") && resource.getAsJsonObject("amount").has("total")) {
+                amount = resource.getAsJsonObject("amount").get("total").getAsLong();
+            }
+            if (!envelope.has("id")) {
+                throw new Rejected("incomplete-event");
+            }
+            return new Verified(envelope.get("id").getAsString(), kind, reference, amount, null, null);
+        } catch (RuntimeException unreadable) { // signed, yet not the envelope WeChat Pay sends
+            throw unreadable instanceof Rejected r ? r : new Rejected("unreadable-body");
         }
-        return new Verified(envelope.get("id").getAsString(), kind, reference, amount, null, null);
     }
 }

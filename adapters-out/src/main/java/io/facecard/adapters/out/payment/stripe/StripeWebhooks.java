@@ -25,7 +25,9 @@ public final class StripeWebhooks {
         }
         try {
             return Optional.of(Webhook.constructEvent(rawBody, signatureHeader, signingSecret, TOLERANCE_SECONDS));
-        } catch (SignatureVerificationException | com.google.gson.JsonSyntaxException e) {
+        } catch (SignatureVerificationException | RuntimeException e) {
+            // A header like "t=abc,v1=zz" makes the SDK throw NumberFormatException, a body that is not an event a
+            // JSON or Gson error: a caller's mistake (or a forgery) either way, never the server's.
             return Optional.empty();
         }
     }
