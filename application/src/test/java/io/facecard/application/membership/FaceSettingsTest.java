@@ -15,7 +15,7 @@ class FaceSettingsTest {
         FaceSettings.Effective e = FaceSettings.DEFAULT.effective(1_000, TAIL);
         assertThat(e.matchThreshold()).isCloseTo(0.675, within(0.001));
         assertThat(e.confidentThreshold()).isEqualTo(e.matchThreshold());
-        assertThat(e.falseAcceptsPer10k()).isCloseTo(1.0, within(1e-9));
+        assertThat(e.falseAcceptsPer10k()).isCloseTo(1.0, within(1e-6)).isLessThanOrEqualTo(1.0);
         assertThat(FaceSettings.DEFAULT.effective(100_000, TAIL).matchThreshold()).as("a larger gallery needs more")
                 .isCloseTo(0.830, within(0.001));
     }
@@ -25,8 +25,8 @@ class FaceSettingsTest {
         for (long templates : new long[] {1_000, 10_000, 100_000}) {
             FaceSettings.Effective e = FaceSettings.DEFAULT.effective(templates, TAIL);
             assertThat(e.stepUpThreshold()).isLessThan(e.matchThreshold() - 0.2);
-            assertThat(e.stepUpFalseAcceptsPer10k()).isCloseTo(1.0, within(1e-6));
-            assertThat(e.stepUpsPer10k()).isCloseTo(1 / FaceSettings.DIGIT_GUESS_CHANCE, within(1e-6));
+            assertThat(e.stepUpFalseAcceptsPer10k()).isCloseTo(1.0, within(1e-6)).isLessThanOrEqualTo(1.0);
+            assertThat(e.stepUpsPer10k()).isCloseTo(1 / FaceSettings.DIGIT_GUESS_CHANCE, within(1e-3));
             assertThat(e.policy().threshold()).isEqualTo(e.stepUpThreshold());
         }
         assertThat(FaceSettings.DIGIT_GUESS_CHANCE).isEqualTo(0.0015);
@@ -36,7 +36,7 @@ class FaceSettingsTest {
     void aLooseTenantStillAsksAtMostOneStrangerInTen() {
         FaceSettings loose = new FaceSettings(0.2, null, 0.05, 60, 100, false, true, 0.5, false);
         FaceSettings.Effective e = loose.effective(10_000, TAIL);
-        assertThat(e.stepUpsPer10k()).isCloseTo(FaceSettings.MAX_STEP_UPS_PER10K, within(1e-6));
+        assertThat(e.stepUpsPer10k()).isCloseTo(FaceSettings.MAX_STEP_UPS_PER10K, within(1e-3));
         assertThat(e.stepUpFalseAcceptsPer10k()).isLessThan(100);
     }
 
@@ -53,6 +53,6 @@ class FaceSettingsTest {
     void faceByPayNeedsAHundredthOfLoyaltysFalseAccepts() {
         FaceSettings.Effective e = FaceSettings.DEFAULT.effective(1_000, TAIL);
         assertThat(e.paymentThreshold()).isGreaterThan(e.matchThreshold());
-        assertThat(e.paymentFalseAcceptsPer10k()).isCloseTo(0.01, within(1e-9));
+        assertThat(e.paymentFalseAcceptsPer10k()).isCloseTo(0.01, within(1e-8));
     }
 }
