@@ -137,10 +137,15 @@ class FaceBandsIT {
                 Map.of("photos", List.of(p1, Base64.getEncoder().encodeToString(people.get(2)))));
         assertThat(two.problem(422).json().path("reason").asText()).isEqualTo("NOT_SAME_PERSON");
         assertThat(get("/api/v1/members/" + cy + "/faces", chain.adminToken()).ok(200).json()).isEmpty();
+        String garbage = Base64.getEncoder().encodeToString("not a photo at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JsonNode partly = post("/api/v1/members/" + cy + "/faces", chain.adminToken(),
-                Map.of("photos", List.of(Base64.getEncoder().encodeToString(Photos.blank()), p1))).ok(201).json();
+                Map.of("photos", List.of(Base64.getEncoder().encodeToString(Photos.blank()), p1, garbage))).ok(201).json();
         assertThat(partly.path("enrolled")).hasSize(1);
         assertThat(partly.path("refused").get(0).path("index").asInt()).isZero();
         assertThat(partly.path("refused").get(0).path("reason").asText()).isEqualTo("NO_FACE");
+        assertThat(partly.path("refused").get(1).path("index").asInt()).isEqualTo(2);
+        assertThat(partly.path("refused").get(1).path("reason").asText()).isEqualTo("NOT_AN_IMAGE");
+        assertThat(partly.path("refused").get(1).path("detail").asText()).as("a photo, not 'the body'").contains("image")
+                .doesNotContain("body");
     }
 }

@@ -116,7 +116,9 @@ class FacePayIT {
         assertThat(get("/api/v1/checkouts/" + broke + "/payments/" + refused.path("paymentId").asText(), cnyTill.token).ok(200)
                 .json().path("status").asText()).isEqualTo("FAILED");
         String slow = openCny(cnyTill, "16.00");
-        String slowId = pay(cnyTill, slow, Till.key(), "WECHAT_PAY", "16.00", wechatCode('5')).ok(201).get("paymentId");
+        JsonNode timedOut = pay(cnyTill, slow, Till.key(), "WECHAT_PAY", "16.00", wechatCode('5')).ok(201).json();
+        assertThat(timedOut.path("reason").asText()).as("our word for it, not a Java class").isEqualTo("PROVIDER_NO_ANSWER");
+        String slowId = timedOut.path("paymentId").asText();
         assertThat(get("/api/v1/checkouts/" + slow, cnyTill.token).ok(200).json().path("status").asText()).as("a payment is pending")
                 .isEqualTo("PAYING");
         assertThat(get("/api/v1/checkouts/" + broke, cnyTill.token).ok(200).json().path("status").asText())
@@ -217,7 +219,9 @@ class FacePayIT {
     @Test
     void aChargeThatTimesOutIsQueriedAndFoundPaid() throws Exception {
         String checkout = openCny(cnyTill, "9.00");
-        String id = pay(cnyTill, checkout, Till.key(), "ALIPAY", "9.00", token('5')).ok(201).get("paymentId");
+        JsonNode timedOut = pay(cnyTill, checkout, Till.key(), "ALIPAY", "9.00", token('5')).ok(201).json();
+        assertThat(timedOut.path("reason").asText()).as("the same word as WeChat Pay's").isEqualTo("PROVIDER_NO_ANSWER");
+        String id = timedOut.path("paymentId").asText();
         JsonNode done = settled(cnyTill, checkout, id);
         assertThat(done.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(alipayCalls("alipay.trade.pay", reference(id))).isEqualTo(1);

@@ -138,6 +138,24 @@ class WebhooksIT {
     }
 
     @Test
+    void aFloodOfForgeriesIsAnsweredButOnlyItsFirstTenAMinuteAreRecorded() throws Exception {
+        Chain other = Api.onboard(Api.operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/ALIPAY", other.adminToken(), Map.of("sandbox", true)).ok(200);
+        String path = get("/api/v1/payment-providers/ALIPAY", other.adminToken()).ok(200).get("webhookPath");
+        for (int i = 0; i < 30; i++) {
+            assertThat(deliver(path, Map.of(), "notify_id=forged" + i + "&out_trade_no=x&sign=AAAA", "application/x-www-form-urlencoded")
+                    .body()).isEqualTo("fail");
+        }
+        try (var db = Api.database(); var s = db.prepareStatement("select count(*) from payment_notification where tenant_id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(other.id()));
+            try (var r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).as("rows kept of 30 forgeries").isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void wechatNotificationsAreVerifiedDecryptedAndFresh() throws Exception {
         String checkout = FacePayIT.openCny(till, "19.00");
         String id = FacePayIT.pay(till, checkout, Till.key(), "WECHAT_PAY", "19.00", "130000000000000003").ok(201).get("paymentId");

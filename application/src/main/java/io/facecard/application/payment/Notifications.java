@@ -39,6 +39,7 @@ public class Notifications {
     private PaymentGateways gateways;
     private Payments payments;
     private Clock clock;
+    private final RejectionLog rejections = new RejectionLog();
 
     protected Notifications() {}
 
@@ -115,9 +116,15 @@ public class Notifications {
     }
 
     private Outcome rejected(PaymentProvider provider, TenantId tenant, String reason) {
-        LOG.warning(provider + " notification rejected: " + reason);
-        payments.recordNotification(provider.name(), "rejected-" + UUID.randomUUID(), tenant, Outcome.REJECTED.name(), reason,
-                clock.instant());
+        String webhook = provider + ":" + (tenant == null ? "unknown" : tenant.value());
+        if (rejections.record(webhook, clock.instant())) {
+            LOG.warning(provider + " notification rejected: " + reason);
+            payments.recordNotification(provider.name(), "rejected-" + UUID.randomUUID(), tenant, Outcome.REJECTED.name(), reason,
+                    clock.instant());
+        } else {
+            LOG.fine(() -> provider + " notification rejected (" + reason + "), over " + RejectionLog.PER_MINUTE
+                    + " a minute for this webhook: not recorded");
+        }
         return Outcome.REJECTED;
     }
 }

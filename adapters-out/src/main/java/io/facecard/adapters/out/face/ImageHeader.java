@@ -12,7 +12,7 @@ record ImageHeader(String format, int width, int height) {
 
     static ImageHeader read(byte[] b) {
         if (b == null || b.length < 24) {
-            throw new UnreadableImage("NOT_AN_IMAGE", "the body is empty or too short to be an image");
+            throw new UnreadableImage("NOT_AN_IMAGE", "the image is empty or too short to be one");
         }
         ImageHeader h;
         if ((b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
@@ -22,7 +22,7 @@ record ImageHeader(String format, int width, int height) {
         } else if (b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
             h = webp(b);
         } else {
-            throw new UnreadableImage("NOT_AN_IMAGE", "the body is neither a JPEG, a PNG nor a WebP image");
+            throw new UnreadableImage("NOT_AN_IMAGE", "the image is neither a JPEG, a PNG nor a WebP");
         }
         if (h.width <= 0 || h.height <= 0) {
             throw new UnreadableImage("CORRUPT_IMAGE", "the image header declares no size");

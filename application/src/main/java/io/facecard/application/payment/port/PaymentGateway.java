@@ -19,6 +19,15 @@ public interface PaymentGateway {
     enum Status { SUCCEEDED, PENDING, FAILED, UNKNOWN }
 
     /**
+     * Our own reasons, the same for every rail (the providers' own codes pass through as they are): no answer in
+     * time (a timeout or a closed connection: the outcome is unknown and will be queried), an answer whose
+     * signature did not verify, an answer that could not be read.
+     */
+    String NO_ANSWER = "PROVIDER_NO_ANSWER";
+    String UNVERIFIED_ANSWER = "PROVIDER_ANSWER_UNVERIFIED";
+    String MALFORMED_ANSWER = "PROVIDER_ANSWER_MALFORMED";
+
+    /**
      * A rail whose charge can stay open (WeChat Pay's {@code USERPAYING}, Alipay's {@code 10003}): its
      * outcome is polled by our reference, and a charge that never resolves is reversed. Stripe's
      * confirmed PaymentIntent answers at once, and a retry under the same key answers the same.

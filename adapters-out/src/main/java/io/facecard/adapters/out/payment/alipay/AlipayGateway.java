@@ -78,7 +78,7 @@ public final class AlipayGateway implements PaymentGateway.Polling {
         r.setBizModel(m);
         AlipayTradePayResponse a = execute(r, c.account());
         if (a == null) {
-            return new Result(Status.UNKNOWN, null, "no-answer");
+            return new Result(Status.UNKNOWN, null, PaymentGateway.NO_ANSWER);
         }
         return switch (a.getCode()) {
             case "10000" -> new Result(Status.SUCCEEDED, a.getTradeNo(), null);
@@ -96,7 +96,7 @@ public final class AlipayGateway implements PaymentGateway.Polling {
         r.setBizModel(m);
         AlipayTradeQueryResponse a = execute(r, account);
         if (a == null) {
-            return new Result(Status.UNKNOWN, null, "no-answer");
+            return new Result(Status.UNKNOWN, null, PaymentGateway.NO_ANSWER);
         }
         if (!"10000".equals(a.getCode())) {
             // ACQ.TRADE_NOT_EXIST is not a failure either: a charge still on its way may yet arrive. The trade is
@@ -118,7 +118,7 @@ public final class AlipayGateway implements PaymentGateway.Polling {
         r.setBizModel(m);
         AlipayTradeCancelResponse a = execute(r, account);
         if (a == null || !"10000".equals(a.getCode()) || "Y".equals(a.getRetryFlag())) {
-            return new Result(Status.UNKNOWN, null, a == null ? "no-answer" : a.getSubCode());
+            return new Result(Status.UNKNOWN, null, a == null ? PaymentGateway.NO_ANSWER : a.getSubCode());
         }
         return new Result(Status.SUCCEEDED, a.getTradeNo(), a.getAction());
     }
@@ -133,7 +133,7 @@ public final class AlipayGateway implements PaymentGateway.Polling {
         r.setBizModel(m);
         AlipayTradeRefundResponse a = execute(r, f.account());
         if (a == null) {
-            return new Result(Status.UNKNOWN, null, "no-answer");
+            return new Result(Status.UNKNOWN, null, PaymentGateway.NO_ANSWER);
         }
         return "10000".equals(a.getCode()) ? new Result(Status.SUCCEEDED, a.getTradeNo(), null)
                 : new Result(Status.FAILED, null, a.getSubCode());

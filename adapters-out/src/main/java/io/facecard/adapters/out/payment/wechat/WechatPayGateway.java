@@ -182,8 +182,12 @@ public final class WechatPayGateway implements PaymentGateway.Polling {
         } catch (ServiceException e) {
             return new Answer(e.getHttpStatusCode(), e.getErrorCode() == null ? "HTTP_" + e.getHttpStatusCode() : e.getErrorCode(),
                     parse(e.getResponseBody()));
-        } catch (HttpException | ValidationException | MalformedMessageException e) {
-            return new Answer(0, e.getClass().getSimpleName(), new JsonObject());
+        } catch (HttpException e) {
+            return new Answer(0, PaymentGateway.NO_ANSWER, new JsonObject());
+        } catch (ValidationException e) {
+            return new Answer(0, PaymentGateway.UNVERIFIED_ANSWER, new JsonObject());
+        } catch (MalformedMessageException e) {
+            return new Answer(0, PaymentGateway.MALFORMED_ANSWER, new JsonObject());
         }
     }
 
