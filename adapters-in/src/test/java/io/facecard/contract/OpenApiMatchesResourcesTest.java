@@ -26,6 +26,28 @@ class OpenApiMatchesResourcesTest {
         assertThat(implemented()).isNotEmpty().isEqualTo(documented());
     }
 
+    @Test
+    void everyOperationHasItsOwnOperationId() throws IOException {
+        TreeSet<String> ids = new TreeSet<>();
+        int operations = 0;
+        try (InputStream in = OpenApiMatchesResourcesTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = it.next();
+                for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
+                    Map.Entry<String, JsonNode> op = ops.next();
+                    if (op.getKey().matches("get|post|put|patch|delete")) {
+                        operations++;
+                        String id = op.getValue().path("operationId").asText("");
+                        assertThat(id).as(op.getKey() + " " + p.getKey()).matches("[a-z][A-Za-z]+");
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        assertThat(ids).as("unique").hasSize(operations);
+    }
+
     static TreeSet<String> implemented() {
         String base = FacecardApi.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
         TreeSet<String> ops = new TreeSet<>();
