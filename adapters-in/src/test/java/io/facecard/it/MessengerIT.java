@@ -70,6 +70,7 @@ class MessengerIT {
         JsonNode o = offer(m, "TELEGRAM");
         String token = o.path("token").asText();
         assertThat(o.path("deepLink").asText()).isEqualTo("https://t.me/facecard_sandbox_bot?start=" + token);
+        assertThat(o.path("sandbox").asText()).as("the offer says the link is the sandbox's").contains("/api/v1/sandbox/telegram/start");
         String chat = chatId();
         assertThat(post("/api/v1/sandbox/telegram/start", shop.adminToken(), Map.of("token", token, "chatId", chat)).ok(200).json()
                 .path("callbackStatus").asInt()).isEqualTo(200);
@@ -104,6 +105,7 @@ class MessengerIT {
         String m = member();
         JsonNode o = offer(m, "WECHAT");
         assertThat(o.path("qrTicket").asText()).startsWith("gQ");
+        assertThat(o.path("sandbox").asText()).contains("/api/v1/sandbox/wechat/scan");
         String openid = "oFake" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         JsonNode scan = post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid))
                 .ok(200).json();

@@ -43,7 +43,12 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     static final Duration TOKEN_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Offer(Channel channel, String token, Instant expiresAt, String qrTicket, String qrUrl, String deepLink) {}
+    /**
+     * @param sandbox in sandbox mode, what stands in for the phone: the QR and the deep link name the fakes' accounts,
+     *     which no real phone reaches (null in live mode)
+     */
+    public record Offer(Channel channel, String token, Instant expiresAt, String qrTicket, String qrUrl, String deepLink,
+            String sandbox) {}
 
     private Members members;
     private MessengerAccounts accounts;
@@ -83,9 +88,14 @@ public class Channels implements io.facecard.application.membership.port.Erasure
         bindings.offer(tenant, member, channel, hash(token), expires);
         if (channel == Channel.WECHAT) {
             Messenger.Qr qr = messenger.qr(account, token, (int) TOKEN_LIFE.toSeconds());
-            return new Offer(channel, token, expires, qr.ticket(), qr.url(), null);
+            return new Offer(channel, token, expires, qr.ticket(), qr.url(), null, messenger.sandbox()
+                    ? "sandbox: no real phone can scan this QR; a phone's scan is POST /api/v1/sandbox/wechat/scan {\"ticket\",\"openid\"}"
+                    : null);
         }
-        return new Offer(channel, token, expires, null, null, messenger.deepLink(account, token));
+        return new Offer(channel, token, expires, null, null, messenger.deepLink(account, token), messenger.sandbox()
+                ? "sandbox: the link names the sandbox's bot, not one a real Telegram app reaches; a user's /start is "
+                        + "POST /api/v1/sandbox/telegram/start {\"token\",\"chatId\"}"
+                : null);
     }
 
     public String status(Caller caller, MemberId member, Channel channel, String token) {
