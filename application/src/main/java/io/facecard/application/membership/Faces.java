@@ -181,7 +181,8 @@ public class Faces {
      * (else a second photo of another person would make that person a candidate for this member).
      */
     private void guardIdentity(TenantId tenant, MemberId member, float[] embedding) {
-        FaceSettings.Effective s = effective(tenant);
+        FaceSettings settings = this.settings.of(tenant);
+        FaceSettings.Effective s = settings.effective(galleries.of(tenant), analysis.impostorTail());
         OptionalDouble own = templates.bestOf(tenant, member, embedding);
         for (FaceTemplates.Candidate c : templates.nearest(tenant, embedding, MatchPolicy.MAX_CANDIDATES)) {
             if (c.member().equals(member)) {
@@ -195,7 +196,7 @@ public class Faces {
                         "this face is nearer another member (%.2f) than the member's own photos (%.2f)", c.score(), own.getAsDouble()));
             }
         }
-        double same = samePerson(tenant);
+        double same = samePerson(settings);
         if (own.isPresent() && own.getAsDouble() < same) {
             throw new Refusal(MembershipRule.FACE_REJECTED, "NOT_SAME_PERSON", String.format(
                     "this face does not verify against the member's photos (similarity %.2f, %.2f needed)", own.getAsDouble(), same));
@@ -334,12 +335,8 @@ public class Faces {
      */
     public FaceProof.Needed paymentNeeds(TenantId tenant, Double threshold) {
         FaceSettings s = settings.of(tenant);
-        double score = threshold != null ? threshold : effective(tenant).paymentThreshold();
+        double score = threshold != null ? threshold : s.effective(galleries.of(tenant), analysis.impostorTail()).paymentThreshold();
         return new FaceProof.Needed(score, s.livenessForPayments() ? s.minLiveness() : null);
-    }
-
-    private FaceSettings.Effective effective(TenantId tenant) {
-        return settings.of(tenant).effective(galleries.of(tenant), analysis.impostorTail());
     }
 
     /** Enrolment and verification need exactly one usable face; anything else is the caller's to fix. */

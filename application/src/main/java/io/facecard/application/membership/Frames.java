@@ -14,9 +14,9 @@ import java.util.List;
  * Frames must show one person: any two usable frames that do not verify against each other refuse
  * the whole burst (a passer-by in one frame must not be fused into the customer).
  */
-final class Frames {
+public final class Frames {
     /** The most frames one call takes: a burst of about a second at a till camera. */
-    static final int MAX = 5;
+    public static final int MAX = 5;
 
     private Frames() {}
 

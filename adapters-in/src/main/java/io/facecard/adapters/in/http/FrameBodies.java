@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import io.facecard.application.membership.Frames;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -18,8 +19,8 @@ import java.util.Set;
  * as {@code multipart/form-data} (one image part each) or as a JSON array of base64 strings.
  */
 final class FrameBodies {
-    /** At most this many photos in one call (the use cases say so too; this stops reading early). */
-    static final int MAX = 5;
+    /** At most this many photos in one call: the use case's limit, checked here before any photo is decoded. */
+    static final int MAX = Frames.MAX;
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
     private FrameBodies() {}
