@@ -52,7 +52,9 @@ class BadInputIT {
         assertThat(post("/api/v1/stores", chain.adminToken(), Map.of("name", " ", "code", "X9")).problem(400).get("detail")).contains("name");
         raw("POST", "/api/v1/stores", chain.adminToken(), "", "application/json").problem(400);
         assertThat(post("/api/v1/tenants", operator, Map.of("name", "X", "slug", "x-y", "currency", "EUR", "timezone", "UTC"))
-                .problem(400).get("detail")).contains("username");
+                .problem(400).get("detail")).contains("admin");
+        assertThat(post("/api/v1/tenants", operator, Map.of("name", "X", "slug", "x-y", "currency", "EUR", "timezone", "UTC",
+                "admin", Map.of("password", PASSWORD))).problem(400).get("detail")).contains("username");
         assertThat(post("/api/v1/tenants", operator, Map.of("name", "X", "slug", "Bad Slug", "currency", "EUR", "timezone", "UTC",
                 "admin", Map.of("username", "admin", "password", PASSWORD))).problem(400).get("detail")).contains("slug");
         assertThat(post("/api/v1/users", chain.adminToken(), Map.of("username", "shorty", "password", "short", "roles", new String[] {"CASHIER"}))

@@ -202,7 +202,7 @@ class MessengerIT {
         for (JsonNode n : wechat) {
             assertThat(n.path("kind").asText()).as("the receipt went to the preferred channel only").isNotEqualTo("TEMPLATE");
         }
-        Api.call("PUT", "/api/v1/members/" + m + "/channels/preferred", shop.adminToken(), Map.of("channel", "NOPE")).problem(404);
+        Api.call("PUT", "/api/v1/members/" + m + "/channels/preferred", shop.adminToken(), Map.of("channel", "NOPE")).problem(400);
     }
 
     @Test

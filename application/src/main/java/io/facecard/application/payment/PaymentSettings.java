@@ -31,8 +31,9 @@ public record PaymentSettings(Double stripeFaceThreshold, BigDecimal perPaymentL
             throw Refusal.invalid("'perPaymentLimit' must be above 0 and at most 1000000");
         }
         if (firstQuerySeconds < 1 || queryEverySeconds < 1 || payWindowSeconds < queryEverySeconds || payWindowSeconds > 600
-                || reverseNotBeforeSeconds < 1 || firstQuerySeconds > 60 || queryEverySeconds > 60) {
-            throw Refusal.invalid("the poll timings must be 1-60 s, the window at least one query interval and at most 600 s");
+                || reverseNotBeforeSeconds < 1 || reverseNotBeforeSeconds > 600 || firstQuerySeconds > 60 || queryEverySeconds > 60) {
+            throw Refusal.invalid("the poll timings must be 1-60 s, the window at least one query interval and at most 600 s,"
+                    + " a reversal at most 600 s after the charge");
         }
     }
 

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 final class CampaignSpecs {
     static final Set<String> CHANNELS = Set.of("WECHAT", "TELEGRAM", "PREFERRED");
     static final Set<String> OFFER_KINDS = Set.of("COUPON", "BONUS_POINTS", "POINTS_MULTIPLIER", "DISCOUNT");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** Anything in braces is a placeholder to check, so {name.__class__} is refused like {surname}, not sent as text. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** A campaign runs for at most five years: a later end is a typo (year 99999), not a plan. */
+    private static final java.time.Duration LONGEST_RUN = java.time.Duration.ofDays(5 * 366);
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9-]{0,16}");
     static final String DEFAULT_CHARSET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -52,6 +55,9 @@ final class CampaignSpecs {
         Instant validUntil = d.validUntil() == null ? now.plus(java.time.Duration.ofDays(30)) : d.validUntil();
         if (!validUntil.isAfter(now)) {
             throw Refusal.invalid("'validUntil' is in the past");
+        }
+        if (validUntil.isAfter(now.plus(LONGEST_RUN))) {
+            throw Refusal.invalid("'validUntil' is at most 5 years ahead");
         }
         int attribution = d.attributionDays() == null ? 30 : d.attributionDays();
         if (attribution < 1 || attribution > 90) {

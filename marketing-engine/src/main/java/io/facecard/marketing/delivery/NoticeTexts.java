@@ -22,7 +22,8 @@ public final class NoticeTexts {
             "WELCOME", List.of());
     static final Map<String, String> WECHAT_TEMPLATE_IDS = Map.of("RECEIPT", "facecard_receipt", "REFUND", "facecard_refund",
             "POINTS_EXPIRING", "facecard_points");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** Anything in braces: {expiresOn.__class__} is an unknown placeholder to refuse, not text to send. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "RECEIPT", Map.of(

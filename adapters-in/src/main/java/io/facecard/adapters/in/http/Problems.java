@@ -19,6 +19,18 @@ public final class Problems {
         return response(status, type, title, detail, reason, java.util.Map.of());
     }
 
+    /** 400 invalid-request for a body the gate refused, with each fault as {@code {pointer, detail}}. */
+    public static Response invalidBody(String detail, jakarta.json.JsonArray errors) {
+        String body = Json.createObjectBuilder()
+                .add("type", TYPE_BASE + "invalid-request")
+                .add("title", "Invalid request")
+                .add("status", 400)
+                .add("detail", detail)
+                .add("errors", errors)
+                .build().toString();
+        return Response.status(400).type(MEDIA_TYPE).entity(body).build();
+    }
+
     /** @param extensions further members of the problem (RFC 9457 §3.2), such as the id of what failed */
     public static Response response(int status, String type, String title, String detail, String reason,
             java.util.Map<String, String> extensions) {
