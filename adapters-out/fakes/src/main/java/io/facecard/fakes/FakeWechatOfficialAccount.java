@@ -39,7 +39,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
 
     private record Ticket(String appid, String scene, Instant expires) {}
 
-    private record Callback(String url, String token) {}
+    /** Where the account's pushes go; with an EncodingAESKey they go in safe mode, as the console's setting says. */
+    private record Callback(String url, String token, String aesKey, String appid) {}
 
     /** A customer-service window a user opened: how long it lasts and how many messages it allows. */
     private record Window(Instant opened, Duration length, int allowance) {}
@@ -117,7 +118,8 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
                     FakeHttp.send(x, 200, answer);
                 });
                 case "/_sandbox/callback" -> {
-                    callbacks.put(in.path("appid").asText(), new Callback(in.path("url").asText(), in.path("token").asText()));
+                    callbacks.put(in.path("appid").asText(), new Callback(in.path("url").asText(), in.path("token").asText(),
+                            in.path("aesKey").asText(null), in.path("appid").asText()));
                     FakeHttp.send(x, 200, Map.of("ok", true));
                 }
                 case "/_sandbox/scan" -> scan(x, in);
@@ -301,12 +303,30 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         return push(cb, ts, xml);
     }
 
+    /**
+     * Signs with the real time (WeChat's servers have no sandbox clock) and, in safe mode, sends only
+     * the ciphertext with a msg_signature over it, the openid and encrypt_type in the query as WeChat does.
+     */
     private int push(Callback cb, String ts, String xml) {
+        String now = Long.toString(java.time.Instant.now().getEpochSecond());
         String nonce = Long.toString(Math.abs(RANDOM.nextLong()));
-        String[] parts = {cb.token(), ts, nonce};
-        Arrays.sort(parts);
-        return FakeHttp.post(cb.url() + "?signature=" + sha1(String.join("", parts)) + "&timestamp=" + ts + "&nonce=" + nonce, "text/xml",
-                xml, Map.of());
+        String query = "?signature=" + sha1(sorted(cb.token(), now, nonce)) + "&timestamp=" + now + "&nonce=" + nonce;
+        if (cb.aesKey() == null) {
+            return FakeHttp.post(cb.url() + query, "text/xml", xml, Map.of());
+        }
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String encrypted = WechatCrypto.seal(cb.aesKey(), cb.appid(), xml, random);
+        String openid = xml.replaceAll("(?s).*<FromUserName><!\\[CDATA\\[([^]]*)]]>.*", "$1");
+        String body = "<xml><ToUserName><![CDATA[gh_facecard]]></ToUserName><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>";
+        return FakeHttp.post(cb.url() + query + "&openid=" + openid + "&encrypt_type=aes&msg_signature="
+                + sha1(sorted(cb.token(), now, nonce, encrypted)), "text/xml", body, Map.of());
+    }
+
+    private static String sorted(String... parts) {
+        String[] p = parts.clone();
+        Arrays.sort(p);
+        return String.join("", p);
     }
 
     /** A phone scans the QR: the signed event goes to the account's callback. */

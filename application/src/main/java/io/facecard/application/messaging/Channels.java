@@ -151,22 +151,6 @@ public class Channels implements io.facecard.application.membership.port.Erasure
                 ConsentSource.WECHAT, caller.actor(), now));
     }
 
-    /** A WeChat callback's account, if {@code signature} is sha1 of the sorted token, timestamp and nonce. */
-    public Optional<TenantId> verifyWechat(String webhookId, String signature, String timestamp, String nonce) {
-        Optional<TenantId> tenant = webhookId == null ? Optional.empty() : accounts.byWebhook(Channel.WECHAT, webhookId);
-        if (tenant.isEmpty() || signature == null || timestamp == null || nonce == null) {
-            return Optional.empty();
-        }
-        String token = accounts.find(tenant.get(), Channel.WECHAT).map(a -> a.secrets().get("token")).orElse(null);
-        if (token == null) {
-            return Optional.empty();
-        }
-        String[] parts = {token, timestamp, nonce};
-        java.util.Arrays.sort(parts);
-        return MessageDigest.isEqual(sha1(String.join("", parts)).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8)) ? tenant : Optional.empty();
-    }
-
     /** A verified WeChat event push: subscribe/SCAN with our token binds, unsubscribe unbinds. Retries (same sender and time) are ignored. */
     public void wechatEvent(TenantId tenant, String xml) {
         Map<String, String> event = messenger.wechatEvent(xml == null ? "" : xml);
@@ -242,14 +226,6 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha1(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,13 +26,15 @@ import java.util.regex.Pattern;
 public class MessengerAccountsAdmin {
     static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
 
+    private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
+
     record Field(String name, boolean required, boolean secret, Pattern format) {}
 
     private static final Map<Channel, java.util.List<Field>> FIELDS = Map.of(
             Channel.WECHAT, java.util.List.of(new Field("appid", true, false, Pattern.compile("wx[0-9a-z]{16}")),
                     new Field("appSecret", true, true, Pattern.compile("[0-9a-zA-Z]{16,64}")),
                     new Field("token", true, true, Pattern.compile("[0-9a-zA-Z]{3,32}")),
-                    new Field("aesKey", false, true, Pattern.compile("[0-9a-zA-Z]{43}"))),
+                    new Field("aesKey", true, true, Pattern.compile("[0-9a-zA-Z]{43}"))),
             Channel.TELEGRAM, java.util.List.of(new Field("botUsername", true, false, Pattern.compile("[A-Za-z0-9_]{5,32}")),
                     new Field("botToken", true, true, Pattern.compile("[0-9]{5,16}:[A-Za-z0-9_-]{30,40}"))));
 
@@ -72,10 +74,21 @@ public class MessengerAccountsAdmin {
         Map<String, String> fields = new TreeMap<>(SANDBOX.get(channel));
         if (channel == Channel.WECHAT) {
             fields.put("appid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+            fields.put("aesKey", encodingAesKey());
         } else {
             fields.put("botToken", io.facecard.application.support.SandboxIds.telegramBotToken(ADMIN.tenantOf(caller)));
         }
         return put(caller, channel, fields);
+    }
+
+    /** A fresh EncodingAESKey, as the official account's console generates one: 43 letters and digits. */
+    private static String encodingAesKey() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 43; i++) {
+            key.append(alphabet.charAt(KEYS.nextInt(alphabet.length())));
+        }
+        return key.toString();
     }
 
     public View put(Caller caller, Channel channel, Map<String, String> body) {

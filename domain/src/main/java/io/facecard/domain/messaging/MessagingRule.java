@@ -10,5 +10,8 @@ public final class MessagingRule {
     /** The channel account is bound to another member of the tenant. */
     public static final Rule ACCOUNT_BOUND_ELSEWHERE = new Rule("account-bound-elsewhere", Category.CONFLICT);
 
+    /** The messenger refused the account's own credentials (a wrong appSecret): the admin must correct the account. */
+    public static final Rule CHANNEL_CREDENTIALS_REFUSED = new Rule("channel-credentials-refused", Category.UNPROCESSABLE);
+
     private MessagingRule() {}
 }

@@ -3,6 +3,7 @@ package io.facecard.adapters.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.application.messaging.Channels;
+import io.facecard.application.messaging.WechatCallbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The messengers' callbacks. No credential of ours: WeChat's is believed when its signature (sha1
- * of the sorted token, timestamp and nonce) checks, Telegram's when its secret-token header is the
- * one we set. Both answer at once (WeChat wants 5 s; "success" stops its retries); a callback that
+ * The messengers' callbacks. No credential of ours: WeChat's is believed in safe mode only
+ * ({@link WechatCallbacks}: fresh, unreplayed, signed over the ciphertext, decrypting to our appid),
+ * Telegram's when its secret-token header is the one we set. Both answer at once (WeChat wants 5 s; "success" stops its retries); a callback that
  * does not verify changes nothing.
  */
 @ApplicationScoped
@@ -30,12 +31,15 @@ public class MessengerWebhookResource {
 
     @Inject
     Channels channels;
+    @Inject
+    WechatCallbacks wechat;
 
     /** WeChat's URL check when the account is configured: echo {@code echostr} if the signature verifies. */
     @GET
     public Response verify(@PathParam("channel") String channel, @PathParam("account") String account, @QueryParam("signature") String signature,
             @QueryParam("timestamp") String timestamp, @QueryParam("nonce") String nonce, @QueryParam("echostr") String echostr) {
-        return channel.equals("wechat") && channels.verifyWechat(account, signature, timestamp, nonce).isPresent() && echostr != null
+        return channel.equals("wechat") && echostr != null
+                && wechat.verifyUrl(account, new WechatCallbacks.Query(signature, timestamp, nonce, null, null)).isPresent()
                 ? Response.ok(echostr, MediaType.TEXT_PLAIN).build() : Response.status(401).build();
     }
 
@@ -43,16 +47,19 @@ public class MessengerWebhookResource {
     @Consumes(MediaType.WILDCARD)
     public Response receive(@PathParam("channel") String channel, @PathParam("account") String account,
             @QueryParam("signature") String signature, @QueryParam("timestamp") String timestamp, @QueryParam("nonce") String nonce,
+            @QueryParam("encrypt_type") String encryptType, @QueryParam("msg_signature") String msgSignature,
             @HeaderParam("X-Telegram-Bot-Api-Secret-Token") String secret, byte[] body) {
-        return channel.equals("wechat") ? wechat(account, signature, timestamp, nonce, body) : telegram(account, secret, body);
+        return channel.equals("wechat")
+                ? wechat(account, new WechatCallbacks.Query(signature, timestamp, nonce, encryptType, msgSignature), body)
+                : telegram(account, secret, body);
     }
 
-    private Response wechat(String account, String signature, String timestamp, String nonce, byte[] body) {
-        var tenant = channels.verifyWechat(account, signature, timestamp, nonce);
-        if (tenant.isEmpty()) {
+    private Response wechat(String account, WechatCallbacks.Query query, byte[] body) {
+        var push = wechat.open(account, query, body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        if (push.isEmpty()) {
             return Response.status(401).build();
         }
-        channels.wechatEvent(tenant.get(), body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        channels.wechatEvent(push.get().tenant(), push.get().xml());
         return Response.ok("success", MediaType.TEXT_PLAIN).build();
     }
 

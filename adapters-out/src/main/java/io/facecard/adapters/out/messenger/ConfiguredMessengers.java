@@ -94,7 +94,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
         } else if (source.sandbox()) {
             // Live, the URL and token are entered in the official account's console; the sandbox's fake is told here.
             JsonHttp.call("POST", clients().wechatBase() + "/_sandbox/callback", Map.of("appid", account.settings().get("appid"), "url", url,
-                    "token", account.secrets().get("token")));
+                    "token", account.secrets().get("token"), "aesKey", account.secrets().get("aesKey")));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.facecard.adapters.out.messenger.JsonHttp;
 import io.facecard.application.messaging.port.Messenger;
 import io.facecard.application.messaging.port.MessengerAccounts.Account;
+import io.facecard.domain.messaging.MessagingRule;
+import io.facecard.domain.refusal.Refusal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -114,7 +116,9 @@ public final class WechatOfficialAccount {
                     + a.secrets().get("appSecret"), null).body();
             String value = r.path("access_token").asText(null);
             if (value == null) {
-                throw new IllegalStateException("WeChat gave no access_token: " + r.path("errcode").asInt());
+                // 40013 invalid appid, 40125 invalid appSecret, 40164 caller IP not whitelisted: the account needs its admin
+                throw new Refusal(MessagingRule.CHANNEL_CREDENTIALS_REFUSED, "WeChat refused the official account's appid and appSecret"
+                        + " (errcode " + r.path("errcode").asInt() + "); correct them in PUT /api/v1/messenger-accounts/WECHAT_OA");
             }
             // Refreshed five minutes early, so no call carries a token about to lapse.
             tokens.put(appid, new Token(value, now.plusSeconds(Math.max(60, r.path("expires_in").asLong(7200) - 300))));
