@@ -106,6 +106,38 @@ class StripeFacePayIT {
         assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo("25.00");
     }
 
+    /**
+     * The README's demo, where every face is a CONFIRM: the phone's digits resolve it, and the liveness the till
+     * measured on that photo still counts for the payment (it was "none was made" before the step-up kept it).
+     */
+    @Test
+    void aConfirmResolvedByThePhoneDigitsPaysByFaceOnTheLivenessTheTillMeasured() {
+        String m = post("/api/v1/members", shop.adminToken(), Map.of("name", "Stepped Payer", "phone", "+4915100008899",
+                "cardNumber", "S" + UUID.randomUUID().toString().substring(0, 10))).ok(201).get("id");
+        consent(m, "BIOMETRIC_IDENTIFICATION", true);
+        int person = 3; // the first face no other member of this shop has (the enrolment guard refuses a face already enrolled)
+        while (jpeg("/api/v1/members/" + m + "/faces", shop.adminToken(), people.get(person)).status() != 201) {
+            person++;
+        }
+        consent(m, "FACE_PAY", true);
+        post("/api/v1/sandbox/members/" + m + "/stripe-card", shop.adminToken(), Map.of("paymentMethod", "pm_card_visa")).ok(201);
+        Api.call("PUT", "/api/v1/face-settings", shop.adminToken(), Map.of("confidentThreshold", 0.99)).ok(200);
+        try {
+            String c = till.post("/api/v1/checkouts", Till.basket(Till.line("WINE", null, 1, "18.00"))).ok(201).get("id");
+            JsonNode unsure = till.photo("/api/v1/checkouts/" + c + "/identify", Probes.scoring(shop, m, people.get(person), 0.6, 0.95)).ok(200).json();
+            assertThat(unsure.path("decision").asText()).as(unsure.toString()).isEqualTo("CONFIRM");
+            JsonNode right = till.post("/api/v1/checkouts/" + c + "/identify", Map.of("candidateToken", unsure.path("candidateToken").asText(),
+                    "phoneLast4", "8899")).ok(200).json();
+            assertThat(right.path("decision").asText()).isEqualTo("MATCH");
+            JsonNode paid = payByFace(c, "18.00", true).ok(201).json();
+            assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("SUCCEEDED");
+        } finally {
+            Map<String, Object> none = new java.util.HashMap<>();
+            none.put("confidentThreshold", null);
+            Api.call("PUT", "/api/v1/face-settings", shop.adminToken(), none).ok(200);
+        }
+    }
+
     @Test
     void stripeFaceIsRefusedWithoutConsentConfirmationCardOrAStrongEnoughFaceAndOverTheLimit() {
         String noConsent = member(1, false, null);

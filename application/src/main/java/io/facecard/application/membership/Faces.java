@@ -246,14 +246,14 @@ public class Faces {
         FaceAnalysis.ScanRules used = live ? rules.withLiveness() : rules;
         List<FaceScan> scans = frames.stream().map(f -> analysis.scanFor(tenant, f, used)).toList();
         FaceScan scan = scans.size() == 1 ? scans.get(0) : Frames.fuse(scans, samePerson(s));
-        Identification i = decide(tenant, s, scan);
+        Identification i = decide(tenant, s, scan, live ? scan.checks().liveness() : null);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
         }
         return live ? i.withLiveness(scan.checks().liveness()) : i;
     }
 
-    private Identification decide(TenantId tenant, FaceSettings s, FaceScan scan) {
+    private Identification decide(TenantId tenant, FaceSettings s, FaceScan scan, Double liveness) {
         switch (scan.outcome()) {
             case NO_FACE, FACE_TOO_SMALL:
                 return new Identification(Decision.NO_FACE, null, 0);
@@ -277,7 +277,7 @@ public class Faces {
                 return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : top);
             case CONFIRM:
                 int offered = e.policy().candidates(best.stream().map(FaceTemplates.Candidate::score).toList());
-                return stepUp.offer(tenant, best.subList(0, offered), top, s.refreshFromTill() ? scan.embedding() : null);
+                return stepUp.offer(tenant, best.subList(0, offered), top, liveness, s.refreshFromTill() ? scan.embedding() : null);
             default:
                 break;
         }

@@ -72,9 +72,10 @@ public class StepUp {
     /**
      * A CONFIRM with a token for these candidates (best first), or NO_MATCH with {@link #USE_CARD}.
      *
+     * @param liveness the probe's liveness where it was measured (null: not measured), carried to the MATCH the digits give
      * @param probe kept with the token for a template refresh after the digits (null: not kept)
      */
-    public Identification offer(TenantId tenant, List<Candidate> candidates, double score, float[] probe) {
+    public Identification offer(TenantId tenant, List<Candidate> candidates, double score, Double liveness, float[] probe) {
         Instant now = clock.instant();
         List<MemberId> offered = new ArrayList<>();
         Set<String> digits = new HashSet<>();
@@ -96,7 +97,7 @@ public class StepUp {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         stepUps.forget(tenant, now.minus(MEMBER_LOCK)); // what is older can no longer be used nor lock anyone
-        stepUps.open(tenant, hash(token), offered, score, now.plus(TOKEN_LIFE), probe);
+        stepUps.open(tenant, hash(token), offered, score, liveness, now.plus(TOKEN_LIFE), probe);
         return new Identification(Decision.CONFIRM, null, score, token, null, TOKEN_TRIES);
     }
 
@@ -119,7 +120,8 @@ public class StepUp {
                     return Identification.hint(Decision.NO_MATCH, open.score(), USE_CARD);
                 }
                 confirmed.member(candidate, open.probe());
-                return new Identification(Decision.MATCH, m.get(), open.score());
+                Identification match = new Identification(Decision.MATCH, m.get(), open.score());
+                return open.liveness() == null ? match : match.withLiveness(open.liveness());
             }
         }
         int failures = stepUps.failed(tenant, hash);

@@ -52,8 +52,9 @@ class StepUpTest {
         final Map<MemberId, List<Instant>> failures = new HashMap<>();
 
         @Override
-        public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe) {
-            open.put(tokenHash, new Open(candidates, score, expiresAt, 0, false, probe));
+        public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Double liveness, Instant expiresAt,
+                float[] probe) {
+            open.put(tokenHash, new Open(candidates, score, liveness, expiresAt, 0, false, probe));
             owner.put(tokenHash, tenant);
         }
 
@@ -65,14 +66,14 @@ class StepUpTest {
         @Override
         public int failed(TenantId tenant, String tokenHash) {
             Open o = open.get(tokenHash);
-            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures() + 1, o.used(), o.probe()));
+            open.put(tokenHash, new Open(o.candidates(), o.score(), o.liveness(), o.expiresAt(), o.failures() + 1, o.used(), o.probe()));
             return o.failures() + 1;
         }
 
         @Override
         public void used(TenantId tenant, String tokenHash) {
             Open o = open.get(tokenHash);
-            open.put(tokenHash, new Open(o.candidates(), o.score(), o.expiresAt(), o.failures(), true, null));
+            open.put(tokenHash, new Open(o.candidates(), o.score(), o.liveness(), o.expiresAt(), o.failures(), true, null));
         }
 
         @Override
@@ -110,7 +111,7 @@ class StepUpTest {
     }
 
     String token(MemberId... candidates) {
-        Identification i = stepUp.offer(TENANT, java.util.Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5, PROBE);
+        Identification i = stepUp.offer(TENANT, java.util.Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5, null, PROBE);
         assertThat(i.decision()).isEqualTo(Decision.CONFIRM);
         assertThat(i.member()).as("no personal data before the digits").isNull();
         return i.candidateToken();
@@ -129,6 +130,14 @@ class StepUpTest {
             assertThat(c.getValue()).as("the probe kept with the token").isEqualTo(PROBE);
         });
         assertThatThrownBy(() -> confirm(TENANT, token, "5678")).isInstanceOf(Refusal.class).hasMessageContaining("already used");
+    }
+
+    @Test
+    void theMatchTheDigitsGiveCarriesTheLivenessTheTillMeasured() {
+        MemberId ada = member("+4915100001234");
+        Identification offered = stepUp.offer(TENANT, List.of(new Candidate(ada, 0.5)), 0.5, 0.93, PROBE);
+        assertThat(confirm(TENANT, offered.candidateToken(), "1234").liveness()).isEqualTo(0.93);
+        assertThat(confirm(TENANT, token(member("+4915100004321")), "4321").liveness()).as("not measured: none claimed").isNull();
     }
 
     @Test
@@ -166,7 +175,7 @@ class StepUpTest {
         for (int i = 0; i < 5; i++) {
             confirm(TENANT, token(ada), "9999");
         }
-        Identification locked = stepUp.offer(TENANT, List.of(new Candidate(ada, 0.5)), 0.5, null);
+        Identification locked = stepUp.offer(TENANT, List.of(new Candidate(ada, 0.5)), 0.5, null, null);
         assertThat(locked.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(locked.hint()).isEqualTo(StepUp.USE_CARD);
         clock.now = clock.now.plus(StepUp.MEMBER_LOCK).plus(Duration.ofSeconds(1));
@@ -176,10 +185,10 @@ class StepUpTest {
     @Test
     void digitsThatCannotTellTheCandidatesApartSendTheTillToTheCard() {
         Identification shared = stepUp.offer(TENANT, List.of(new Candidate(member("+4915100001234"), 0.5),
-                new Candidate(member("+4917700001234"), 0.49)), 0.5, null);
+                new Candidate(member("+4917700001234"), 0.49)), 0.5, null, null);
         assertThat(shared.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(shared.hint()).isEqualTo(StepUp.USE_CARD);
-        Identification noPhone = stepUp.offer(TENANT, List.of(new Candidate(member(null), 0.5)), 0.5, null);
+        Identification noPhone = stepUp.offer(TENANT, List.of(new Candidate(member(null), 0.5)), 0.5, null, null);
         assertThat(noPhone.hint()).isEqualTo(StepUp.USE_CARD);
     }
 

@@ -24,21 +24,23 @@ public class JdbcStepUps implements StepUps {
     TenantBinding binding;
 
     @Override
-    public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe) {
+    public void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Double liveness, Instant expiresAt,
+            float[] probe) {
         binding.bind(em, tenant);
-        Jdbc.update(em, "insert into face_step_up (tenant_id, token_hash, candidates, score, expires_at, probe) values (?, ?, ?, ?, ?, ?)",
+        Jdbc.update(em, "insert into face_step_up (tenant_id, token_hash, candidates, score, liveness, expires_at, probe)"
+                + " values (?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), tokenHash, candidates.stream().map(m -> m.value().toString()).collect(Collectors.joining(",")),
-                score, expiresAt, probe == null ? Jdbc.NO_TEXT : PgVectorFaceTemplates.literal(probe));
+                score, liveness == null || liveness.isNaN() ? Jdbc.NO_DOUBLE : liveness, expiresAt, probe == null ? Jdbc.NO_TEXT : PgVectorFaceTemplates.literal(probe));
     }
 
     @Override
     public Optional<Open> lock(TenantId tenant, String tokenHash) {
         binding.bind(em, tenant);
-        return Jdbc.query(em, "select candidates, score, expires_at, failures, used, probe from face_step_up "
+        return Jdbc.query(em, "select candidates, score, liveness, expires_at, failures, used, probe from face_step_up "
                 + "where tenant_id = ? and token_hash = ? for update", r -> new Open(
                         Arrays.stream(r.getString(1).split(",")).map(id -> new MemberId(UUID.fromString(id))).toList(),
-                        r.getDouble(2), Jdbc.instant(r, 3), r.getInt(4), r.getBoolean(5),
-                        r.getString(6) == null ? null : PgVectorFaceTemplates.parse(r.getString(6))),
+                        r.getDouble(2), (Double) r.getObject(3), Jdbc.instant(r, 4), r.getInt(5), r.getBoolean(6),
+                        r.getString(7) == null ? null : PgVectorFaceTemplates.parse(r.getString(7))),
                 tenant.value(), tokenHash).stream().findFirst();
     }
 

@@ -29,6 +29,7 @@ public final class Jdbc {
     public static final Null NO_TIME = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
     public static final Null NO_TEXT = new Null(Types.VARCHAR);
     public static final Null NO_UUID = new Null(Types.OTHER);
+    public static final Null NO_DOUBLE = new Null(Types.DOUBLE);
 
     @FunctionalInterface
     public interface Row<T> {

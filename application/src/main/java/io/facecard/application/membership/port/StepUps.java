@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Port out: open step-ups (a CONFIRM's candidates under a token's hash) and wrong-digit counts per member. */
 public interface StepUps {
     /** @param probe the till photo's template, kept only for a tenant that refreshes templates (else null) */
-    void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Instant expiresAt, float[] probe);
+    void open(TenantId tenant, String tokenHash, List<MemberId> candidates, double score, Double liveness, Instant expiresAt, float[] probe);
 
     /** The step-up, locked for this transaction (two tills cannot spend one token twice). */
     Optional<Open> lock(TenantId tenant, String tokenHash);
@@ -28,5 +28,6 @@ public interface StepUps {
     /** Forgets a tenant's step-ups that ended before {@code before} and its failures older than it. */
     void forget(TenantId tenant, Instant before);
 
-    record Open(List<MemberId> candidates, double score, Instant expiresAt, int failures, boolean used, float[] probe) {}
+    /** @param liveness the probe's liveness score where it was measured: a payment after the digits needs it as much as after a MATCH */
+    record Open(List<MemberId> candidates, double score, Double liveness, Instant expiresAt, int failures, boolean used, float[] probe) {}
 }
