@@ -48,6 +48,18 @@ class OpenApiMatchesResourcesTest {
         assertThat(ids).as("unique").hasSize(operations);
     }
 
+    /** OpenAPI forbids templated paths that differ only in their parameters' names ({provider} and {channel} at one place). */
+    @Test
+    void noTwoPathsDifferOnlyInParameterNames() throws IOException {
+        java.util.Map<String, String> shapes = new java.util.HashMap<>();
+        try (InputStream in = OpenApiMatchesResourcesTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            new ObjectMapper(new YAMLFactory()).readTree(in).path("paths").fieldNames().forEachRemaining(path -> {
+                String shape = path.replaceAll("\\{[^}]+}", "{}");
+                assertThat(shapes.put(shape, path)).as(path + " has the shape of another path").isNull();
+            });
+        }
+    }
+
     /**
      * In a YAML flow mapping an unquoted comma ends a value: {@code {description: a, b}} is the description "a" and a
      * key "b" with no value. The contract has no key without a value, so any such key is a description cut short.

@@ -53,9 +53,10 @@ public class CallerFilter implements ContainerRequestFilter {
         current.set(caller);
     }
 
-    /** The calls that need no credential: getting a token, and providers' notifications (believed by their signatures). */
+    /** The calls that need no credential: getting a token, the public contract, and providers' notifications (believed by their signatures). */
     private static boolean isLogin(ContainerRequestContext request) {
-        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof WebhookResource || r instanceof MessengerWebhookResource);
+        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof ContractResource
+                || r instanceof WebhookResource || r instanceof WechatWebhookResource || r instanceof TelegramWebhookResource);
     }
 
     private static Caller fromToken(JsonWebToken jwt) {
