@@ -226,6 +226,48 @@ class CampaignsIT {
             assertThat(row.getString(1)).isEqualTo("QUEUED");
             assertThat(row.getString(2)).isEqualTo("quiet-hours");
         }
+        JsonNode held = get("/api/v1/campaigns/" + third + "/results", shop.adminToken()).ok(200).json().path("queuedBy").path("quiet-hours");
+        assertThat(held.path("messages").asLong()).as("results say why and until when").isEqualTo(1);
+        assertThat(java.time.Instant.parse(held.path("until").asText())).isAfter(java.time.Instant.now().plusSeconds(30 * 60));
+
+        // Lifting the quiet hours releases what they held, now, not at their old end an hour away.
+        patch("/api/v1/marketing-settings", shop.adminToken(), Map.of("quietFrom", "00:00", "quietUntil", "00:00")).ok(200);
+        JsonNode released = resultsWhen(shop.adminToken(), third, x -> x.path("sent").asLong() == 1, 20);
+        assertThat(released.path("sent").asLong()).isEqualTo(1);
+        assertThat(campaignMessages(shop, night.chat(), "your code")).hasSize(1);
+    }
+
+    /** The walkthrough's finding: a purchase on which campaign A's coupon was redeemed was credited to B, which reached the member later. */
+    @Test
+    void aRedeemedOffersPurchaseGoesToItsCampaignNotToTheLastTouch() throws Exception {
+        Chain shop = shop("attribution");
+        String t = shop.adminToken();
+        Member m = member(shop, "en-Z9", true);
+        String a = post("/api/v1/campaigns", t, campaign("Coupon A", Map.of("condition", byLocale("en-Z9")), "TELEGRAM", 0)).ok(201).get("id");
+        startAndFinish(shop, t, a);
+        long until = System.currentTimeMillis() + 20_000;
+        while (campaignMessages(shop, m.chat(), "your code").isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        String text = campaignMessages(shop, m.chat(), "your code").get(0);
+        String code = text.substring(text.indexOf("TEA-"));
+        Map<String, Object> plain = new LinkedHashMap<>(Map.of("name", "News B", "channel", "TELEGRAM", "holdoutShare", 0,
+                "message", Map.of("", "Hello {name}, news"), "condition", byLocale("en-Z9")));
+        String b = post("/api/v1/campaigns", t, plain).ok(201).get("id");
+        startAndFinish(shop, t, b);
+
+        Till till = Till.of(shop, "AT1");
+        String card = get("/api/v1/members/" + m.id(), t).json().path("cardNumber").asText();
+        String c = till.post("/api/v1/checkouts", Till.basket(Till.line("TEA", "tea", 1, "30.00"))).ok(201).get("id");
+        till.post("/api/v1/checkouts/" + c + "/identify", Map.of("cardNumber", card)).ok(200);
+        till.post("/api/v1/checkouts/" + c + "/offers", Map.of("couponCode", code)).ok(201);
+        till.send("POST", "/api/v1/checkouts/" + c + "/complete", Till.key(), Till.paid("R-" + c, "CARD", "25.00")).reply().ok(200);
+
+        JsonNode ra = resultsWhen(t, a, x -> x.path("treated").path("converted").asLong() == 1);
+        assertThat(ra.path("treated").path("converted").asLong()).as("A's coupon was redeemed on it").isEqualTo(1);
+        assertThat(ra.path("attribution").asText()).contains("offer was redeemed");
+        assertThat(get("/api/v1/campaigns/" + b + "/results", t).ok(200).json().path("treated").path("converted").asLong())
+                .as("B, the last touch, does not take a purchase that redeemed A's offer").isZero();
     }
 
     @Test

@@ -44,7 +44,7 @@ public class Campaigns {
      * @param massSent sent in a WeChat mass send: WeChat took the job, and filters a follower over their monthly four silently
      */
     public record Results(long recipients, long holdout, long sent, long delivered, long massSent, long queued,
-            java.util.Map<String, Long> blocked, long failed, long redeemed, CampaignAudience.Redemptions offers,
+            java.util.Map<String, CampaignAudience.Held> queuedBy, java.util.Map<String, Long> blocked, long failed, long redeemed, CampaignAudience.Redemptions offers,
             CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion, Double controlConversion,
             Uplift uplift, String attribution) {}
 
@@ -136,11 +136,12 @@ public class Campaigns {
         }
         long sent = t.messages().getOrDefault("SENT", 0L);
         long mass = t.messages().getOrDefault("SENT:MASS", 0L);
-        return new Results(t.recipients(), t.holdout(), sent, sent - mass, mass, t.messages().getOrDefault("QUEUED", 0L),
+        return new Results(t.recipients(), t.holdout(), sent, sent - mass, mass, t.messages().getOrDefault("QUEUED", 0L), t.held(),
                 blocked, failed, offers.redeemed(), offers, t.treated(), t.control(), t.treated().members() == 0 ? null : Uplift.rate(t.treated()),
                 t.control().members() == 0 ? null : Uplift.rate(t.control()), Uplift.of(t.treated(), t.control()),
-                "last touch: a purchase within " + v.spec().attributionDays() + " days of the start goes to the latest campaign started "
-                        + "before it that had the member in its audience (treated or holdout)");
+                "a purchase within " + v.spec().attributionDays() + " days of the start on which a campaign's offer was redeemed goes to "
+                        + "that campaign; any other, by last touch, to the latest campaign started before it that had the member in its "
+                        + "audience (treated or holdout)");
     }
 
     private CampaignSpec checked(TenantId tenant, CampaignDraft draft) {

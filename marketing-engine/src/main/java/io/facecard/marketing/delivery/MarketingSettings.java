@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -28,13 +29,15 @@ public class MarketingSettings {
     public record Change(String quietFrom, String quietUntil, Integer maxPerWindow, Integer windowDays, Integer pointsExpiringDays) {}
 
     private MarketingTerms terms;
+    private io.facecard.marketing.port.Outbox outbox;
     private Clock clock;
 
     protected MarketingSettings() {}
 
     @Inject
-    public MarketingSettings(MarketingTerms terms, Clock clock) {
+    public MarketingSettings(MarketingTerms terms, io.facecard.marketing.port.Outbox outbox, Clock clock) {
         this.terms = terms;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -49,7 +52,12 @@ public class MarketingSettings {
                 within(c.maxPerWindow(), "maxPerWindow", 1, 100, t.maxPerWindow()),
                 within(c.windowDays(), "windowDays", 1, MAX_WINDOW_DAYS, t.windowDays()),
                 within(c.pointsExpiringDays(), "pointsExpiringDays", 1, 90, t.pointsExpiringDays()));
-        terms.save(tenant, next, clock.instant());
+        Instant now = clock.instant();
+        terms.save(tenant, next, now);
+        // What the old hours or cap held is decided again under the new ones, not at the old release time: as soon as
+        // every replica's dispatcher reads the new terms (a copy read just before this change lives one TTL).
+        outbox.releaseHeld(tenant, java.util.Set.of(ChannelPolicy.QUIET_HOURS, ChannelPolicy.FREQUENCY_CAP),
+                now.plus(TenantRules.TTL).plusMillis(500));
         return next;
     }
 

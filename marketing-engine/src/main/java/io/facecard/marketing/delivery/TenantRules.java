@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * per replica, not once per message (a changed template is in use within 5 s).
  */
 final class TenantRules {
-    private static final long TTL_NANOS = 5_000_000_000L;
+    /** How stale a replica's copy of a tenant's rules may be. */
+    static final java.time.Duration TTL = java.time.Duration.ofSeconds(5);
+    private static final long TTL_NANOS = TTL.toNanos();
 
     private record Cached<T>(T value, long until) {}
 

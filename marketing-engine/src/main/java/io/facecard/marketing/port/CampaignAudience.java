@@ -53,7 +53,12 @@ public interface CampaignAudience {
      * @param messages per status (SENT, QUEUED, FAILED, BLOCKED) and, for BLOCKED and FAILED, per rule: "BLOCKED:no-consent";
      *     "SENT:MASS" counts the sent ones that went in a WeChat mass send
      */
-    record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, Group treated, Group control) {}
+    /** @param held per delivery rule, the messages it holds and the earliest they may go */
+    record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, java.util.Map<String, Held> held, Group treated,
+            Group control) {}
+
+    /** Messages a delivery rule (quiet hours, the frequency cap, a messenger's limit) holds, and when the first may go. */
+    record Held(long messages, java.time.Instant until) {}
 
     /**
      * One group's outcome in the attribution window: members, members who bought, revenue (what the

@@ -10,6 +10,14 @@ public interface Outbox {
     /** @return false when a notice with this tenant and key is queued already */
     boolean queue(Notice notice, Instant at);
 
+    /**
+     * Makes the tenant's messages held by one of these delivery rules until after {@code at} due at {@code at}: the
+     * dispatcher then decides each again under the rules as they are then (one still held is held again, to its new time).
+     *
+     * @return how many were held
+     */
+    int releaseHeld(io.facecard.domain.tenancy.TenantId tenant, java.util.Set<String> rules, Instant at);
+
     /** Many at once in the caller's transaction (a campaign's batch); a key queued already is skipped. @return how many were new */
     int queueAll(List<Notice> notices, Instant at);
 

@@ -51,6 +51,11 @@ class PointsExpiryNoticesTest {
     };
     final Outbox outbox = new Outbox() {
         @Override
+        public int releaseHeld(TenantId tenant, java.util.Set<String> rules, Instant at) {
+            return 0; // nothing here is held by a delivery rule
+        }
+
+        @Override
         public boolean queue(Notice n, Instant at) {
             if (keys.add(n.key())) {
                 queued.add(n);

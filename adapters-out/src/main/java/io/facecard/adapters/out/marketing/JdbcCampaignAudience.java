@@ -141,10 +141,15 @@ public class JdbcCampaignAudience implements CampaignAudience {
         binding.bind(em, tenant);
         java.util.UUID id = campaign.value();
         Map<String, Long> messages = new HashMap<>();
-        for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*), count(o.mass_job) from campaign_recipient r join outbox_message o "
-                + "on o.tenant_id = r.tenant_id and o.key = r.outbox_key where r.campaign_id = ? group by 1, 2",
-                r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)}, id)) {
+        Map<String, Held> held = new java.util.TreeMap<>();
+        for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*), count(o.mass_job), min(o.next_at) from campaign_recipient r "
+                + "join outbox_message o on o.tenant_id = r.tenant_id and o.key = r.outbox_key where r.campaign_id = ? group by 1, 2",
+                r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), Jdbc.instant(r, 5)}, id)) {
             String status = (String) r[0];
+            if (status.equals("QUEUED")) {
+                // not yet tried: "due"; a retry after a messenger's answer or a rule's hold: its reason
+                held.put(r[1] == null ? "due" : (String) r[1], new Held((Long) r[2], (Instant) r[4]));
+            }
             String key = status.equals("BLOCKED") || status.equals("FAILED") ? status + ":" + r[1] : status;
             messages.merge(key, (Long) r[2], Long::sum);
             if (status.equals("SENT")) {
@@ -152,24 +157,29 @@ public class JdbcCampaignAudience implements CampaignAudience {
             }
         }
         Map<String, Group> groups = new HashMap<>();
-        // Last touch: a purchase goes to the latest campaign started before it that had the member in its audience.
+        // A purchase on which a campaign's offer was redeemed is that campaign's; any other goes by last touch, to the latest
+        // campaign started before it that had the member in its audience.
         for (Object[] r : Jdbc.query(em, "with r as (select member_id, grp from campaign_recipient where campaign_id = ?), "
                 + "p as (select p.member_id, round(p.total - coalesce((select sum(d.discount) from offer_redemption d where d.tenant_id = p.tenant_id "
                 + "and d.receipt_id = p.receipt_id and d.given_back_at is null), 0), 2) total from mkt_purchase p join r on r.member_id = p.member_id "
-                + "where p.tenant_id = ? "
-                + "and p.at > ? and p.at <= ? and not exists (select 1 from campaign_recipient r2 join campaign_view c2 on c2.id = r2.campaign_id "
-                + "where r2.tenant_id = p.tenant_id and r2.member_id = p.member_id and c2.id <> ? and c2.started_at > ? and c2.started_at < p.at)), "
+                + "where p.tenant_id = ? and p.at > ? and p.at <= ? "
+                + "and (exists (select 1 from offer_redemption d where d.tenant_id = p.tenant_id and d.receipt_id = p.receipt_id "
+                + "and d.given_back_at is null and d.campaign_id = ?) "
+                + "or not exists (select 1 from offer_redemption d where d.tenant_id = p.tenant_id and d.receipt_id = p.receipt_id "
+                + "and d.given_back_at is null) "
+                + "and not exists (select 1 from campaign_recipient r2 join campaign_view c2 on c2.id = r2.campaign_id "
+                + "where r2.tenant_id = p.tenant_id and r2.member_id = p.member_id and c2.id <> ? and c2.started_at > ? and c2.started_at < p.at))), "
                 + "per as (select r.grp, r.member_id, coalesce(sum(p.total), 0) revenue, count(p.member_id) purchases from r "
                 + "left join p on p.member_id = r.member_id group by r.grp, r.member_id) "
                 + "select grp, count(*), count(*) filter (where purchases > 0), coalesce(sum(revenue), 0), "
                 + "coalesce(sum(revenue * revenue), 0) from per group by grp",
                 x -> new Object[] {x.getString(1), x.getLong(2), x.getLong(3), x.getBigDecimal(4), x.getDouble(5)},
-                id, tenant.value(), start, attributionEnd, id, start)) {
+                id, tenant.value(), start, attributionEnd, id, id, start)) {
             groups.put((String) r[0], new Group((Long) r[1], (Long) r[2], (BigDecimal) r[3], (Double) r[4]));
         }
         Group none = new Group(0, 0, BigDecimal.ZERO, 0);
         Group treated = groups.getOrDefault("TREATED", none);
         Group control = groups.getOrDefault("HOLDOUT", none);
-        return new Tally(treated.members() + control.members(), control.members(), messages, treated, control);
+        return new Tally(treated.members() + control.members(), control.members(), messages, held, treated, control);
     }
 }

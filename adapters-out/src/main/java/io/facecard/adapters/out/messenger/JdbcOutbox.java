@@ -79,6 +79,15 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
+    @Transactional
+    public int releaseHeld(io.facecard.domain.tenancy.TenantId tenant, java.util.Set<String> rules, Instant now) {
+        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(now, tenant.value(), now));
+        params.addAll(rules);
+        return Jdbc.update(em, "update outbox_message set next_at = ? where tenant_id = ? and status = 'QUEUED' and next_at > ? and reason in ("
+                + String.join(", ", java.util.Collections.nCopies(rules.size(), "?")) + ")", params.toArray());
+    }
+
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void retry(UUID id, Instant next, String reason) {
         Jdbc.update(em, "update outbox_message set next_at = ?, reason = ? where id = ? and status = 'QUEUED'", next, Jdbc.text(reason), id);
