@@ -116,7 +116,10 @@ class FacePayIT {
         assertThat(get("/api/v1/checkouts/" + broke + "/payments/" + refused.path("paymentId").asText(), cnyTill.token).ok(200)
                 .json().path("status").asText()).isEqualTo("FAILED");
         String slow = openCny(cnyTill, "16.00");
+        long asked = System.nanoTime();
         JsonNode timedOut = pay(cnyTill, slow, Till.key(), "WECHAT_PAY", "16.00", wechatCode('5')).ok(201).json();
+        System.out.printf("the times-out code answered the till after %d ms (the sandbox's read timeout is 2 s)%n",
+                (System.nanoTime() - asked) / 1_000_000);
         assertThat(timedOut.path("reason").asText()).as("our word for it, not a Java class").isEqualTo("PROVIDER_NO_ANSWER");
         String slowId = timedOut.path("paymentId").asText();
         assertThat(get("/api/v1/checkouts/" + slow, cnyTill.token).ok(200).json().path("status").asText()).as("a payment is pending")

@@ -69,6 +69,8 @@ public final class Sandbox implements AutoCloseable {
         });
         control.start();
         Properties p = new Properties();
+        // The fakes answer in milliseconds: the "times out" codes need not keep a till waiting a live rail's 8 s.
+        p.setProperty("read-timeout-ms", "2000");
         p.setProperty("stripe.api-base", stripe.url());
         p.setProperty("stripe.secret-key", FakeStripe.SECRET_KEY);
         p.setProperty("stripe.webhook-secret", FakeStripe.WEBHOOK_SECRET);

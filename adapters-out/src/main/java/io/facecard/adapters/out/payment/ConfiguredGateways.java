@@ -31,6 +31,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ConfiguredGateways implements PaymentGateways {
     private static final Logger LOG = Logger.getLogger(ConfiguredGateways.class.getName());
+    /** A live rail's answer to a charge may take seconds; past this the till is told PENDING and the charge is queried. */
+    private static final int LIVE_READ_TIMEOUT_MS = 8_000;
 
     private record Rails(Map<PaymentProvider, PaymentGateway> gateways, CardVault cards, WechatFaceDevices faceDevices,
             NotificationVerifier notifications, String alipayAppId, FileTime version) {}
@@ -88,6 +90,8 @@ public class ConfiguredGateways implements PaymentGateways {
         Function<String, String> value = source.values();
         Map<PaymentProvider, PaymentGateway> gateways = new EnumMap<>(PaymentProvider.class);
         CardVault cards = null;
+        // How long a charge waits for the provider before it answers PENDING (PROVIDER_NO_ANSWER) and is queried later.
+        int readTimeout = Optional.ofNullable(value.apply("read-timeout-ms")).map(Integer::parseInt).orElse(LIVE_READ_TIMEOUT_MS);
         String stripeKey = value.apply("stripe.secret-key");
         if (stripeKey != null) {
             String base = Optional.ofNullable(value.apply("stripe.api-base")).orElse("https://api.stripe.com");
@@ -98,7 +102,7 @@ public class ConfiguredGateways implements PaymentGateways {
         if (alipayKey != null) {
             gateways.put(PaymentProvider.ALIPAY, new AlipayGateway(
                     Optional.ofNullable(value.apply("alipay.gateway")).orElse("https://openapi.alipay.com/gateway.do"),
-                    value.apply("alipay.app-id"), alipayKey, value.apply("alipay.public-key"), 8_000));
+                    value.apply("alipay.app-id"), alipayKey, value.apply("alipay.public-key"), readTimeout));
         }
         WechatFaceDevices faceDevices = null;
         RSAPublicKeyConfig wechatConfig = null;
@@ -111,7 +115,7 @@ public class ConfiguredGateways implements PaymentGateways {
             gateways.put(PaymentProvider.WECHAT_PAY, new WechatPayGateway(
                     Optional.ofNullable(value.apply("wechat.api-base")).orElse("https://api.mch.weixin.qq.com"),
                     value.apply("wechat.sp-mchid"), value.apply("wechat.sp-appid"), value.apply("wechat.merchant-serial"), wechatKey,
-                    value.apply("wechat.public-key-id"), value.apply("wechat.public-key"), value.apply("wechat.apiv3-key"), 8_000));
+                    value.apply("wechat.public-key-id"), value.apply("wechat.public-key"), value.apply("wechat.apiv3-key"), readTimeout));
             faceDevices = new WechatFaceAuth(Optional.ofNullable(value.apply("wechat.face-authinfo-url"))
                     .orElse("https://payapp.weixin.qq.com/face/get_wxpayface_authinfo"), value.apply("wechat.sp-appid"),
                     value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), java.time.Clock.systemUTC());
