@@ -49,6 +49,7 @@ final class ImportRun {
     private final Clock clock;
     private final int workers;
     private final double busyShare;
+    private final java.util.function.BooleanSupplier tillsAbout;
     private final ThreadFactory threads;
     private final Set<String> seen = new HashSet<>();
     private final List<RowError> pendingErrors = new ArrayList<>();
@@ -58,7 +59,7 @@ final class ImportRun {
     private volatile boolean cancelRequested;
 
     ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers,
-            double busyShare, ThreadFactory threads) {
+            double busyShare, java.util.function.BooleanSupplier tillsAbout, ThreadFactory threads) {
         this.job = job;
         this.caller = caller;
         this.steps = steps;
@@ -67,6 +68,7 @@ final class ImportRun {
         this.clock = clock;
         this.workers = workers;
         this.busyShare = busyShare;
+        this.tillsAbout = tillsAbout;
         this.threads = threads;
     }
 
@@ -139,9 +141,12 @@ final class ImportRun {
         }
     }
 
-    /** Keeps the worker busy at most {@code busyShare} of its time: the tills get the cores in between. */
+    /**
+     * Keeps the worker busy at most {@code busyShare} of its time while terminals are being served: the tills get the
+     * cores in between. With no till about (the import at night, or on an idle platform) it does not rest.
+     */
     private void rest(long busyNanos) {
-        if (busyShare >= 1) {
+        if (busyShare >= 1 || !tillsAbout.getAsBoolean()) {
             return;
         }
         long nanos = (long) (busyNanos * (1 / busyShare - 1));
@@ -176,12 +181,21 @@ final class ImportRun {
     /** Returns the row's error, or null when everything it asked for was done. */
     private RowError process(ImportUploads.Upload upload, ImportRow row) {
         PersonalData d = row.data();
-        String key = d.externalId() != null ? "x:" + d.externalId() : d.cardNumber() != null ? "c:" + d.cardNumber() : null;
+        // Every identifier a member holds alone: a dry run must refuse what the real run would (the second of two rows
+        // with one phone is refused for real by the first's claim, which a dry run never makes).
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("externalId", d.externalId());
+        keys.put("cardNumber", d.cardNumber());
+        keys.put("phone", d.phone());
+        keys.put("email", d.email());
+        keys.values().removeIf(java.util.Objects::isNull);
         synchronized (this) {
-            if (key != null && !seen.add(key)) {
-                return error(row, "REJECTED", "duplicate-in-file", "an earlier row of this file has the same "
-                        + (key.startsWith("x:") ? "externalId" : "cardNumber"));
+            for (Map.Entry<String, String> k : keys.entrySet()) {
+                if (seen.contains(k.getKey() + ":" + k.getValue())) {
+                    return error(row, "REJECTED", "duplicate-in-file", "an earlier row of this file has the same " + k.getKey());
+                }
             }
+            keys.forEach((field, value) -> seen.add(field + ":" + value));
         }
         byte[] photo = null;
         if (row.photo() != null) {

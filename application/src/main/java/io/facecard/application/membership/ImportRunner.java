@@ -41,6 +41,8 @@ public class ImportRunner {
     @Inject
     Shares shares;
     @Inject
+    io.facecard.application.platform.TerminalActivity activity;
+    @Inject
     Clock clock;
     @Inject
     CpuPriority priority;
@@ -73,7 +75,8 @@ public class ImportRunner {
         Job job = queued;
         try {
             int workers = shares.of(job.tenant()).importWorkers();
-            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers, shares.importBusyShare(), lowered(threads)).run();
+            job = new ImportRun(job, caller, steps, jobs, uploads, clock, workers, shares.importBusyShare(), activity::busy, lowered(threads))
+                    .run();
             LOG.info("import " + job.id() + " ended " + job.status() + " " + job.counts());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "import " + job.id() + " failed", e); // the run recorded FAILED with its counts

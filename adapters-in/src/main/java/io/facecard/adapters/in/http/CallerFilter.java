@@ -32,6 +32,8 @@ public class CallerFilter implements ContainerRequestFilter {
     CurrentCaller current;
     @Inject
     CallRates rates;
+    @Inject
+    io.facecard.application.platform.TerminalActivity activity;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -51,6 +53,9 @@ public class CallerFilter implements ContainerRequestFilter {
                 : authentication.terminal(header.substring(7).strip());
         rates.admit(caller);
         current.set(caller);
+        if (caller instanceof Caller.Terminal) {
+            activity.seen();
+        }
     }
 
     /** The calls that need no credential: getting a token, the public contract, and providers' notifications (believed by their signatures). */
