@@ -87,6 +87,22 @@ class FacePayIT {
         return "13000000000000000" + behaviour;
     }
 
+    /** A newcomer sees what their own integration did at the sandbox's rails: newest first, with times, and nobody else's. */
+    @Test
+    void theSandboxShowsEachTenantItsOwnPaymentsNewestFirstWithTimes() throws Exception {
+        String first = pay(cnyTill, openCny(cnyTill, "3.00"), Till.key(), "WECHAT_PAY", "3.00", wechatCode('1')).ok(201).get("paymentId");
+        String second = pay(cnyTill, openCny(cnyTill, "4.00"), Till.key(), "ALIPAY", "4.00", token('1')).ok(201).get("paymentId");
+        JsonNode view = get("/api/v1/sandbox/payments", cny.adminToken()).ok(200).json();
+        List<String> ids = new java.util.ArrayList<>();
+        view.path("payments").forEach(p -> ids.add(p.path("paymentId").asText()));
+        assertThat(ids).contains(first, second);
+        assertThat(ids.indexOf(second)).as("newest first").isLessThan(ids.indexOf(first));
+        assertThat(view.path("payments").get(0).path("requestedAt").asText()).isNotEmpty();
+        Chain other = Api.onboard(Api.operatorToken());
+        assertThat(get("/api/v1/sandbox/payments", other.adminToken()).ok(200).json().path("payments")).isEmpty();
+        get("/api/v1/sandbox/payments", cnyTill.token).problem(403);
+    }
+
     @Test
     void wechatPayInPartnerModeChargesTheFaceCodeAndPollsAUserPaying() throws Exception {
         String checkout = openCny(cnyTill, "20.00");

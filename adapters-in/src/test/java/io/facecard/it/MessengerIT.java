@@ -100,12 +100,27 @@ class MessengerIT {
         assertThat(messages.get(0).path("text").asText()).contains("Receipt").contains("12.00 EUR").contains("Points earned 12");
     }
 
+    /** What a phone's camera reads from the image at {@code url} (which must be a PNG). */
+    static String qrText(String url) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains("image/png");
+        var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+        int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
     @Test
     void aWechatQrScanByANonFollowerBindsWelcomesInTheWindowAndTheReceiptIsATemplateMessage() throws Exception {
         String m = member();
         JsonNode o = offer(m, "WECHAT");
         assertThat(o.path("qrTicket").asText()).startsWith("gQ");
         assertThat(o.path("sandbox").asText()).contains("/api/v1/sandbox/wechat/scan");
+        assertThat(qrText(o.path("qrUrl").asText())).as("the qrUrl is an image a phone can scan")
+                .isEqualTo("http://weixin.qq.com/q/" + o.path("qrTicket").asText());
         String openid = "oFake" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         JsonNode scan = post("/api/v1/sandbox/wechat/scan", shop.adminToken(), Map.of("ticket", o.path("qrTicket").asText(), "openid", openid))
                 .ok(200).json();

@@ -106,6 +106,21 @@ class RoleEnforcementIT {
         assertThat(get("/api/v1/members?q=Lou", cashier).ok(200).json().path("items")).hasSize(1);
     }
 
+    /** Erasure cannot be undone: not by a till, a kiosk or a cashier's account; by the admin, a manager, or the member's app. */
+    @Test
+    void onlyTheAdminAManagerOrTheMembersAppEraseAMember() {
+        String kiosk = chain.terminal(store, "KIOSK").path("apiKey").asText();
+        String app = chain.terminal(store, "APP").path("apiKey").asText();
+        String m = post("/api/v1/members", chain.adminToken(), Map.of("name", "Eve Erasable", "cardNumber", "CARD-ER-1")).ok(201).get("id");
+        for (String token : new String[] {terminalKey, kiosk, cashier, marketer}) {
+            delete("/api/v1/members/" + m, token).problem(403);
+        }
+        assertThat(get("/api/v1/members/" + m, chain.adminToken()).ok(200).json().path("erased").asBoolean()).isFalse();
+        delete("/api/v1/members/" + m, app).ok(204);
+        String other = post("/api/v1/members", chain.adminToken(), Map.of("name", "Max Erasable", "cardNumber", "CARD-ER-2")).ok(201).get("id");
+        delete("/api/v1/members/" + other, manager).ok(204);
+    }
+
     @Test
     void aRevokedTerminalKeyStopsWorkingAtOnce() {
         var t = chain.terminal(store, "CAMERA");

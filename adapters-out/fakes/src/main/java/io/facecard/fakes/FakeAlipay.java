@@ -35,7 +35,11 @@ import java.util.stream.Collectors;
  * query shows it paid.
  */
 public final class FakeAlipay implements AutoCloseable {
-    public record Received(String method, String appAuthToken, Map<String, String> bizContent) {}
+    public record Received(String method, String appAuthToken, Map<String, String> bizContent, String at) {
+        public Received(String method, String appAuthToken, Map<String, String> bizContent) {
+            this(method, appAuthToken, bizContent, java.time.Instant.now().toString());
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;

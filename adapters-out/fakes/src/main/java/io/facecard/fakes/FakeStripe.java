@@ -31,7 +31,11 @@ public final class FakeStripe implements AutoCloseable {
     public static final String WEBHOOK_SECRET = "whsec_facecard_sandbox";
 
     /** What the fake received: method, path, connected account, form parameters. */
-    public record Received(String method, String path, String account, Map<String, String> params) {}
+    public record Received(String method, String path, String account, Map<String, String> params, String at) {
+        public Received(String method, String path, String account, Map<String, String> params) {
+            this(method, path, account, params, java.time.Instant.now().toString());
+        }
+    }
 
     private record Answer(int status, String body, Map<String, String> params) {}
 

@@ -110,6 +110,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
             switch (path) {
                 case "/cgi-bin/token" -> token(x, q);
                 case "/cgi-bin/qrcode/create" -> authorized(x, q, () -> qr(x, q, in));
+                case "/cgi-bin/showqrcode" -> showQr(x, q.getOrDefault("ticket", ""));
                 case "/cgi-bin/message/template/send" -> authorized(x, q, () -> template(x, appid(q), in));
                 case "/cgi-bin/message/custom/send" -> authorized(x, q, () -> custom(x, appid(q), in));
                 case "/cgi-bin/message/mass/send" -> authorized(x, q, () -> {
@@ -175,6 +176,19 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         String ticket = "gQ" + HexFormat.of().formatHex(b);
         tickets.put(ticket, new Ticket((String) tokens.get(q.get("access_token"))[0], scene, now().plusSeconds(expire)));
         FakeHttp.send(x, 200, Map.of("ticket", ticket, "expire_seconds", expire, "url", "http://weixin.qq.com/q/" + ticket));
+    }
+
+    /** WeChat's showqrcode: the ticket's QR code as a PNG (what a phone scans), 404 once the ticket has expired. */
+    private void showQr(HttpExchange x, String ticket) throws IOException {
+        Ticket t = tickets.get(ticket);
+        if (t == null || !t.expires().isAfter(now())) {
+            FakeHttp.send(x, 404, Map.of("errcode", 40097, "errmsg", "invalid or expired ticket"));
+            return;
+        }
+        byte[] png = QrImage.png("http://weixin.qq.com/q/" + ticket, 430);
+        x.getResponseHeaders().set("Content-Type", "image/png");
+        x.sendResponseHeaders(200, png.length);
+        x.getResponseBody().write(png);
     }
 
     /** The account an authorized call's access_token is of. */

@@ -43,7 +43,11 @@ public final class FakeWechatPay implements AutoCloseable {
     public static final String MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
 
     /** What the fake received: method, path, and the body's fields that matter. */
-    public record Received(String method, String path, Map<String, String> fields) {}
+    public record Received(String method, String path, Map<String, String> fields, String at) {
+        public Received(String method, String path, Map<String, String> fields) {
+            this(method, path, fields, java.time.Instant.now().toString());
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();

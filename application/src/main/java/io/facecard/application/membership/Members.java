@@ -44,6 +44,13 @@ public class Members {
      * Everything held about a member (GDPR art. 15 and 20): the chain's admin and store managers, and the chain's
      * app on the member's own behalf; never a till or a kiosk, which any passer-by can stand at.
      */
+    /**
+     * Erasure cannot be undone: the chain's admin and store managers on a member's request, and the chain's app on the
+     * member's own; not a till, a kiosk or a cashier's account.
+     */
+    public static final Permit ERASE = new Permit(
+            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), java.util.Set.of(TerminalKind.APP));
+
     public static final Permit EXPORT = new Permit(
             java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), java.util.Set.of(TerminalKind.APP));
 
@@ -165,7 +172,7 @@ public class Members {
 
     /** Faces go first (in the same transaction), then the key: after this no event can be read as personal data. */
     public void erase(Caller caller, MemberId id) {
-        TenantId tenant = PERMIT.tenantOf(caller);
+        TenantId tenant = ERASE.tenantOf(caller);
         MemberView m = get(caller, id);
         if (m.erased()) {
             return;

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
     @Inject
+    io.facecard.application.payment.SandboxPayments payments;
+    @Inject
     MemberCards cards;
     @Inject
     CurrentCaller caller;
@@ -64,6 +66,13 @@ public class SandboxResource {
     public java.util.List<java.util.Map<String, Object>> messages(@jakarta.ws.rs.QueryParam("channel") String channel,
             @jakarta.ws.rs.QueryParam("to") String to) {
         return channels.messages(caller.get(), channel, to);
+    }
+
+    /** The caller's own face-pay payments, refunds and provider notifications at the sandbox, newest first. */
+    @jakarta.ws.rs.GET
+    @Path("payments")
+    public io.facecard.application.payment.SandboxPayments.View payments() {
+        return payments.recent(caller.get());
     }
 
     @POST

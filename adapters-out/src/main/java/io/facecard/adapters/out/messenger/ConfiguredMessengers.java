@@ -54,7 +54,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
         Clients c = clients;
         if (c == null || !c.version().equals(v)) {
             var values = source.values();
-            String wechat = Optional.ofNullable(values.apply("wechat-oa.api-base")).orElse("https://api.weixin.qq.com");
+            String wechat = Optional.ofNullable(values.apply("wechat-oa.api-base")).orElse(WechatOfficialAccount.LIVE_API);
             String telegram = Optional.ofNullable(values.apply("telegram.api-base")).orElse("https://api.telegram.org");
             c = new Clients(new WechatOfficialAccount(wechat, clock), new TelegramBot(telegram), wechat, v);
             clients = c;

@@ -27,6 +27,8 @@ public final class WechatOfficialAccount {
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
+    public static final String LIVE_API = "https://api.weixin.qq.com";
+
     public WechatOfficialAccount(String base, Clock clock) {
         this.base = base;
         this.clock = clock;
@@ -40,7 +42,9 @@ public final class WechatOfficialAccount {
         if (ticket == null) {
             throw new IllegalStateException("WeChat gave no QR ticket: " + r.path("errcode").asInt());
         }
-        return new Messenger.Qr(ticket, base + "/cgi-bin/showqrcode?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+        // Live, the image is on mp.weixin.qq.com, not on the API host; the sandbox's fake serves both.
+        String images = base.equals(LIVE_API) ? "https://mp.weixin.qq.com" : base;
+        return new Messenger.Qr(ticket, images + "/cgi-bin/showqrcode?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
     }
 
     public Messenger.Sent template(Account a, String openid, String templateId, Map<String, String> fields) {
