@@ -22,10 +22,13 @@ class WalkthroughIT {
 
     record Run(int exit, List<String> out, String err) {}
 
-    static Run run(String script) throws IOException, InterruptedException {
+    static Run run(String script, String... env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script);
         pb.environment().put("FACECARD_URL", Api.BASE);
         pb.environment().put("FACECARD_OPERATOR_PASSWORD", Api.OPERATOR_PASSWORD);
+        for (int i = 0; i + 1 < env.length; i += 2) {
+            pb.environment().put(env[i], env[i + 1]);
+        }
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -45,6 +48,30 @@ class WalkthroughIT {
             }
         }
         throw new AssertionError("the README has no walkthrough '" + name + "'; it has " + names);
+    }
+
+    /**
+     * The demo walkthroughs as written for {@code localhost:9080} and {@code /var/lib/facecard}: the test server is seeded
+     * by the start command's own {@code seed} (a demo tenant, its till and member, a CNY tenant with WeChat Pay), and
+     * the blocks run in the README's order in one shell, only the host, the state folder and the fakes' port put in.
+     */
+    @Test
+    void theDemoWalkthroughsRunAsWrittenOnTheSeededDemo(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
+        String fakes = Fakes.sandbox().controlUrl().replace("http://", ""); // running before the seed sets the messengers up
+        Files.writeString(state.resolve("operator-password"), Api.OPERATOR_PASSWORD);
+        String port = Api.BASE.substring(Api.BASE.lastIndexOf(':') + 1);
+        Run seeded = run("bash ../.ci/platform seed", "FACECARD_STATE_DIR", state.toString(), "FACECARD_HTTP_PORT", port,
+                "FACECARD_SANDBOX", "true");
+        assertThat(seeded.exit()).as(seeded.err()).isZero();
+        StringBuilder script = new StringBuilder();
+        for (String name : new String[] {"wechat-face-pay", "demo-session", "telegram-receipt", "coupon"}) {
+            script.append("echo '== ").append(name).append("'\n").append(block(name)).append('\n');
+        }
+        Run r = run(script.toString().replace("localhost:9080", Api.BASE.replace("http://", "")).replace("/var/lib/facecard", state.toString())
+                .replace("127.0.0.1:9099", fakes));
+        assertThat(r.exit()).as(r.err() + String.join("\n", r.out())).isZero();
+        String out = String.join("\n", r.out());
+        assertThat(out).contains("\"status\":\"PENDING\"").contains("Receipt").contains("LATTE-").contains("\"redeemed\":1");
     }
 
     @Test

@@ -92,6 +92,24 @@ class WechatSafeModeIT {
         assertThat(send(real)).as("the same push replayed").isEqualTo(401);
     }
 
+    /** The keys that recognise retries and replays are kept three days, not for ever (each push adds its nonce's). */
+    @Test
+    void callbackKeysOlderThanThreeDaysAreForgotten() throws Exception {
+        try (var db = Api.database(); var s = db.prepareStatement("insert into messenger_callback (channel, key, seen_at) "
+                + "values ('WECHAT', 'nonce:old-test', now() - interval '4 days')")) {
+            s.executeUpdate();
+        }
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < 520; i++) { // past the next prune, whatever the count so far
+            assertThat(send(safe(subscribe("oPrune" + i, "no-such-scene"), APPID, now))).isEqualTo(200);
+        }
+        try (var db = Api.database(); var s = db.prepareStatement("select count(*) from messenger_callback where key = 'nonce:old-test'");
+                var r = s.executeQuery()) {
+            r.next();
+            assertThat(r.getInt(1)).isZero();
+        }
+    }
+
     /** Found writing this test: WeChat refusing the account's secret was a 500 on the member's binding offer. */
     @Test
     void anAccountWhoseSecretWeChatRefusesIsTheAdminsToFixNotA500() {

@@ -54,6 +54,7 @@ public class MarketingSettings {
                 within(c.pointsExpiringDays(), "pointsExpiringDays", 1, 90, t.pointsExpiringDays()));
         Instant now = clock.instant();
         terms.save(tenant, next, now);
+        TenantRules.changed(tenant);
         // What the old hours or cap held is decided again under the new ones, not at the old release time: as soon as
         // every replica's dispatcher reads the new terms (a copy read just before this change lives one TTL).
         outbox.releaseHeld(tenant, java.util.Set.of(ChannelPolicy.QUIET_HOURS, ChannelPolicy.FREQUENCY_CAP),

@@ -21,6 +21,7 @@ final class TenantRules {
 
     private final MarketingTerms terms;
     private final NoticeTemplates templates;
+    private static final ConcurrentHashMap<TenantId, Long> CHANGED = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TenantId, Cached<ChannelPolicy>> policies = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Cached<Optional<Template>>> own = new ConcurrentHashMap<>();
 
@@ -30,7 +31,21 @@ final class TenantRules {
     }
 
     ChannelPolicy policy(TenantId tenant) {
+        Cached<ChannelPolicy> hit = policies.get(tenant);
+        Long changed = CHANGED.get(tenant);
+        if (hit != null && changed != null && changed - (hit.until() - TTL_NANOS) > 0) {
+            policies.remove(tenant, hit); // read before this replica changed the terms
+        }
         return cached(policies, tenant, () -> new ChannelPolicy(terms.find(tenant).orElse(MarketingTerms.Terms.DEFAULT).window()));
+    }
+
+    /**
+     * This replica changed the tenant's terms: its dispatchers read them again at once (other replicas within the TTL,
+     * which is why a change makes held messages due one TTL later).
+     */
+    static void changed(TenantId tenant) {
+        // Marked a second ahead: the change commits after this call, and a copy read before the commit is stale too.
+        CHANGED.put(tenant, System.nanoTime() + 1_000_000_000L);
     }
 
     Optional<Template> template(TenantId tenant, String kind, String channel) {

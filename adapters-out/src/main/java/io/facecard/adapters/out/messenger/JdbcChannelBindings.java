@@ -18,6 +18,11 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JdbcChannelBindings implements ChannelBindings {
+    /** How long a callback's key is kept: past any retry of it and past its nonce's window. */
+    static final java.time.Duration CALLBACK_MEMORY = java.time.Duration.ofDays(3);
+    private static final int PRUNE_EVERY = 512;
+    private static final java.util.concurrent.atomic.AtomicLong CALLBACKS = new java.util.concurrent.atomic.AtomicLong();
+
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
@@ -114,6 +119,10 @@ public class JdbcChannelBindings implements ChannelBindings {
 
     @Override
     public boolean firstCallback(Channel channel, String key, Instant at) {
+        if (CALLBACKS.incrementAndGet() % PRUNE_EVERY == 0) {
+            // Retries (WeChat's within seconds, Telegram's within a day) and a nonce's 5-minute window are long over.
+            Jdbc.update(em, "delete from messenger_callback where seen_at < ?", at.minus(CALLBACK_MEMORY));
+        }
         return Jdbc.update(em, "insert into messenger_callback (channel, key, seen_at) values (?, ?, ?) on conflict do nothing",
                 channel.name(), key, at) == 1;
     }
