@@ -15,6 +15,7 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 public final class FakeAlipay implements AutoCloseable {
     public record Received(String method, String appAuthToken, Map<String, String> bizContent, String at) {
         public Received(String method, String appAuthToken, Map<String, String> bizContent) {
-            this(method, appAuthToken, bizContent, java.time.Instant.now().toString());
+            this(method, appAuthToken, bizContent, Instant.now().toString());
         }
     }
 

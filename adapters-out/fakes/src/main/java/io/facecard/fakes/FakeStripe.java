@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class FakeStripe implements AutoCloseable {
     /** What the fake received: method, path, connected account, form parameters. */
     public record Received(String method, String path, String account, Map<String, String> params, String at) {
         public Received(String method, String path, String account, Map<String, String> params) {
-            this(method, path, account, params, java.time.Instant.now().toString());
+            this(method, path, account, params, Instant.now().toString());
         }
     }
 

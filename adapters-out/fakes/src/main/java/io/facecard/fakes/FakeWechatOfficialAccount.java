@@ -322,7 +322,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
      * the ciphertext with a msg_signature over it, the openid and encrypt_type in the query as WeChat does.
      */
     private int push(Callback cb, String ts, String xml) {
-        String now = Long.toString(java.time.Instant.now().getEpochSecond());
+        String now = Long.toString(Instant.now().getEpochSecond());
         String nonce = Long.toString(Math.abs(RANDOM.nextLong()));
         String query = "?signature=" + sha1(sorted(cb.token(), now, nonce)) + "&timestamp=" + now + "&nonce=" + nonce;
         if (cb.aesKey() == null) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -45,7 +46,7 @@ public final class FakeWechatPay implements AutoCloseable {
     /** What the fake received: method, path, and the body's fields that matter. */
     public record Received(String method, String path, Map<String, String> fields, String at) {
         public Received(String method, String path, Map<String, String> fields) {
-            this(method, path, fields, java.time.Instant.now().toString());
+            this(method, path, fields, Instant.now().toString());
         }
     }
 
@@ -131,7 +132,7 @@ public final class FakeWechatPay implements AutoCloseable {
                 new javax.crypto.spec.GCMParameterSpec(128, nonceText.getBytes(StandardCharsets.UTF_8)));
         c.updateAAD("transaction".getBytes(StandardCharsets.UTF_8));
         String ciphertext = Base64.getEncoder().encodeToString(c.doFinal(resourceJson.getBytes(StandardCharsets.UTF_8)));
-        ObjectNode body = JSON.createObjectNode().put("id", "EV-" + System.nanoTime()).put("create_time", java.time.Instant.now().toString())
+        ObjectNode body = JSON.createObjectNode().put("id", "EV-" + System.nanoTime()).put("create_time", Instant.now().toString())
                 .put("resource_type", "encrypt-resource").put("event_type", eventType).put("summary", "fake");
         body.set("resource", JSON.createObjectNode().put("original_type", "transaction").put("algorithm", "AEAD_AES_256_GCM")
                 .put("ciphertext", ciphertext).put("associated_data", "transaction").put("nonce", nonceText));

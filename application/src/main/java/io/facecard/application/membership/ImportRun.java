@@ -1,11 +1,11 @@
 package io.facecard.application.membership;
 
 import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportJobs.Counts;
 import io.facecard.application.membership.port.ImportJobs.Job;
 import io.facecard.application.membership.port.ImportJobs.RowError;
 import io.facecard.application.membership.port.ImportJobs.Status;
+import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportUploads;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.membership.ConsentPurpose;
@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One import job from its first row to its last. A row:
@@ -49,7 +52,7 @@ final class ImportRun {
     private final Clock clock;
     private final int workers;
     private final double busyShare;
-    private final java.util.function.BooleanSupplier tillsAbout;
+    private final BooleanSupplier tillsAbout;
     private final ThreadFactory threads;
     private final Set<String> seen = new HashSet<>();
     private final List<RowError> pendingErrors = new ArrayList<>();
@@ -59,7 +62,7 @@ final class ImportRun {
     private volatile boolean cancelRequested;
 
     ImportRun(Job job, Caller caller, ImportSteps steps, ImportJobs jobs, ImportUploads uploads, Clock clock, int workers,
-            double busyShare, java.util.function.BooleanSupplier tillsAbout, ThreadFactory threads) {
+            double busyShare, BooleanSupplier tillsAbout, ThreadFactory threads) {
         this.job = job;
         this.caller = caller;
         this.steps = steps;
@@ -183,12 +186,12 @@ final class ImportRun {
         PersonalData d = row.data();
         // Every identifier a member holds alone: a dry run must refuse what the real run would (the second of two rows
         // with one phone is refused for real by the first's claim, which a dry run never makes).
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         keys.put("externalId", d.externalId());
         keys.put("cardNumber", d.cardNumber());
         keys.put("phone", d.phone());
         keys.put("email", d.email());
-        keys.values().removeIf(java.util.Objects::isNull);
+        keys.values().removeIf(Objects::isNull);
         synchronized (this) {
             for (Map.Entry<String, String> k : keys.entrySet()) {
                 if (seen.contains(k.getKey() + ":" + k.getValue())) {

@@ -1,8 +1,9 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportJobs.Job;
+import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportUploads;
+import io.facecard.application.platform.TerminalActivity;
 import io.facecard.application.platform.port.CpuPriority;
 import io.facecard.application.platform.port.Shares;
 import io.facecard.application.security.Caller;
@@ -41,7 +42,7 @@ public class ImportRunner {
     @Inject
     Shares shares;
     @Inject
-    io.facecard.application.platform.TerminalActivity activity;
+    TerminalActivity activity;
     @Inject
     Clock clock;
     @Inject

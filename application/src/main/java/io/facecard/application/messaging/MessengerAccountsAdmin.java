@@ -1,8 +1,8 @@
 package io.facecard.application.messaging;
 
-import io.facecard.application.messaging.port.MessengerAccounts;
-import io.facecard.application.messaging.port.MessengerAccounts.Account;
 import io.facecard.application.messaging.port.Messenger;
+import io.facecard.application.messaging.port.MessengerAccounts.Account;
+import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -13,6 +13,7 @@ import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
 public class MessengerAccountsAdmin {
     static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
 
-    private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
+    private static final SecureRandom KEYS = new SecureRandom();
 
     record Field(String name, boolean required, boolean secret, Pattern format) {}
 

@@ -1,11 +1,12 @@
 package io.facecard.marketing.campaigns;
 
-import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.marketing.CampaignSpec.CodePattern;
 import io.facecard.domain.marketing.CampaignSpec.Limits;
 import io.facecard.domain.marketing.CampaignSpec.Offer;
+import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class CampaignSpecs {
     /** Anything in braces is a placeholder to check, so {name.__class__} is refused like {surname}, not sent as text. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     /** A campaign runs for at most five years: a later end is a typo (year 99999), not a plan. */
-    private static final java.time.Duration LONGEST_RUN = java.time.Duration.ofDays(5 * 366);
+    private static final Duration LONGEST_RUN = Duration.ofDays(5 * 366);
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9-]{0,16}");
     static final String DEFAULT_CHARSET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -52,7 +53,7 @@ final class CampaignSpecs {
         if (limits.total() != null && limits.total() < 1) {
             throw Refusal.invalid("'limits.total' is at least 1");
         }
-        Instant validUntil = d.validUntil() == null ? now.plus(java.time.Duration.ofDays(30)) : d.validUntil();
+        Instant validUntil = d.validUntil() == null ? now.plus(Duration.ofDays(30)) : d.validUntil();
         if (!validUntil.isAfter(now)) {
             throw Refusal.invalid("'validUntil' is in the past");
         }

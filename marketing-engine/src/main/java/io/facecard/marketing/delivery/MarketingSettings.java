@@ -5,8 +5,9 @@ import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.port.MarketingTerms;
 import io.facecard.marketing.port.MarketingTerms.Terms;
+import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,13 +30,13 @@ public class MarketingSettings {
     public record Change(String quietFrom, String quietUntil, Integer maxPerWindow, Integer windowDays, Integer pointsExpiringDays) {}
 
     private MarketingTerms terms;
-    private io.facecard.marketing.port.Outbox outbox;
+    private Outbox outbox;
     private Clock clock;
 
     protected MarketingSettings() {}
 
     @Inject
-    public MarketingSettings(MarketingTerms terms, io.facecard.marketing.port.Outbox outbox, Clock clock) {
+    public MarketingSettings(MarketingTerms terms, Outbox outbox, Clock clock) {
         this.terms = terms;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,7 +58,7 @@ public class MarketingSettings {
         TenantRules.changed(tenant);
         // What the old hours or cap held is decided again under the new ones, not at the old release time: as soon as
         // every replica's dispatcher reads the new terms (a copy read just before this change lives one TTL).
-        outbox.releaseHeld(tenant, java.util.Set.of(ChannelPolicy.QUIET_HOURS, ChannelPolicy.FREQUENCY_CAP),
+        outbox.releaseHeld(tenant, Set.of(ChannelPolicy.QUIET_HOURS, ChannelPolicy.FREQUENCY_CAP),
                 now.plus(TenantRules.TTL).plusMillis(500));
         return next;
     }

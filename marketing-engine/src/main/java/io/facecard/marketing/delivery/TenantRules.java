@@ -2,8 +2,9 @@ package io.facecard.marketing.delivery;
 
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.MarketingTerms;
-import io.facecard.marketing.port.NoticeTemplates;
 import io.facecard.marketing.port.NoticeTemplates.Template;
+import io.facecard.marketing.port.NoticeTemplates;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  */
 final class TenantRules {
     /** How stale a replica's copy of a tenant's rules may be. */
-    static final java.time.Duration TTL = java.time.Duration.ofSeconds(5);
+    static final Duration TTL = Duration.ofSeconds(5);
     private static final long TTL_NANOS = TTL.toNanos();
 
     private record Cached<T>(T value, long until) {}

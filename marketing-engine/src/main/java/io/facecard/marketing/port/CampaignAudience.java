@@ -6,6 +6,7 @@ import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.segments.Condition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Port out: a campaign's recipients, frozen at send time in a command-side table, and what became of them. */
@@ -54,11 +55,11 @@ public interface CampaignAudience {
      *     "SENT:MASS" counts the sent ones that went in a WeChat mass send
      */
     /** @param held per delivery rule, the messages it holds and the earliest they may go */
-    record Tally(long recipients, long holdout, java.util.Map<String, Long> messages, java.util.Map<String, Held> held, Group treated,
+    record Tally(long recipients, long holdout, Map<String, Long> messages, Map<String, Held> held, Group treated,
             Group control) {}
 
     /** Messages a delivery rule (quiet hours, the frequency cap, a messenger's limit) holds, and when the first may go. */
-    record Held(long messages, java.time.Instant until) {}
+    record Held(long messages, Instant until) {}
 
     /**
      * One group's outcome in the attribution window: members, members who bought, revenue (what the

@@ -1,8 +1,10 @@
 package io.facecard.marketing.port;
 
+import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.delivery.Notice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Port out: the transactional outbox. {@link #queue} joins the caller's transaction; the dispatcher's calls are their own. */
@@ -16,7 +18,7 @@ public interface Outbox {
      *
      * @return how many were held
      */
-    int releaseHeld(io.facecard.domain.tenancy.TenantId tenant, java.util.Set<String> rules, Instant at);
+    int releaseHeld(TenantId tenant, Set<String> rules, Instant at);
 
     /** Many at once in the caller's transaction (a campaign's batch); a key queued already is skipped. @return how many were new */
     int queueAll(List<Notice> notices, Instant at);

@@ -1,5 +1,6 @@
 package io.facecard.adapters.in.http;
 
+import io.facecard.application.platform.TerminalActivity;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
@@ -33,7 +34,7 @@ public class CallerFilter implements ContainerRequestFilter {
     @Inject
     CallRates rates;
     @Inject
-    io.facecard.application.platform.TerminalActivity activity;
+    TerminalActivity activity;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,6 +1,7 @@
 package io.facecard.adapters.in.http;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -20,7 +21,7 @@ public final class Problems {
     }
 
     /** 400 invalid-request for a body the gate refused, with each fault as {@code {pointer, detail}}. */
-    public static Response invalidBody(String detail, jakarta.json.JsonArray errors) {
+    public static Response invalidBody(String detail, JsonArray errors) {
         String body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + "invalid-request")
                 .add("title", "Invalid request")

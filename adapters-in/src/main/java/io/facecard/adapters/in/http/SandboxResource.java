@@ -1,9 +1,11 @@
 package io.facecard.adapters.in.http;
 
 import io.facecard.application.payment.MemberCards;
+import io.facecard.application.payment.SandboxPayments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
     @Inject
-    io.facecard.application.payment.SandboxPayments payments;
+    SandboxPayments payments;
     @Inject
     MemberCards cards;
     @Inject
@@ -61,7 +63,7 @@ public class SandboxResource {
         return channels.start(c, b.token(), b.chatId());
     }
 
-    @jakarta.ws.rs.GET
+    @GET
     @Path("messages")
     public java.util.List<java.util.Map<String, Object>> messages(@jakarta.ws.rs.QueryParam("channel") String channel,
             @jakarta.ws.rs.QueryParam("to") String to) {
@@ -69,9 +71,9 @@ public class SandboxResource {
     }
 
     /** The caller's own face-pay payments, refunds and provider notifications at the sandbox, newest first. */
-    @jakarta.ws.rs.GET
+    @GET
     @Path("payments")
-    public io.facecard.application.payment.SandboxPayments.View payments() {
+    public SandboxPayments.View payments() {
         return payments.recent(caller.get());
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** A campaign's recipients in {@code campaign_recipient}: frozen in one INSERT … SELECT, queued in locked batches, tallied in SQL. */
@@ -141,7 +142,7 @@ public class JdbcCampaignAudience implements CampaignAudience {
         binding.bind(em, tenant);
         java.util.UUID id = campaign.value();
         Map<String, Long> messages = new HashMap<>();
-        Map<String, Held> held = new java.util.TreeMap<>();
+        Map<String, Held> held = new TreeMap<>();
         for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*), count(o.mass_job), min(o.next_at) from campaign_recipient r "
                 + "join outbox_message o on o.tenant_id = r.tenant_id and o.key = r.outbox_key where r.campaign_id = ? group by 1, 2",
                 r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), Jdbc.instant(r, 5)}, id)) {

@@ -11,17 +11,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 @ApplicationScoped
 @Transactional
 public class JdbcChannelBindings implements ChannelBindings {
     /** How long a callback's key is kept: past any retry of it and past its nonce's window. */
-    static final java.time.Duration CALLBACK_MEMORY = java.time.Duration.ofDays(3);
+    static final Duration CALLBACK_MEMORY = Duration.ofDays(3);
     private static final int PRUNE_EVERY = 512;
-    private static final java.util.concurrent.atomic.AtomicLong CALLBACKS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong CALLBACKS = new AtomicLong();
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;

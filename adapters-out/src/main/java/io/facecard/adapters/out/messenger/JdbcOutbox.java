@@ -12,8 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,13 +45,13 @@ public class JdbcOutbox implements Outbox {
         int added = 0;
         for (int from = 0; from < notices.size(); from += 500) {
             List<Notice> part = notices.subList(from, Math.min(notices.size(), from + 500));
-            List<Object> params = new java.util.ArrayList<>();
+            List<Object> params = new ArrayList<>();
             for (Notice n : part) {
                 params.addAll(List.of(UUID.randomUUID(), n.tenant().value(), n.member().value(), n.type(), n.kind().name(), write(n.fields()),
                         n.key(), at, at));
             }
             added += Jdbc.update(em, "insert into outbox_message (id, tenant_id, member_id, type, kind, fields, key, status, next_at, "
-                    + "created_at) values " + String.join(", ", java.util.Collections.nCopies(part.size(),
+                    + "created_at) values " + String.join(", ", Collections.nCopies(part.size(),
                             "(?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)")) + " on conflict (tenant_id, key) do nothing", params.toArray());
         }
         return added;
@@ -80,11 +83,11 @@ public class JdbcOutbox implements Outbox {
 
     @Override
     @Transactional
-    public int releaseHeld(io.facecard.domain.tenancy.TenantId tenant, java.util.Set<String> rules, Instant now) {
-        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(now, tenant.value(), now));
+    public int releaseHeld(TenantId tenant, Set<String> rules, Instant now) {
+        List<Object> params = new ArrayList<>(List.of(now, tenant.value(), now));
         params.addAll(rules);
         return Jdbc.update(em, "update outbox_message set next_at = ? where tenant_id = ? and status = 'QUEUED' and next_at > ? and reason in ("
-                + String.join(", ", java.util.Collections.nCopies(rules.size(), "?")) + ")", params.toArray());
+                + String.join(", ", Collections.nCopies(rules.size(), "?")) + ")", params.toArray());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.facecard.adapters.in.http.gate;
 
 import com.networknt.schema.Error;
+import io.facecard.adapters.in.http.FacecardApi;
 import io.facecard.adapters.in.http.Problems;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +43,7 @@ public class BodyGate implements ContainerRequestFilter {
     private static final RequestSchemas SCHEMAS = RequestSchemas.fromClasspath();
     private static final Map<Method, String> OPERATIONS = new ConcurrentHashMap<>();
     private static final int ERRORS_SHOWN = 20;
-    private static final java.util.Set<String> GIVEN_SHOWN = java.util.Set.of("enum", "type", "minimum", "maximum", "format", "pattern");
+    private static final Set<String> GIVEN_SHOWN = Set.of("enum", "type", "minimum", "maximum", "format", "pattern");
 
     @Context
     ResourceInfo resource;
@@ -78,7 +82,7 @@ public class BodyGate implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    private static jakarta.ws.rs.core.Response refusal(List<Error> errors) {
+    private static Response refusal(List<Error> errors) {
         JsonArrayBuilder shown = Json.createArrayBuilder();
         errors.stream().limit(ERRORS_SHOWN).forEach(e -> shown.add(error(e.getInstanceLocation().toString(), said(e))));
         String first = where(errors.get(0).getInstanceLocation().toString()) + said(errors.get(0));
@@ -100,7 +104,7 @@ public class BodyGate implements ContainerRequestFilter {
         return pointer.isEmpty() ? "" : pointer + ": ";
     }
 
-    private static jakarta.json.JsonObject error(String pointer, String detail) {
+    private static JsonObject error(String pointer, String detail) {
         return Json.createObjectBuilder().add("pointer", pointer).add("detail", detail).build();
     }
 
@@ -121,7 +125,7 @@ public class BodyGate implements ContainerRequestFilter {
                 verb = http.value();
             }
         }
-        ApplicationPath app = io.facecard.adapters.in.http.FacecardApi.class.getAnnotation(ApplicationPath.class);
+        ApplicationPath app = FacecardApi.class.getAnnotation(ApplicationPath.class);
         Path sub = method.getAnnotation(Path.class);
         String path = app.value() + "/" + resourceClass.getAnnotation(Path.class).value() + (sub == null ? "" : "/" + sub.value());
         return verb + " " + path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/").replaceAll("(.)/$", "$1");

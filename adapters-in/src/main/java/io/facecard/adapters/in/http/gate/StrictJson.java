@@ -1,6 +1,7 @@
 package io.facecard.adapters.in.http.gate;
 
 import java.math.BigDecimal;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -63,7 +64,7 @@ public final class StrictJson {
             return number(node, pointer);
         } else if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            for (String name : java.util.List.copyOf(object.propertyNames())) {
+            for (String name : List.copyOf(object.propertyNames())) {
                 String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
                 refuseUnstorable(name, at);
                 object.set(name, check(object.get(name), at));
