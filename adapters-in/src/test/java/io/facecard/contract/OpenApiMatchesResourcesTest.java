@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.facecard.adapters.in.http.FacecardApi;
-import jakarta.ws.rs.HttpMethod;
+import io.facecard.adapters.in.http.gate.BodyGate;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.Map;
@@ -85,22 +83,17 @@ class OpenApiMatchesResourcesTest {
         }
     }
 
+    /** The operations as the request gate names them: so the gate's lookup of a resource method's schema is checked too. */
     static TreeSet<String> implemented() {
-        String base = FacecardApi.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
         TreeSet<String> ops = new TreeSet<>();
         new ClassFileImporter().importPackages("io.facecard.adapters.in.http").stream()
                 .map(c -> c.reflect())
                 .filter(c -> c.isAnnotationPresent(Path.class))
                 .forEach(c -> {
                     for (Method m : c.getDeclaredMethods()) {
-                        for (Annotation a : m.getAnnotations()) {
-                            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
-                            if (verb != null) {
-                                Path sub = m.getAnnotation(Path.class);
-                                String path = base + "/" + c.getAnnotation(Path.class).value()
-                                        + (sub == null ? "" : "/" + sub.value());
-                                ops.add(verb.value() + " " + path.replaceAll("\\{(\\w+):[^}]*}", "{$1}").replaceAll("/+", "/").replaceAll("/$", ""));
-                            }
+                        String op = BodyGate.operation(c, m);
+                        if (op != null) {
+                            ops.add(op);
                         }
                     }
                 });

@@ -37,6 +37,20 @@ class CrossTenantIT {
         aUser = get("/api/v1/users", a.adminToken()).json().path("items").get(1).path("id").asText();
     }
 
+    /** The sandbox's view of payments is per tenant: another chain's admin sees none of this chain's, a till none at all. */
+    @Test
+    void theSandboxShowsNoTenantAnothersPayments() {
+        Fakes.sandbox();
+        Chain cny = onboard(operatorToken(), "CNY", "Asia/Shanghai");
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cny.adminToken(), java.util.Map.of("sandbox", true)).ok(200);
+        Till till = Till.of(cny, "X1");
+        String paid = FacePayIT.pay(till, FacePayIT.openCny(till, "5.00"), Till.key(), "WECHAT_PAY", "5.00", FacePayIT.wechatCode('1'))
+                .ok(201).get("paymentId");
+        assertThat(get("/api/v1/sandbox/payments", cny.adminToken()).ok(200).body()).contains(paid);
+        assertThat(get("/api/v1/sandbox/payments", b.adminToken()).ok(200).body()).doesNotContain(paid);
+        get("/api/v1/sandbox/payments", aKey).problem(403);
+    }
+
     private static void sameAsMissing(Reply probe, Reply missing) {
         probe.problem(404);
         missing.problem(404);

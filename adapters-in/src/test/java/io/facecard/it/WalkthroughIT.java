@@ -71,7 +71,7 @@ class WalkthroughIT {
                 .replace("127.0.0.1:9099", fakes));
         assertThat(r.exit()).as(r.err() + String.join("\n", r.out())).isZero();
         String out = String.join("\n", r.out());
-        assertThat(out).contains("\"status\":\"PENDING\"").contains("Receipt").contains("LATTE-").contains("\"redeemed\":1");
+        assertThat(out).contains("\"status\":\"PENDING\"").contains("\"payments\":[{\"amount\"").contains("Receipt").contains("LATTE-").contains("\"redeemed\":1");
     }
 
     @Test

@@ -55,8 +55,8 @@ public class BodyGate implements ContainerRequestFilter {
         if (method == null || type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return; // images, forms, CSV and XML have their own readers; JSON-B sees JSON only
         }
-        Optional<RequestSchemas.BodySchema> schema = SCHEMAS.forOperation(
-                OPERATIONS.computeIfAbsent(method, m -> operation(resource.getResourceClass(), m)));
+        String operation = OPERATIONS.computeIfAbsent(method, m -> operation(resource.getResourceClass(), m));
+        Optional<RequestSchemas.BodySchema> schema = operation == null ? Optional.empty() : SCHEMAS.forOperation(operation);
         if (schema.isEmpty()) {
             return; // providers' callbacks: their signatures are checked over the raw bytes
         }
@@ -116,14 +116,17 @@ public class BodyGate implements ContainerRequestFilter {
         }
     }
 
-    /** "POST /api/v1/campaigns/{id}/schedule", as the contract names it. */
-    static String operation(Class<?> resourceClass, Method method) {
-        String verb = "";
+    /** "POST /api/v1/campaigns/{id}/schedule", as the contract names it; null for a method that is no operation. */
+    public static String operation(Class<?> resourceClass, Method method) {
+        String verb = null;
         for (Annotation a : method.getAnnotations()) {
             HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
                 verb = http.value();
             }
+        }
+        if (verb == null) {
+            return null;
         }
         ApplicationPath app = FacecardApi.class.getAnnotation(ApplicationPath.class);
         Path sub = method.getAnnotation(Path.class);
