@@ -71,6 +71,8 @@ final class Architecture {
                                 c -> c.getPackageName().startsWith("java") || c.getPackageName().startsWith("io.facecard.marketing")
                                         || c.getPackageName().equals("io.facecard.domain.refusal")
                                         || c.getPackageName().equals("io.facecard.application.security")
+                                        // How background work starts and runs: the platform's, not a context's.
+                                        || c.getPackageName().equals("io.facecard.application.platform")
                                         // Its own aggregate (campaigns), reached through Axon's command gateway only.
                                         || c.getPackageName().equals("io.facecard.domain.marketing")
                                         || c.getPackageName().startsWith("org.axonframework.commandhandling.gateway")

@@ -1,18 +1,14 @@
 package io.facecard.application.payment;
 
 import io.facecard.application.payment.port.Payments;
+import io.facecard.application.platform.BackgroundWork;
 import io.facecard.domain.payment.PaymentId;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,13 +21,11 @@ import java.util.logging.Logger;
  * payments. Replicas may share the list: a step's claim lets one of them run it.
  */
 @ApplicationScoped
-public class PaymentWorker {
+public class PaymentWorker extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(PaymentWorker.class.getName());
     static final long TICK_MS = 500;
     static final int THREADS = 4;
 
-    @Resource
-    ManagedThreadFactory threads;
     @Inject
     Payments payments;
     @Inject
@@ -39,26 +33,17 @@ public class PaymentWorker {
     @Inject
     Clock clock;
 
-    private ScheduledExecutorService ticker;
-    private ExecutorService pool;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    /** Called once the platform's schema and Axon are up. */
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        pool = Executors.newFixedThreadPool(THREADS, threads);
-        ticker = Executors.newSingleThreadScheduledExecutor(threads);
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    @Override
+    protected int poolThreads() {
+        return THREADS;
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            pool.shutdownNow(); // a step cut off here is taken over when its lease ends
-        }
+    @Override
+    protected void schedule(ScheduledExecutorService ticker) {
+        // A step cut off by a stop is taken over when its lease ends.
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     void tick() {
@@ -67,7 +52,7 @@ public class PaymentWorker {
             for (Payments.Due d : due) {
                 String key = d.payment() + "/" + d.refundId();
                 if (running.add(key)) {
-                    pool.submit(() -> run(d, key));
+                    pool().submit(() -> run(d, key));
                 }
             }
         } catch (RuntimeException e) {

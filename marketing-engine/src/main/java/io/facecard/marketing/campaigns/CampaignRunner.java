@@ -1,13 +1,10 @@
 package io.facecard.marketing.campaigns;
 
 import io.facecard.marketing.port.CampaignStore;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.facecard.application.platform.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,11 +17,9 @@ import java.util.logging.Logger;
  * A crash anywhere leaves the campaign on the list, and the next tick takes it up where it stopped.
  */
 @ApplicationScoped
-public class CampaignRunner {
+public class CampaignRunner extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
 
-    @Resource
-    ManagedThreadFactory threads;
     @Inject
     CampaignStore store;
     @Inject
@@ -32,20 +27,9 @@ public class CampaignRunner {
     @Inject
     Clock clock;
 
-    private ScheduledExecutorService ticker;
-
-    public synchronized void start() {
-        if (ticker == null) {
-            ticker = Executors.newSingleThreadScheduledExecutor(threads);
-            ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
+    @Override
+    protected void schedule(ScheduledExecutorService ticker) {
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     void tick() {

@@ -1,22 +1,18 @@
 package io.facecard.marketing.delivery;
 
+import io.facecard.application.platform.BackgroundWork;
 import io.facecard.marketing.port.ExpiringPoints;
 import io.facecard.marketing.port.MarketingTerms;
 import io.facecard.marketing.port.NoticeTemplates;
 import io.facecard.marketing.port.Outbox;
 import io.facecard.marketing.port.Recipients;
 import io.facecard.marketing.port.Sender;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -33,7 +29,7 @@ import java.util.logging.Logger;
  * Telegram and WeChat's template and customer-service messages take no idempotency key.
  */
 @ApplicationScoped
-public class Dispatcher {
+public class Dispatcher extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final int MAX_TRIES = 6;
     /** Telegram's 429, WeChat's 45009 (daily quota) and 45011 (too frequent). */
@@ -43,8 +39,6 @@ public class Dispatcher {
     public static final String OUTSIDE_WINDOW = "outside-window-45015";
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    @Resource
-    ManagedThreadFactory threads;
     @Inject
     Outbox outbox;
     @Inject
@@ -65,27 +59,19 @@ public class Dispatcher {
     private TenantRules rules;
     private PointsExpiryNotices expiryNotices;
     private MassSends mass;
-    private ScheduledExecutorService ticker;
-    private ExecutorService pool;
 
-    public synchronized void start() {
-        if (ticker == null) {
-            rules = new TenantRules(terms, templates);
-            expiryNotices = new PointsExpiryNotices(expiring, terms, outbox);
-            mass = new MassSends(massJobs, sender, clock);
-            pool = Executors.newFixedThreadPool(8, threads);
-            ticker = Executors.newSingleThreadScheduledExecutor(threads);
-            ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
-            ticker.scheduleWithFixedDelay(this::scanExpiring, 1, 10, TimeUnit.SECONDS);
-        }
+    @Override
+    protected int poolThreads() {
+        return 8;
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            pool.shutdownNow();
-        }
+    @Override
+    protected void schedule(ScheduledExecutorService ticker) {
+        rules = new TenantRules(terms, templates);
+        expiryNotices = new PointsExpiryNotices(expiring, terms, outbox);
+        mass = new MassSends(massJobs, sender, clock);
+        ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::scanExpiring, 1, 10, TimeUnit.SECONDS);
     }
 
     /**
@@ -114,7 +100,7 @@ public class Dispatcher {
                         continue;
                     }
                     Recipients.Recipient r = known.get(q.notice().tenant()).get(q.notice().member());
-                    running.add(pool.submit(() -> deliver(q, r)));
+                    running.add(pool().submit(() -> deliver(q, r)));
                 }
                 List<Outbox.Outcome> outcomes = new java.util.ArrayList<>();
                 for (var f : running) {

@@ -2,16 +2,13 @@ package io.facecard.marketing.segments;
 
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.MemberSpend;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.facecard.application.platform.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,31 +20,18 @@ import java.util.logging.Logger;
  * or on two replicas, gives the same result). Receipts add to it as they come.
  */
 @ApplicationScoped
-public class SpendWindow {
+public class SpendWindow extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(SpendWindow.class.getName());
 
-    @Resource
-    ManagedThreadFactory threads;
     @Inject
     MemberSpend spend;
     @Inject
     Clock clock;
 
     private final Map<TenantId, LocalDate> done = new ConcurrentHashMap<>();
-    private ScheduledExecutorService ticker;
-
-    public synchronized void start() {
-        if (ticker == null) {
-            ticker = Executors.newSingleThreadScheduledExecutor(threads);
-            ticker.scheduleWithFixedDelay(this::pass, 30, 3600, TimeUnit.SECONDS);
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
+    @Override
+    protected void schedule(ScheduledExecutorService ticker) {
+        ticker.scheduleWithFixedDelay(this::pass, 30, 3600, TimeUnit.SECONDS);
     }
 
     void pass() {

@@ -59,10 +59,9 @@ public class CallerFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The calls that need no credential: getting a token, the public contract, and providers' notifications (believed by their signatures). */
+    /** The calls that need no credential: those to a resource marked {@link Anonymous}. */
     private static boolean isLogin(ContainerRequestContext request) {
-        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r instanceof AuthResource || r instanceof ContractResource
-                || r instanceof WebhookResource || r instanceof WechatWebhookResource || r instanceof TelegramWebhookResource);
+        return request.getUriInfo().getMatchedResources().stream().anyMatch(r -> r.getClass().isAnnotationPresent(Anonymous.class));
     }
 
     private static Caller fromToken(JsonWebToken jwt) {

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
  * take it from here.
  */
 @ApplicationScoped
+@Anonymous
 @Path("/openapi.yaml")
 public class ContractResource {
     public static final String YAML = "application/yaml";

@@ -16,6 +16,7 @@ import java.io.IOException;
 
 /** A Telegram bot's webhook: believed when its secret-token header is the one we set with setWebhook. */
 @ApplicationScoped
+@Anonymous
 @Path("/webhooks/telegram/{account}")
 public class TelegramWebhookResource {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * a rejected one gets the provider's "failed" answer (Stripe 400, Alipay {@code fail}, WeChat 401).
  */
 @ApplicationScoped
+@Anonymous
 @Path("/webhooks/{provider}/{account}")
 public class WebhookResource {
     @Inject

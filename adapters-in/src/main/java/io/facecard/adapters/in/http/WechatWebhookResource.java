@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * It answers at once (WeChat wants 5 s; "success" stops its retries); one that does not verify changes nothing.
  */
 @ApplicationScoped
+@Anonymous
 @Path("/webhooks/wechat/{account}")
 public class WechatWebhookResource {
     @Inject

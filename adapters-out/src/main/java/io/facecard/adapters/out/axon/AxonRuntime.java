@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.axon;
 
+import io.facecard.application.platform.StartupStep;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * threads for the pooled streaming processors.
  */
 @ApplicationScoped
-public class AxonRuntime {
+public class AxonRuntime implements StartupStep {
     private static final int EVENT_BATCH = 100;
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class.getName());
     /** How far streaming processors may lag behind a commit; see {@link PacedStreamReads}. */
@@ -84,6 +85,12 @@ public class AxonRuntime {
     private PersistentDeadlines deadlines;
     private java.util.concurrent.ExecutorService snapshotExecutor;
 
+    @Override
+    public int phase() {
+        return EVENTS;
+    }
+
+    @Override
     public synchronized void start() {
         if (configuration != null) {
             return;
@@ -166,6 +173,7 @@ public class AxonRuntime {
                 .build();
     }
 
+    @Override
     public synchronized void stop() {
         if (configuration != null) {
             configuration.shutdown();

@@ -1,6 +1,7 @@
 package io.facecard.adapters.out.membership;
 
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.TenantErasureHook;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -22,12 +23,22 @@ import javax.sql.DataSource;
  * partition "detach pending", which the next attempt finishes with {@code FINALIZE}.
  */
 @ApplicationScoped
-public class FacePartitionDrop {
+public class FacePartitionDrop implements TenantErasureHook {
     private static final Logger LOG = Logger.getLogger(FacePartitionDrop.class.getName());
     private static final int ATTEMPTS = 10;
 
     @Resource(lookup = "jdbc/facecardMigrations")
     DataSource direct;
+
+    @Override
+    public int order() {
+        return TENANT_TABLES;
+    }
+
+    @Override
+    public Progress eraseSome(TenantId tenant) {
+        return drop(tenant) ? Progress.DONE : Progress.BUSY;
+    }
 
     /** @return true once the partition is gone; false while face_template was too busy (try again later) */
     public boolean drop(TenantId tenant) {

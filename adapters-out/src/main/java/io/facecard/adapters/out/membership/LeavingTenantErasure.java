@@ -6,7 +6,8 @@ import io.facecard.application.membership.Members;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.port.TenantDataErasure;
+import io.facecard.tenants.tenancy.port.ErasedMembers;
+import io.facecard.tenants.tenancy.port.TenantErasureHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,39 +26,38 @@ import java.util.UUID;
  * erased the same way whether the member or the whole chain leaves.
  */
 @ApplicationScoped
-public class LeavingTenantErasure implements TenantDataErasure {
+public class LeavingTenantErasure implements TenantErasureHook, ErasedMembers {
     /** The audit trail's staff id for erasures the offboarding made. */
     static final UUID OFFBOARDING = UUID.nameUUIDFromBytes("facecard:offboarding".getBytes(StandardCharsets.UTF_8));
 
     @Inject
     Members members;
     @Inject
-    FacePartitionDrop partitions;
-    @Inject
     TenantBinding binding;
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
 
+    private static final int BATCH = 200;
+
+    @Override
+    public int order() {
+        return MEMBERS;
+    }
+
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public int eraseMembers(TenantId tenant, int max) {
+    public Progress eraseSome(TenantId tenant) {
         Caller caller = new Caller.Staff(tenant, OFFBOARDING, "offboarding", Set.of(Role.TENANT_ADMIN));
-        List<MemberView> living = members.search(caller, Map.of(), null, 0, max);
+        List<MemberView> living = members.search(caller, Map.of(), null, 0, BATCH);
         living.forEach(m -> members.erase(caller, m.id()));
-        return living.size();
+        return living.isEmpty() ? Progress.DONE : Progress.MORE;
     }
 
     @Override
     @Transactional
-    public long erasedMembers(TenantId tenant) {
+    public long count(TenantId tenant) {
         binding.bind(em, tenant);
         return ((Number) em.createNativeQuery("select count(*) from member_view where tenant_id = ?1 and erased")
                 .setParameter(1, tenant.value()).getSingleResult()).longValue();
-    }
-
-    @Override
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public boolean dropFaceTemplates(TenantId tenant) {
-        return partitions.drop(tenant);
     }
 }

@@ -1,5 +1,6 @@
 package io.facecard.adapters.out.security;
 
+import io.facecard.application.platform.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * MicroProfile JWT verifies with the public file ({@code mp.jwt.verify.publickey.location}).
  */
 @ApplicationScoped
-public class JwtKeys {
+public class JwtKeys implements StartupStep {
     private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
 
     @Inject
@@ -37,6 +38,16 @@ public class JwtKeys {
     boolean generateMissing;
 
     private volatile PrivateKey signingKey;
+
+    @Override
+    public int phase() {
+        return KEYS;
+    }
+
+    @Override
+    public void start() {
+        ensurePresent();
+    }
 
     public synchronized void ensurePresent() {
         Path priv = Path.of(privateLocation);
