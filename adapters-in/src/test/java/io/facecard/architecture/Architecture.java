@@ -32,8 +32,8 @@ final class Architecture {
     static final String APPLICATION = "io.facecard.application..";
     static final String TENANTS = "io.facecard.tenants..";
     static final String MARKETING = "io.facecard.marketing..";
-    static final String ADAPTERS_IN = "io.facecard.adapters.in..";
-    static final String ADAPTERS_OUT = "io.facecard.adapters.out..";
+    static final String ADAPTERS_IN = "io.facecard.adapters.inbound..";
+    static final String ADAPTERS_OUT = "io.facecard.adapters.outbound..";
     static final String PORTS = "io.facecard..port..";
     /** How use cases are composed and made transactional: CDI, JTA and the container's resources, nothing else. */
     static final String[] COMPOSITION = {"jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..", "jakarta.annotation.."};
@@ -93,7 +93,7 @@ final class Architecture {
                         DOMAIN),
                 new Rule("application contexts have no cycles", slices().matching("io.facecard.application.(*)..").should()
                         .beFreeOfCycles(), APPLICATION),
-                new Rule("outbound adapter contexts have no cycles", slices().matching("io.facecard.adapters.out.(*)..").should()
+                new Rule("outbound adapter contexts have no cycles", slices().matching("io.facecard.adapters.outbound.(*)..").should()
                         .beFreeOfCycles(), ADAPTERS_OUT),
                 new Rule("events carry the tenant and no secrets", classes().that().resideInAPackage(DOMAIN).and()
                         .haveSimpleNameEndingWith("Event").should(new TenantCarryingEvent()), DOMAIN));

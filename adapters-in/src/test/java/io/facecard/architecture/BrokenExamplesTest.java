@@ -25,13 +25,13 @@ class BrokenExamplesTest {
             Map.entry("application allow-list", "io.facecard.application.broken.SendsOnTheBus"),
             Map.entry("tenants allow-list", "io.facecard.tenants.broken.UsesJaxRs"),
             Map.entry("marketing sees other contexts only through its ports", "io.facecard.marketing.broken.ReadsMembers"),
-            Map.entry("inbound adapters use no outbound adapter", "io.facecard.adapters.in.broken.AsksAxonDirectly"),
-            Map.entry("outbound adapters use no inbound adapter", "io.facecard.adapters.out.broken.AnswersInHttp"),
+            Map.entry("inbound adapters use no outbound adapter", "io.facecard.adapters.inbound.broken.AsksAxonDirectly"),
+            Map.entry("outbound adapters use no inbound adapter", "io.facecard.adapters.outbound.broken.AnswersInHttp"),
             Map.entry("persistence stays in outbound adapters", "io.facecard.application.broken.UsesJpa"),
             Map.entry("ports out are interfaces", "io.facecard.application.broken.port.NotAnInterface"),
             Map.entry("domain contexts have no cycles", "io.facecard.domain.brokena.First"),
             Map.entry("application contexts have no cycles", "io.facecard.application.brokena.First"),
-            Map.entry("outbound adapter contexts have no cycles", "io.facecard.adapters.out.brokena.First"),
+            Map.entry("outbound adapter contexts have no cycles", "io.facecard.adapters.outbound.brokena.First"),
             Map.entry("events carry the tenant and no secrets", "io.facecard.domain.broken.LeakyEvent"));
 
     static JavaClasses broken;

@@ -1,7 +1,7 @@
 package io.facecard.bench;
 
-import io.facecard.adapters.out.face.FacePipeline;
-import io.facecard.adapters.out.face.ModelPack;
+import io.facecard.adapters.outbound.biometrics.FacePipeline;
+import io.facecard.adapters.outbound.biometrics.ModelPack;
 import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.port.FaceAnalysis.Outcome;
 import io.facecard.application.membership.port.FaceAnalysis.ScanRules;

@@ -1,7 +1,7 @@
 package io.facecard.bench;
 
-import io.facecard.adapters.in.http.gate.RequestSchemas;
-import io.facecard.adapters.in.http.gate.StrictJson;
+import io.facecard.adapters.inbound.http.gate.RequestSchemas;
+import io.facecard.adapters.inbound.http.gate.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.facecard.adapters.out.membership.PgVectorFaceTemplates;
+import io.facecard.adapters.outbound.biometrics.PgVectorFaceTemplates;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

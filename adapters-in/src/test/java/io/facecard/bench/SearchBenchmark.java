@@ -1,6 +1,6 @@
 package io.facecard.bench;
 
-import io.facecard.adapters.out.membership.PgVectorFaceTemplates;
+import io.facecard.adapters.outbound.biometrics.PgVectorFaceTemplates;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;

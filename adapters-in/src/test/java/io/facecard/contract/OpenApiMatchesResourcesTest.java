@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.facecard.adapters.in.http.gate.BodyGate;
+import io.facecard.adapters.inbound.http.gate.BodyGate;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ class OpenApiMatchesResourcesTest {
     /** The operations as the request gate names them: so the gate's lookup of a resource method's schema is checked too. */
     static TreeSet<String> implemented() {
         TreeSet<String> ops = new TreeSet<>();
-        new ClassFileImporter().importPackages("io.facecard.adapters.in.http").stream()
+        new ClassFileImporter().importPackages("io.facecard.adapters.inbound").stream()
                 .map(c -> c.reflect())
                 .filter(c -> c.isAnnotationPresent(Path.class))
                 .forEach(c -> {

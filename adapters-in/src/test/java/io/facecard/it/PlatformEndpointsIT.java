@@ -46,7 +46,7 @@ class PlatformEndpointsIT {
         Reply m = get("/metrics", null).ok(200);
         assertThat(m.contentType()).startsWith("text/plain");
         assertThat(m.body()).contains("# TYPE").contains("jvm_")
-                .contains("REST_request_seconds_count{class=\"io.facecard.adapters.in.http.AuthResource\"")
+                .contains("REST_request_seconds_count{class=\"io.facecard.adapters.inbound.tenancy.AuthResource\"")
                 .contains("connectionpool_usedConnections_total").contains("threadpool_activeThreads");
     }
 

@@ -2,9 +2,9 @@ package io.facecard.sagas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facecard.adapters.out.axon.AxonAssembly;
-import io.facecard.adapters.out.axon.AxonContext;
-import io.facecard.adapters.out.axon.AxonWiring;
+import io.facecard.adapters.outbound.axon.AxonAssembly;
+import io.facecard.adapters.outbound.axon.AxonContext;
+import io.facecard.adapters.outbound.axon.AxonWiring;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutId;

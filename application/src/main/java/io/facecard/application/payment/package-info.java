@@ -1,2 +1,6 @@
-/** Home of the payment context (next issue): the face-pay use cases (charge a face code or token, Stripe off-session charge after a step-up, refunds) and, in {@code .port}, the PaymentGateway port each provider adapter implements. Providers themselves live in adapters-out under {@code io.facecard.adapters.out.payment.<provider>}. */
+/**
+ * The payment context's use cases: face-pay charges (a face code or token, Stripe off-session after a step-up), the
+ * worker that queries, reverses and refunds, and provider accounts. Its ports ({@code .port}) include the
+ * PaymentGateway each provider adapter implements under {@code io.facecard.adapters.outbound.payment.<provider>}.
+ */
 package io.facecard.application.payment;

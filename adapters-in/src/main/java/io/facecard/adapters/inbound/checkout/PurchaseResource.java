@@ -1,0 +1,38 @@
+package io.facecard.adapters.inbound.checkout;
+
+import io.facecard.adapters.inbound.http.Bodies;
+import io.facecard.adapters.inbound.http.CurrentCaller;
+import io.facecard.adapters.inbound.http.IdempotentCalls;
+import io.facecard.adapters.inbound.loyalty.LoyaltyJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.facecard.application.checkout.AfterSales;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Purchases reported later by a till that was offline: credited once per receipt number. */
+@ApplicationScoped
+@Path("/purchases")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PurchaseResource {
+    @Inject
+    AfterSales afterSales;
+    @Inject
+    IdempotentCalls once;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public Response purchase(@HeaderParam(IdempotentCalls.HEADER) String key, LoyaltyJson.Purchase body) {
+        var c = caller.get();
+        var b = Bodies.required(body);
+        return once.run(c, key, "POST", "/purchases", b, 201, () -> afterSales.purchase(c, b.receiptNumber(), b.occurredAt(),
+                b.member(), b.currency(), b.lines(), b.payments()));
+    }
+}

@@ -1,8 +1,0 @@
-package io.facecard.adapters.out.axon;
-
-/**
- * Marks a CDI bean whose {@code @EventHandler}s Axon should call. Its class carries Axon's
- * {@code @ProcessingGroup} naming a processor some {@link AxonContext} declares; a projection
- * naming an undeclared processor stops the platform at start.
- */
-public interface Projection {}
