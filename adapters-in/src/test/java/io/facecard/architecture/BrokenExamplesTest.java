@@ -32,7 +32,8 @@ class BrokenExamplesTest {
             Map.entry("domain contexts have no cycles", "io.facecard.domain.brokena.First"),
             Map.entry("application contexts have no cycles", "io.facecard.application.brokena.First"),
             Map.entry("outbound adapter contexts have no cycles", "io.facecard.adapters.outbound.brokena.First"),
-            Map.entry("events carry the tenant and no secrets", "io.facecard.domain.broken.LeakyEvent"));
+            Map.entry("events carry the tenant and no secrets", "io.facecard.domain.broken.LeakyEvent"),
+            Map.entry("contexts meet only at published ports", "io.facecard.application.brokena.UsesAnotherContextsUseCase"));
 
     static JavaClasses broken;
 

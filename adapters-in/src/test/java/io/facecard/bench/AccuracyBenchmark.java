@@ -2,11 +2,11 @@ package io.facecard.bench;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.membership.FaceSettings;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.bench.EvalPhotos.Pair;
 import io.facecard.bench.EvalPhotos.Photo;
-import io.facecard.domain.membership.ImpostorTail;
+import io.facecard.domain.biometrics.ImpostorTail;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,11 +2,11 @@ package io.facecard.bench;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.membership.FaceSettings;
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.bench.EvalPhotos.Photo;
-import io.facecard.domain.membership.ImpostorTail;
-import io.facecard.domain.membership.MatchPolicy;
+import io.facecard.domain.biometrics.ImpostorTail;
+import io.facecard.domain.biometrics.MatchPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.facecard.bench;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

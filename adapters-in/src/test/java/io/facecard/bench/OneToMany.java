@@ -1,7 +1,7 @@
 package io.facecard.bench;
 
 import io.facecard.bench.EvalPhotos.Photo;
-import io.facecard.domain.membership.MatchPolicy;
+import io.facecard.domain.biometrics.MatchPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

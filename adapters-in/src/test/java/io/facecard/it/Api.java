@@ -18,7 +18,7 @@ public final class Api {
     public static final String BASE = System.getProperty("facecard.baseUrl", "http://127.0.0.1:9180");
     public static final String OPERATOR_PASSWORD = System.getProperty("facecard.operator.password", "integration-tests-operator");
     public static final String PASSWORD = "correct-horse-battery";
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         awaitReady();
@@ -143,7 +143,7 @@ public final class Api {
         return call("DELETE", path, token, null);
     }
 
-    static String write(Object body) {
+    public static String write(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {

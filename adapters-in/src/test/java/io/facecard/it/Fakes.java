@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * ({@code facecard.sandbox.dir}): the server reads their hosts and keys from the file the
  * sandbox writes. Living here, not in the server, they keep their state when a test kills the server.
  */
-final class Fakes {
+public final class Fakes {
     private static Sandbox sandbox;
 
     private Fakes() {}
 
-    static synchronized Sandbox sandbox() {
+    public static synchronized Sandbox sandbox() {
         if (sandbox == null) {
             try {
                 sandbox = Sandbox.start(Path.of(System.getProperty("facecard.sandbox.dir", "target/sandbox")), 0);

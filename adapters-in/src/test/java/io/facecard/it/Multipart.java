@@ -11,7 +11,7 @@ public record Multipart(String contentType, byte[] body) {
     }
 
     /** Every part with the given content type (a wrong one shows the server refuses non-image parts). */
-    static Multipart withTypes(String partType, byte[]... parts) {
+    public static Multipart withTypes(String partType, byte[]... parts) {
         String boundary = "facecard-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < parts.length; i++) {

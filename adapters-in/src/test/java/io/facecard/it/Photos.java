@@ -2,8 +2,8 @@ package io.facecard.it;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
-import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +23,14 @@ import org.opencv.imgcodecs.Imgcodecs;
  * (@vladmandic/face-api demo/sample*.jpg), those enrolment accepts. People in one group photo are
  * different people; the samples share some faces, so the first ones come from one photo.
  */
-final class Photos {
-    static final Path DIR = Path.of(System.getProperty("facecard.test-images", "../adapters-out/target/test-images"));
-    static final List<byte[]> PEOPLE = new ArrayList<>();
-    static byte[] group;
+public final class Photos {
+    public static final Path DIR = Path.of(System.getProperty("facecard.test-images", "../adapters-out/target/test-images"));
+    public static final List<byte[]> PEOPLE = new ArrayList<>();
+    public static byte[] group;
 
     private Photos() {}
 
-    static synchronized List<byte[]> people() throws IOException {
+    public static synchronized List<byte[]> people() throws IOException {
         if (PEOPLE.isEmpty()) {
             try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
                 for (String sample : new String[] {"sample2.jpg", "sample3.jpg", "sample1.jpg", "sample4.jpg", "sample5.jpg", "sample6.jpg"}) {
@@ -62,7 +62,7 @@ final class Photos {
     }
 
     /** The same person, another photo: mirrored, brighter and recompressed. */
-    static byte[] altered(byte[] photo) {
+    public static byte[] altered(byte[] photo) {
         Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
         Mat out = new Mat();
         m.convertTo(out, -1, 1.0, 15);
@@ -71,7 +71,7 @@ final class Photos {
     }
 
     /** The same person, another photo: scaled up and recompressed. */
-    static byte[] rescaled(byte[] photo) {
+    public static byte[] rescaled(byte[] photo) {
         Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
         Mat out = new Mat();
         org.opencv.imgproc.Imgproc.resize(m, out, new org.opencv.core.Size(m.cols() * 1.3, m.rows() * 1.3));
@@ -82,7 +82,7 @@ final class Photos {
      * The same person, harder to know: the lower part of the photo covered (a scarf) from {@code from} of its
      * height, or blurred with {@code sigma}; each makes a probe that scores lower against the enrolment photo.
      */
-    static List<byte[]> harder(byte[] photo) {
+    public static List<byte[]> harder(byte[] photo) {
         Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
         List<byte[]> out = new ArrayList<>();
         for (double from = 0.54; from <= 0.76; from += 0.02) {
@@ -100,7 +100,7 @@ final class Photos {
     }
 
     /** Two people of equal size next to each other: the till cannot tell whose checkout it is. */
-    static byte[] sideBySide(byte[] left, byte[] right) {
+    public static byte[] sideBySide(byte[] left, byte[] right) {
         Mat l = Imgcodecs.imdecode(new MatOfByte(left), Imgcodecs.IMREAD_COLOR);
         Mat r = Imgcodecs.imdecode(new MatOfByte(right), Imgcodecs.IMREAD_COLOR);
         Mat rs = new Mat();
@@ -111,7 +111,7 @@ final class Photos {
     }
 
     /** The customer in the middle of the frame and someone else's face, 70 % as wide, in the top corner behind them. */
-    static byte[] withSomeoneBehind(byte[] customer, byte[] other) {
+    public static byte[] withSomeoneBehind(byte[] customer, byte[] other) {
         Mat c = Imgcodecs.imdecode(new MatOfByte(customer), Imgcodecs.IMREAD_COLOR);
         Mat o = Imgcodecs.imdecode(new MatOfByte(other), Imgcodecs.IMREAD_COLOR);
         Mat small = new Mat();
@@ -122,11 +122,11 @@ final class Photos {
         return jpeg(scene, 92);
     }
 
-    static byte[] blank() {
+    public static byte[] blank() {
         return jpeg(new Mat(480, 640, CvType.CV_8UC3, new Scalar(90, 120, 150)), 90);
     }
 
-    static byte[] jpeg(Mat m, int quality) {
+    public static byte[] jpeg(Mat m, int quality) {
         MatOfByte out = new MatOfByte();
         Imgcodecs.imencode(".jpg", m, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
         return out.toArray();

@@ -7,11 +7,11 @@ import static io.facecard.it.Api.jpeg;
  * blur) measured by 1:1 verification, which scores exactly as identification does. Templates and probes are both
  * mirror-averaged, so a mirrored or rescaled copy scores near 1 and cannot stand for "another photo" any more.
  */
-final class Probes {
+public final class Probes {
     private Probes() {}
 
     /** The first harder variant of {@code photo} that verifies against {@code member} at a score in [lo, hi]. */
-    static byte[] scoring(Api.Chain chain, String member, byte[] photo, double lo, double hi) {
+    public static byte[] scoring(Api.Chain chain, String member, byte[] photo, double lo, double hi) {
         StringBuilder seen = new StringBuilder();
         for (byte[] probe : Photos.harder(photo)) {
             Api.Reply v = jpeg("/api/v1/members/" + member + "/verify", chain.adminToken(), probe);

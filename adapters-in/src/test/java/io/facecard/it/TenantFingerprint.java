@@ -13,10 +13,10 @@ import java.util.TreeMap;
  * Everything the database holds for one tenant, as one hash per table (rows in a fixed order), plus
  * the number of tenants: two equal fingerprints mean a series of calls stored nothing and changed nothing.
  */
-final class TenantFingerprint {
+public final class TenantFingerprint {
     private TenantFingerprint() {}
 
-    static Map<String, String> of(String tenantId) throws SQLException {
+    public static Map<String, String> of(String tenantId) throws SQLException {
         Map<String, String> hashes = new TreeMap<>();
         try (Connection c = Api.database(); Statement s = c.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + java.util.UUID.fromString(tenantId) + "', false)");

@@ -17,7 +17,7 @@ public final class Till {
     /** An answer and whether the server replayed a stored first answer. */
     public record Answer(Reply reply, boolean replayed) {}
 
-    final String token;
+    public final String token;
 
     public Till(String token) {
         this.token = token;

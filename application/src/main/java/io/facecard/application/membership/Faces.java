@@ -1,17 +1,20 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
-import io.facecard.application.membership.port.FaceAnalysis;
-import io.facecard.application.membership.port.FaceSettingsStore;
-import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.Frames;
+import io.facecard.application.biometrics.GallerySizes;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceAnalysis;
+import io.facecard.application.biometrics.port.FaceSettingsStore;
+import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.biometrics.MatchPolicy;
 import io.facecard.domain.checkout.FaceProof;
-import io.facecard.domain.membership.MatchPolicy;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.membership.MembershipRule;

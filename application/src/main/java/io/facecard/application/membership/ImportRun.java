@@ -1,6 +1,6 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.port.ImportJobs.Counts;
 import io.facecard.application.membership.port.ImportJobs.Job;
 import io.facecard.application.membership.port.ImportJobs.RowError;

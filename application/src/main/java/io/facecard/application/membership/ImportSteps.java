@@ -1,6 +1,6 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory.ConsentEntry;
 import io.facecard.application.security.Caller;

@@ -1,10 +1,10 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.application.biometrics.port.FaceTemplates;
+import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
-import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;

@@ -1,10 +1,11 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.Faces.Decision;
 import io.facecard.application.membership.Faces.Identification;
-import io.facecard.application.membership.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.StepUps;
+import io.facecard.domain.biometrics.MatchPolicy;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
@@ -41,7 +42,7 @@ import java.util.Set;
 public class StepUp {
     static final Duration TOKEN_LIFE = Duration.ofMinutes(2);
     static final int TOKEN_TRIES = 3;
-    static final int MEMBER_TRIES = 5;
+    static final int MEMBER_TRIES = MatchPolicy.STEP_UP_TRIES_PER_MEMBER;
     static final Duration MEMBER_LOCK = Duration.ofMinutes(15);
     /** The hint of a NO_MATCH the digits cannot resolve, and of a token spent by wrong digits. */
     public static final String USE_CARD = "USE_CARD";

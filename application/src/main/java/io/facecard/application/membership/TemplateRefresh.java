@@ -1,8 +1,8 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.FaceTemplates;
-import io.facecard.application.membership.port.FaceTemplates.FaceRecord;
-import io.facecard.application.membership.port.FaceTemplates.Source;
+import io.facecard.application.biometrics.port.FaceTemplates.FaceRecord;
+import io.facecard.application.biometrics.port.FaceTemplates.Source;
+import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.domain.membership.Member;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;

@@ -13,14 +13,17 @@ import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.SavedCards;
 import io.facecard.application.payment.port.WechatFaceDevices;
+import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.checkout.FaceProof;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.payment.FacePayPolicy;
 import io.facecard.domain.payment.PaymentId;
 import io.facecard.domain.payment.PaymentMethod;
+import io.facecard.domain.payment.PaymentProvider;
 import io.facecard.domain.payment.PaymentRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -30,16 +33,15 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Everything a face-pay payment must satisfy before its intent is recorded, in the transaction
- * that records it: the till's own checkout, a configured rail in the checkout's currency, an
- * amount within the tenant's limit and what is left to pay; for STRIPE_FACE also the member's
- * FACE_PAY consent, a saved card, the customer's confirmation and a strong enough face match.
+ * that records it: the till's own checkout and idempotency here, the rules of {@link FacePayPolicy}
+ * (rail, currency, decimals, limit; for STRIPE_FACE confirmation, member, consent, saved card) decided by
+ * that value, then a strong enough face match and what is left to pay when the intent is recorded.
  */
 @ApplicationScoped
 @Transactional
@@ -87,60 +89,48 @@ public class PaymentChecks {
         }
         PaymentSettings s = settings.of(tenant);
         var provider = r.method().provider();
-        if (!provider.accepts(checkout.currency())) {
-            throw new Refusal(PaymentRule.PROVIDER_CURRENCY, provider + " face-pay settles in CNY; this checkout is in " + checkout.currency());
+        MemberId member = checkout.memberId() == null ? null : new MemberId(checkout.memberId());
+        var decision = new FacePayPolicy(s.perPaymentLimit()).decide(
+                new FacePayPolicy.Request(r.method(), r.amount(), checkout.currency(), r.confirmedByCustomer(), member != null),
+                new FacePayPolicy.Facts(gateways.of(provider).isPresent() && accounts.find(tenant, provider).isPresent(),
+                        () -> consented(tenant, member), () -> !cards.of(tenant, member).isEmpty()));
+        if (!decision.admitted()) {
+            throw refusal(decision.refused(), r, checkout.currency(), s);
         }
-        if (gateways.of(provider).isEmpty() || accounts.find(tenant, provider).isEmpty()) {
-            throw new Refusal(PaymentRule.PROVIDER_NOT_CONFIGURED, "this tenant has no " + provider + " account; a tenant admin sets one "
-                    + "with PUT /api/v1/payment-providers/" + provider);
-        }
-        int digits = Math.max(0, Currency.getInstance(checkout.currency()).getDefaultFractionDigits());
-        if (r.amount().stripTrailingZeros().scale() > digits) {
-            throw Refusal.invalid("'amount' has more than " + digits + " decimals for " + checkout.currency());
-        }
-        if (r.amount().compareTo(s.perPaymentLimit()) > 0) {
-            throw new Refusal(CheckoutRule.PAYMENT_AMOUNT, "one face-pay payment may charge at most " + s.perPaymentLimit().toPlainString()
-                    + " " + checkout.currency() + " at this tenant");
-        }
-        FaceProof.Needed needs = r.method() == PaymentMethod.STRIPE_FACE ? stripeFace(tenant, checkout, r, s) : null;
-        var intent = new PaymentRecords.Intent(r.method(), r.amount().setScale(digits), fingerprint, needs);
+        FaceProof.Needed needs = r.method() == PaymentMethod.STRIPE_FACE ? faces.paymentNeeds(tenant, s.stripeFaceThreshold()) : null;
+        var intent = new PaymentRecords.Intent(r.method(), decision.amount(), fingerprint, needs);
         return new Begun(id, records.begin(tenant, checkout, id, intent, s));
     }
 
-    private FaceProof.Needed stripeFace(TenantId tenant, CheckoutView checkout, TillPayment r, PaymentSettings s) {
-        if (!r.confirmedByCustomer()) {
-            throw new Refusal(PaymentRule.NOT_CONFIRMED, "the customer must confirm the amount at the till: send \"confirmedByCustomer\": true");
-        }
-        if (checkout.memberId() == null) {
-            throw new Refusal(CheckoutRule.NO_MEMBER, "identify the customer by face before paying by face");
-        }
-        MemberId member = new MemberId(checkout.memberId());
-        if (!consented(tenant, member)) {
-            throw new Refusal(PaymentRule.NO_FACE_PAY_CONSENT, "the member has not consented to FACE_PAY");
-        }
-        if (cards.of(tenant, member).isEmpty()) {
-            throw new Refusal(PaymentRule.NO_SAVED_CARD, "the member has no card saved for payments at the till");
-        }
-        return faces.paymentNeeds(tenant, s.stripeFaceThreshold());
+    /** The policy's reason in the till's words, under the rule its problem type names. */
+    private static Refusal refusal(FacePayPolicy.Reason reason, TillPayment r, String currency, PaymentSettings s) {
+        var provider = r.method().provider();
+        return switch (reason) {
+            case WRONG_CURRENCY -> new Refusal(PaymentRule.PROVIDER_CURRENCY, provider + " face-pay settles in CNY; this checkout is in " + currency);
+            case NOT_CONFIGURED -> new Refusal(PaymentRule.PROVIDER_NOT_CONFIGURED, "this tenant has no " + provider
+                    + " account; a tenant admin sets one with PUT /api/v1/payment-providers/" + provider);
+            case TOO_MANY_DECIMALS -> Refusal.invalid("'amount' has more than " + FacePayPolicy.decimals(currency) + " decimals for " + currency);
+            case OVER_LIMIT -> new Refusal(CheckoutRule.PAYMENT_AMOUNT, "one face-pay payment may charge at most "
+                    + s.perPaymentLimit().toPlainString() + " " + currency + " at this tenant");
+            case NOT_CONFIRMED -> new Refusal(PaymentRule.NOT_CONFIRMED,
+                    "the customer must confirm the amount at the till: send \"confirmedByCustomer\": true");
+            case NO_MEMBER -> new Refusal(CheckoutRule.NO_MEMBER, "identify the customer by face before paying by face");
+            case NO_CONSENT -> new Refusal(PaymentRule.NO_FACE_PAY_CONSENT, "the member has not consented to FACE_PAY");
+            case NO_SAVED_CARD -> new Refusal(PaymentRule.NO_SAVED_CARD, "the member has no card saved for payments at the till");
+        };
     }
 
-    /** The latest FACE_PAY entry decides: a withdrawal after a grant wins. */
     private boolean consented(TenantId tenant, MemberId member) {
-        boolean granted = false;
-        for (MemberDirectory.ConsentEntry e : directory.consents(tenant, member)) {
-            if (e.purpose() == ConsentPurpose.FACE_PAY) {
-                granted = e.granted();
-            }
-        }
-        return granted;
+        return FacePayPolicy.consented(directory.consents(tenant, member).stream()
+                .filter(e -> e.purpose() == ConsentPurpose.FACE_PAY).map(MemberDirectory.ConsentEntry::granted).toList());
     }
 
     /** The till's WeChat face device asks for an authinfo; the tenant's sub-merchant account is the one it works for. */
     public WechatFaceDevices.AuthInfo faceAuthinfo(Caller caller, String rawdata, String deviceId) {
         TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
-        String raw = io.facecard.application.problem.Validation.requiredText(rawdata, "rawdata", 8192);
-        String device = io.facecard.application.problem.Validation.requiredText(deviceId, "deviceId", 64);
-        var account = accounts.find(tenant, io.facecard.domain.payment.PaymentProvider.WECHAT_PAY);
+        String raw = Validation.requiredText(rawdata, "rawdata", 8192);
+        String device = Validation.requiredText(deviceId, "deviceId", 64);
+        var account = accounts.find(tenant, PaymentProvider.WECHAT_PAY);
         var devices = gateways.wechatFaceDevices();
         if (account.isEmpty() || devices.isEmpty()) {
             throw new Refusal(PaymentRule.PROVIDER_NOT_CONFIGURED, "this tenant has no WECHAT_PAY account");

@@ -1,7 +1,7 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.membership.FaceSettings;
-import io.facecard.application.membership.port.FaceSettingsStore;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.application.security.Caller;

@@ -3,9 +3,9 @@ package io.facecard.application.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.Faces.Decision;
 import io.facecard.application.membership.Faces.Identification;
-import io.facecard.application.membership.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.port.StepUps;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;

@@ -1,7 +1,7 @@
 package io.facecard.marketing.campaigns;
 
-import io.facecard.marketing.port.CampaignStore;
 import io.facecard.application.platform.BackgroundWork;
+import io.facecard.marketing.port.CampaignStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

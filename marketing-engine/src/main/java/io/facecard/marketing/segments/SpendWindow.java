@@ -1,8 +1,8 @@
 package io.facecard.marketing.segments;
 
+import io.facecard.application.platform.BackgroundWork;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.MemberSpend;
-import io.facecard.application.platform.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

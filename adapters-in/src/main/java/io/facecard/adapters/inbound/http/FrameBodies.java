@@ -1,6 +1,6 @@
 package io.facecard.adapters.inbound.http;
 
-import io.facecard.application.membership.Frames;
+import io.facecard.application.biometrics.Frames;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;

@@ -2,8 +2,8 @@ package io.facecard.adapters.inbound.loyalty;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.application.loyalty.ProgramSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

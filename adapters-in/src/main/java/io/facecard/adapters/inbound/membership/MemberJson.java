@@ -1,11 +1,11 @@
 package io.facecard.adapters.inbound.membership;
 
 import io.facecard.adapters.inbound.messaging.ChannelResource;
-import io.facecard.application.membership.FaceSettings;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.MemberView;
 import io.facecard.application.membership.PersonalData;
-import io.facecard.application.membership.port.FaceTemplates;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;

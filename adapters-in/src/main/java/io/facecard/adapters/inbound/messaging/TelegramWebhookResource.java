@@ -1,8 +1,8 @@
 package io.facecard.adapters.inbound.messaging;
 
-import io.facecard.adapters.inbound.http.Anonymous;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facecard.adapters.inbound.http.Anonymous;
 import io.facecard.application.messaging.Channels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package io.facecard.adapters.inbound.tenancy;
 
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.http.Json;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.facecard.tenants.tenancy.TerminalManagement;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,9 +1,9 @@
 package io.facecard.adapters.outbound.axon;
 
-import io.facecard.application.platform.StartupStep;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.facecard.application.platform.StartupStep;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;

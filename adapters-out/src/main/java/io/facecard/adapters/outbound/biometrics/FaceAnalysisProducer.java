@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.platform.port.CpuPriority;
 import io.facecard.tenants.tenancy.TenantShares;
 import jakarta.enterprise.context.ApplicationScoped;

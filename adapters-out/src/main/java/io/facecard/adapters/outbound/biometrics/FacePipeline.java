@@ -1,12 +1,12 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.application.membership.port.FaceAnalysis.Checks;
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
-import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
-import io.facecard.application.membership.port.FaceAnalysis.UnreadableImage;
-import io.facecard.application.membership.port.FaceAnalysis;
-import io.facecard.domain.membership.ImpostorTail;
+import io.facecard.application.biometrics.port.FaceAnalysis.Checks;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
+import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
+import io.facecard.application.biometrics.port.FaceAnalysis;
+import io.facecard.domain.biometrics.ImpostorTail;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

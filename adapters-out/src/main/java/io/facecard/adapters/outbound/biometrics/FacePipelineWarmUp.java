@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.platform.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

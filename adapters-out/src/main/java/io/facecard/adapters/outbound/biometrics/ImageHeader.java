@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.application.membership.port.FaceAnalysis.UnreadableImage;
+import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
 
 /**
  * Reads an image's declared size from its header before anything is decoded, so a small file

@@ -1,25 +1,22 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
-import io.facecard.application.membership.FaceSettings;
-import io.facecard.application.membership.port.FaceSettingsStore;
+import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 @ApplicationScoped
+@TenantBound
 public class JpaFaceSettings implements FaceSettingsStore {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public FaceSettings of(TenantId tenant) {
-        binding.bind(em, tenant);
         List<?> rows = em.createNativeQuery("select match_threshold, ambiguity_margin, min_face_pixels, confident_threshold, "
                         + "false_accepts_per_10k, liveness_for_loyalty, liveness_for_payments, min_liveness, refresh_from_till "
                         + "from face_settings where tenant_id = ?1")
@@ -38,7 +35,6 @@ public class JpaFaceSettings implements FaceSettingsStore {
 
     @Override
     public void put(TenantId tenant, FaceSettings s) {
-        binding.bind(em, tenant);
         em.createNativeQuery("insert into face_settings (tenant_id, match_threshold, ambiguity_margin, min_face_pixels, "
                         + "confident_threshold, false_accepts_per_10k, liveness_for_loyalty, liveness_for_payments, min_liveness, "
                         + "refresh_from_till) values (?1, ?2, ?3, ?4, cast(?5 as double precision), ?6, ?7, ?8, ?9, ?10) "

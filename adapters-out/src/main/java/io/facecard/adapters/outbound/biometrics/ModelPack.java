@@ -114,8 +114,8 @@ public final class ModelPack {
     }
 
     /** The impostor tail the pack's manifest gives for its embedder (fitted by AccuracyBenchmark). */
-    public io.facecard.domain.membership.ImpostorTail impostorTail() {
-        return new io.facecard.domain.membership.ImpostorTail(doubleValue("impostor.tail.from"), doubleValue("impostor.tail.share"),
+    public io.facecard.domain.biometrics.ImpostorTail impostorTail() {
+        return new io.facecard.domain.biometrics.ImpostorTail(doubleValue("impostor.tail.from"), doubleValue("impostor.tail.share"),
                 doubleValue("impostor.tail.scale"));
     }
 

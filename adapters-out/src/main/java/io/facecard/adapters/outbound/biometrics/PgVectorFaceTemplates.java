@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
-import io.facecard.application.membership.port.FaceTemplates;
+import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * query names the tenant, so PostgreSQL prunes to that partition; row-level security stands behind it.
  */
 @ApplicationScoped
+@TenantBound
 public class PgVectorFaceTemplates implements FaceTemplates {
     /** Candidates taken from the index before grouping by member: a member has up to five templates. */
     private static final int CANDIDATES = 20;
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     /**
      * The HNSW search's beam width. SearchBenchmark, 1M face-like templates: 100 found the exact
      * best template for 99.2 % of probes (96.0 % of twice-as-hard ones), 200 for 100 % (98.6 %),
@@ -41,7 +40,6 @@ public class PgVectorFaceTemplates implements FaceTemplates {
 
     @Override
     public void add(TenantId tenant, MemberId member, UUID faceId, float[] embedding, double quality, Instant at, Source source) {
-        binding.bind(em, tenant);
         em.createNativeQuery("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at, source) "
                         + "values (?1, ?2, ?3, cast(?4 as vector), ?5, ?6, cast(?7 as varchar))")
                 .setParameter(1, tenant.value()).setParameter(2, faceId).setParameter(3, member.value())
@@ -52,7 +50,6 @@ public class PgVectorFaceTemplates implements FaceTemplates {
 
     @Override
     public void remove(TenantId tenant, List<UUID> faceIds) {
-        binding.bind(em, tenant);
         for (UUID id : faceIds) {
             em.createNativeQuery("delete from face_template where tenant_id = ?1 and id = ?2")
                     .setParameter(1, tenant.value()).setParameter(2, id).executeUpdate();
@@ -61,7 +58,6 @@ public class PgVectorFaceTemplates implements FaceTemplates {
 
     @Override
     public List<FaceRecord> of(TenantId tenant, MemberId member) {
-        binding.bind(em, tenant);
         List<?> rows = em.createNativeQuery("select id, quality, created_at, source from face_template "
                         + "where tenant_id = ?1 and member_id = ?2 order by created_at, id")
                 .setParameter(1, tenant.value()).setParameter(2, member.value()).getResultList();
@@ -76,14 +72,12 @@ public class PgVectorFaceTemplates implements FaceTemplates {
 
     @Override
     public long count(TenantId tenant) {
-        binding.bind(em, tenant);
         return ((Number) em.createNativeQuery("select count(*) from face_template where tenant_id = ?1")
                 .setParameter(1, tenant.value()).getSingleResult()).longValue();
     }
 
     @Override
     public List<Candidate> nearest(TenantId tenant, float[] embedding, int members) {
-        binding.bind(em, tenant);
         em.createNativeQuery("select set_config('hnsw.ef_search', ?1, true)").setParameter(1, Integer.toString(efSearch)).getSingleResult();
         List<?> rows = em.createNativeQuery("select member_id, max(score) as best from ("
                         + " select member_id, 1 - (embedding <=> cast(?2 as vector)) as score from face_template"
@@ -100,7 +94,6 @@ public class PgVectorFaceTemplates implements FaceTemplates {
 
     @Override
     public OptionalDouble bestOf(TenantId tenant, MemberId member, float[] embedding) {
-        binding.bind(em, tenant);
         Object best = em.createNativeQuery("select max(1 - (embedding <=> cast(?3 as vector))) from face_template "
                         + "where tenant_id = ?1 and member_id = ?2")
                 .setParameter(1, tenant.value()).setParameter(2, member.value()).setParameter(3, literal(embedding))

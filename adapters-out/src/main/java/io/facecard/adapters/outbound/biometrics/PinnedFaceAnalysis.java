@@ -1,11 +1,11 @@
 package io.facecard.adapters.outbound.biometrics;
 
 import io.facecard.adapters.outbound.platform.ThreadNiceness;
-import io.facecard.application.membership.port.FaceAnalysis;
+import io.facecard.application.biometrics.port.FaceAnalysis;
+import io.facecard.domain.biometrics.ImpostorTail;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.refusal.Throttled;
-import io.facecard.domain.membership.ImpostorTail;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;

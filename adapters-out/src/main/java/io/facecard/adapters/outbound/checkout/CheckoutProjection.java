@@ -1,10 +1,10 @@
 package io.facecard.adapters.outbound.checkout;
 
-import io.facecard.adapters.outbound.persistence.JsonColumns;
-import io.facecard.adapters.outbound.loyalty.LedgerProjection;
 import io.facecard.adapters.outbound.axon.Projection;
+import io.facecard.adapters.outbound.loyalty.LedgerProjection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.JsonColumns;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
@@ -19,7 +19,6 @@ import io.facecard.domain.checkout.CheckoutEvents.RedemptionClearedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.RedemptionRecordedEvent;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -29,15 +28,13 @@ import org.axonframework.eventhandling.EventHandler;
 /** Checkout and receipt read models, in the command's transaction; a rebuild replays into emptied tables. */
 @Dependent
 @ProcessingGroup(LedgerProjection.PROCESSOR)
+@TenantBound
 public class CheckoutProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @EventHandler
     void on(CheckoutOpenedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into checkout_view (id, tenant_id, store_id, terminal_id, status, currency, lines, total, "
                         + "opened_at, updated_at) values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?) on conflict (id) do nothing",
                 e.checkoutId().value(), e.tenantId().value(), e.storeId(), e.terminalId(), e.currency(), JsonColumns.write(e.lines()),
@@ -98,7 +95,6 @@ public class CheckoutProjection implements Projection {
 
     @EventHandler
     void on(ReceiptIssuedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into receipt_view (tenant_id, receipt_number, member_id, checkout_id, store_id, currency, "
                         + "total, paid, points_earned, points_redeemed, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (tenant_id, receipt_number) do nothing",
@@ -109,7 +105,6 @@ public class CheckoutProjection implements Projection {
 
     @EventHandler
     void on(LinesReturnedEvent e) {
-        binding.bind(em, e.tenantId());
         // Cumulative totals: the receipt aggregate already made each return's figures incremental and exact.
         Jdbc.update(em, "update receipt_view set refunded = refunded + ?, points_reversed = points_reversed + ?, "
                         + "points_restored = points_restored + ? where tenant_id = ? and receipt_number = ?",
@@ -118,7 +113,6 @@ public class CheckoutProjection implements Projection {
 
     /** {@code set} has a placeholder for each of {@code values}, in order. */
     private void update(TenantId tenant, java.util.UUID id, Instant at, String set, Object... values) {
-        binding.bind(em, tenant);
         Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
         params[values.length] = at;
         params[values.length + 1] = id;

@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.loyalty;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
 import io.facecard.application.loyalty.port.IdempotencyRecords;
 import io.facecard.domain.tenancy.TenantId;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the first commits (then sees its answer) or rolls back (then runs itself).
  */
 @ApplicationScoped
+@TenantBound
 public class JpaIdempotencyRecords implements IdempotencyRecords {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -60,7 +62,6 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void answer(TenantId tenant, String scope, String key, Answer answer) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "update idempotency_record set status = ?, body = ? where tenant_id = ? and scope = ? and idem_key = ?",
                 answer.status(), Jdbc.text(answer.body()), tenant.value(), scope, key);
     }

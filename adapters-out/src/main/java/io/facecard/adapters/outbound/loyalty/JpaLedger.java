@@ -1,9 +1,9 @@
 package io.facecard.adapters.outbound.loyalty;
 
-import io.facecard.adapters.outbound.persistence.JsonColumns;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.JsonColumns;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.port.Ledger.Balance;
@@ -14,7 +14,6 @@ import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -25,11 +24,10 @@ import java.util.UUID;
 
 /** Reads of the ledger and checkout read models. */
 @ApplicationScoped
+@TenantBound
 public class JpaLedger implements Ledger, Checkouts {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public long available(TenantId tenant, MemberId member, Instant now) {
@@ -39,7 +37,6 @@ public class JpaLedger implements Ledger, Checkouts {
 
     /** Available (before holds), pending and held points. */
     private long[] totals(TenantId tenant, MemberId member, Instant now) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select "
                 + "coalesce(sum(remaining) filter (where available_at <= ? and (expires_at is null or expires_at > ?)), 0), "
                 + "coalesce(sum(remaining) filter (where available_at > ?), 0), "
@@ -60,7 +57,6 @@ public class JpaLedger implements Ledger, Checkouts {
 
     @Override
     public List<Entry> statement(TenantId tenant, MemberId member, int offset, int limit) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select event_id, kind, points, reference, actor, at, available_at, expires_at "
                         + "from ledger_entry where tenant_id = ? and member_id = ? order by seq desc offset ? limit ?",
                 r -> new Entry(UUID.fromString(r.getString(1)), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
@@ -70,7 +66,6 @@ public class JpaLedger implements Ledger, Checkouts {
 
     @Override
     public BigDecimal spend(TenantId tenant, MemberId member, Instant since) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select coalesce(sum(paid - refunded), 0) from receipt_view "
                         + "where tenant_id = ? and member_id = ? and occurred_at > ?",
                 r -> r.getBigDecimal(1), tenant.value(), member.value(), since).get(0);
@@ -78,14 +73,12 @@ public class JpaLedger implements Ledger, Checkouts {
 
     @Override
     public boolean receiptExists(TenantId tenant, String receiptNumber) {
-        binding.bind(em, tenant);
         return !Jdbc.query(em, "select 1 from receipt_view where tenant_id = ? and receipt_number = ?", r -> true,
                 tenant.value(), receiptNumber).isEmpty();
     }
 
     @Override
     public Optional<CheckoutView> find(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select id, store_id, terminal_id, status, currency, lines, total, member_id, held_points, "
                         + "held_value, receipt_number, points_earned, points_redeemed, offer_discount from checkout_view "
                         + "where tenant_id = ? and id = ?",

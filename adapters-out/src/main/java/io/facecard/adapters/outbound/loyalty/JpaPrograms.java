@@ -1,8 +1,8 @@
 package io.facecard.adapters.outbound.loyalty;
 
-import io.facecard.adapters.outbound.persistence.JsonColumns;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.JsonColumns;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.tenancy.TenantId;
@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+@TenantBound
 public class JpaPrograms implements Programs {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Inject
     RecentLoyaltySettings recent;
@@ -44,7 +43,6 @@ public class JpaPrograms implements Programs {
     }
 
     private Settings read(TenantId tenant) {
-        binding.bind(em, tenant);
         List<?> rows = em.createNativeQuery("select t.currency, t.timezone, p.body from tenant_view t "
                         + "left join loyalty_program p on p.tenant_id = t.id where t.id = ?1")
                 .setParameter(1, tenant.value()).getResultList();
@@ -57,7 +55,6 @@ public class JpaPrograms implements Programs {
 
     @Override
     public void save(TenantId tenant, LoyaltyProgram program, String actor, Instant at) {
-        binding.bind(em, tenant);
         recent.forgetAll();
         em.createNativeQuery("insert into loyalty_program (tenant_id, body, updated_by, updated_at) values (?1, ?2, ?3, ?4) "
                         + "on conflict (tenant_id) do update set body = excluded.body, updated_by = excluded.updated_by, "

@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.loyalty;
 
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.loyalty.LoyaltyEvents.HoldReleasedEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.LedgerFact;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsAdjustedEvent;
@@ -14,7 +14,6 @@ import io.facecard.domain.loyalty.LoyaltyEvents.PointsRestoredEvent;
 import io.facecard.domain.loyalty.LoyaltyEvents.PointsReversedEvent;
 import io.facecard.domain.membership.MemberId;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -31,13 +30,12 @@ import org.axonframework.eventhandling.EventMessage;
  */
 @Dependent
 @ProcessingGroup(LedgerProjection.PROCESSOR)
+@TenantBound
 public class LedgerProjection implements Projection {
     public static final String PROCESSOR = "ledger";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @EventHandler
     void on(PointsEarnedEvent e, EventMessage<?> m) {
@@ -82,7 +80,6 @@ public class LedgerProjection implements Projection {
 
     @EventHandler
     void on(PointsHeldEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into bonus_hold (member_id, hold_id, tenant_id, points, expires_at) values (?, ?, ?, ?, ?) "
                         + "on conflict (member_id, hold_id) do update set points = excluded.points, expires_at = excluded.expires_at",
                 e.memberId().value(), e.holdId(), e.tenantId().value(), e.points(), e.expiresAt());
@@ -90,7 +87,6 @@ public class LedgerProjection implements Projection {
 
     @EventHandler
     void on(HoldReleasedEvent e) {
-        binding.bind(em, e.tenantId());
         dropHold(e.memberId(), e.holdId());
     }
 
@@ -99,7 +95,6 @@ public class LedgerProjection implements Projection {
     }
 
     private void entry(LedgerFact e, EventMessage<?> m, Instant availableAt, Instant expiresAt) {
-        binding.bind(em, e.tenantId());
         String actor = e instanceof PointsAdjustedEvent a ? a.actor() : null;
         Jdbc.update(em, "insert into ledger_entry (event_id, tenant_id, member_id, kind, points, reference, actor, at, "
                         + "available_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing",

@@ -1,8 +1,8 @@
 package io.facecard.adapters.outbound.loyalty;
 
-import io.facecard.adapters.outbound.checkout.CheckoutProjection;
 import io.facecard.adapters.outbound.axon.AxonRuntime;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.checkout.CheckoutProjection;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.ReadModels;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +15,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 
 /** Empties a tenant's loyalty read models and replays every event of the tenant into the same projections. */
 @ApplicationScoped
+@TenantBound
 public class LoyaltyReadModels implements ReadModels {
     private static final List<String> TABLES = List.of("ledger_entry", "bonus_lot", "bonus_hold", "checkout_view", "receipt_view");
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     @Inject
     AxonRuntime axon;
     @Inject
@@ -31,7 +30,6 @@ public class LoyaltyReadModels implements ReadModels {
 
     @Override
     public ReadModels.Rebuilt rebuild(TenantId tenant) {
-        binding.bind(em, tenant);
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table + " where tenant_id = ?1").setParameter(1, tenant.value()).executeUpdate();
         }

@@ -3,7 +3,7 @@ package io.facecard.adapters.outbound.marketing;
 import io.facecard.adapters.outbound.axon.AxonWiring;
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.marketing.CampaignEvents.AudienceFrozenEvent;
 import io.facecard.domain.marketing.CampaignEvents.CampaignCancelledEvent;
 import io.facecard.domain.marketing.CampaignEvents.CampaignChangedEvent;
@@ -14,7 +14,6 @@ import io.facecard.domain.marketing.CampaignEvents.CampaignStartedEvent;
 import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -24,15 +23,13 @@ import org.axonframework.eventhandling.EventHandler;
 /** The campaigns' read model, in the command's transaction. */
 @Dependent
 @ProcessingGroup(MarketingAxon.CAMPAIGNS)
+@TenantBound
 public class CampaignProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @EventHandler
     void on(CampaignDraftedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into campaign_view (id, tenant_id, name, status, spec, created_at, updated_at) values (?, ?, ?, 'DRAFT', ?, ?, ?) "
                 + "on conflict (id) do nothing", e.campaignId().value(), e.tenantId().value(), e.spec().name(), write(e.spec()), e.at(), e.at());
     }
@@ -68,7 +65,6 @@ public class CampaignProjection implements Projection {
     }
 
     private void set(TenantId tenant, java.util.UUID id, Instant at, String assignments, Object... values) {
-        binding.bind(em, tenant);
         Object[] params = new Object[values.length + 2];
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = at;

@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.marketing.CampaignId;
 import io.facecard.domain.membership.MemberId;
@@ -25,20 +25,18 @@ import java.util.function.Function;
 /** A campaign's recipients in {@code campaign_recipient}: frozen in one INSERT … SELECT, queued in locked batches, tallied in SQL. */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcCampaignAudience implements CampaignAudience {
     private static final com.fasterxml.jackson.databind.ObjectMapper SKUS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
-    TenantBinding binding;
-    @Inject
     Programs programs;
 
     @Override
     public long[] freeze(TenantId tenant, CampaignId campaign, Condition condition, Function<String, Condition> segments, Instant now,
             int holdoutBasisPoints) {
-        binding.bind(em, tenant);
         SqlAudiences.evaluating(em, 300);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
@@ -59,7 +57,6 @@ public class JdbcCampaignAudience implements CampaignAudience {
 
     @Override
     public List<Pending> pending(TenantId tenant, CampaignId campaign, int limit) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select r.member_id, m.name, m.locale from campaign_recipient r join member_view m on m.id = r.member_id "
                 + "where r.campaign_id = ? and r.grp = 'TREATED' and r.queued_at is null order by r.member_id limit ? "
                 + "for update of r skip locked", x -> new Pending(new MemberId(Jdbc.uuid(x, 1)), x.getString(2), x.getString(3)),
@@ -68,7 +65,6 @@ public class JdbcCampaignAudience implements CampaignAudience {
 
     @Override
     public boolean queued(TenantId tenant, CampaignId campaign, List<Queued> queued, Instant at) {
-        binding.bind(em, tenant);
         List<String> codes = queued.stream().map(Queued::couponCode).filter(c -> c != null).toList();
         if (!codes.isEmpty()) {
             // Unique codes: none twice in the batch, none another recipient of the tenant holds already.
@@ -99,7 +95,6 @@ public class JdbcCampaignAudience implements CampaignAudience {
 
     @Override
     public void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered) {
-        binding.bind(em, tenant);
         var o = spec.offer();
         if (spec.limits().total() != null) {
             Jdbc.update(em, "insert into campaign_offer_budget (campaign_id, tenant_id, total) values (?, ?, ?) on conflict do nothing",
@@ -128,7 +123,6 @@ public class JdbcCampaignAudience implements CampaignAudience {
 
     @Override
     public Redemptions redemptions(TenantId tenant, CampaignId campaign) {
-        binding.bind(em, tenant);
         BigDecimal pointValue = programs.find(tenant).orElse(io.facecard.domain.loyalty.LoyaltyProgram.DEFAULT).pointValue();
         return Jdbc.query(em, "select count(*) filter (where given_back_at is null), count(*) filter (where given_back_at is not null), "
                 + "coalesce(sum(discount) filter (where given_back_at is null), 0), coalesce(sum(points) filter (where given_back_at is null), 0) "
@@ -139,7 +133,6 @@ public class JdbcCampaignAudience implements CampaignAudience {
 
     @Override
     public Tally tally(TenantId tenant, CampaignId campaign, Instant start, Instant attributionEnd) {
-        binding.bind(em, tenant);
         java.util.UUID id = campaign.value();
         Map<String, Long> messages = new HashMap<>();
         Map<String, Held> held = new TreeMap<>();

@@ -1,12 +1,11 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.marketing.CampaignId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.CampaignStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,24 +16,21 @@ import java.util.Optional;
 /** Campaigns' read model (row-level secured) and the runner's due list (ids and times only). */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcCampaigns implements CampaignStore {
     private static final String COLUMNS = "id, status, spec, send_at, started_at, completed_at, treated, holdout, queued, created_at, updated_at";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public Optional<View> find(TenantId tenant, CampaignId id) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from campaign_view where tenant_id = ? and id = ?", JdbcCampaigns::row, tenant.value(),
                 id.value()).stream().findFirst();
     }
 
     @Override
     public List<View> list(TenantId tenant) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from campaign_view where tenant_id = ? order by created_at desc, id", JdbcCampaigns::row,
                 tenant.value());
     }
@@ -58,7 +54,6 @@ public class JdbcCampaigns implements CampaignStore {
 
     @Override
     public boolean usesSegment(TenantId tenant, String segmentId) {
-        binding.bind(em, tenant);
         return !Jdbc.query(em, "select 1 from campaign_view where tenant_id = ? and status in ('DRAFT', 'SCHEDULED', 'RUNNING') "
                 + "and spec like ? limit 1", r -> 1, tenant.value(), "%\"segmentId\":\"" + segmentId + "\"%").isEmpty();
     }

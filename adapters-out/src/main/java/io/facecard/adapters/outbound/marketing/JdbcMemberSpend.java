@@ -1,11 +1,10 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.MemberSpend;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,11 +15,10 @@ import java.util.List;
 /** {@code mkt_member_spend} recounted from {@code mkt_purchase_day} for the members a day leaving the window touches. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@TenantBound
 public class JdbcMemberSpend implements MemberSpend {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public List<Tenant> tenants() {
@@ -30,7 +28,6 @@ public class JdbcMemberSpend implements MemberSpend {
 
     @Override
     public int recount(TenantId tenant, LocalDate leaving) {
-        binding.bind(em, tenant);
         return Jdbc.update(em, "update mkt_member_spend s set (spend_12m, purchases_12m) = (select coalesce(sum(x.spend), 0), "
                 + "coalesce(sum(x.events), 0) from mkt_purchase_day x where x.tenant_id = s.tenant_id and x.member_id = s.member_id "
                 + "and x.dim = 'all' and x.day > ?) "

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.SegmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,18 +21,16 @@ import java.util.UUID;
 /** Segments in {@code segment}: the tree as JSON text, the segments it names as an array (for "in use"). */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcSegments implements SegmentStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, name, condition, refers_to, created_at, updated_at";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public void save(TenantId tenant, Segment s) {
-        binding.bind(em, tenant);
         String refers = "{" + String.join(",", s.refersTo().stream().map(UUID::toString).toList()) + "}";
         Jdbc.update(em, "insert into segment (id, tenant_id, name, condition, refers_to, created_at, updated_at) values (?, ?, ?, ?, "
                 + "?::uuid[], ?, ?) on conflict (id) do update set name = excluded.name, condition = excluded.condition, "
@@ -43,27 +40,23 @@ public class JdbcSegments implements SegmentStore {
 
     @Override
     public Optional<Segment> find(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from segment where tenant_id = ? and id = ?", JdbcSegments::row, tenant.value(), id)
                 .stream().findFirst();
     }
 
     @Override
     public List<Segment> list(TenantId tenant) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from segment where tenant_id = ? order by created_at, id", JdbcSegments::row,
                 tenant.value());
     }
 
     @Override
     public boolean delete(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.update(em, "delete from segment where tenant_id = ? and id = ?", tenant.value(), id) == 1;
     }
 
     @Override
     public List<UUID> referrers(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select id from segment where tenant_id = ? and ? = any(refers_to) order by id", r -> Jdbc.uuid(r, 1),
                 tenant.value(), id);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.checkout.port.TillOffers;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.checkout.OfferEffect;
@@ -27,6 +27,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcTillOffers implements TillOffers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "offer_id, campaign_id, title, kind, value, category, skus";
@@ -36,13 +37,10 @@ public class JdbcTillOffers implements TillOffers {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
-    TenantBinding binding;
-    @Inject
     Programs programs;
 
     @Override
     public List<OfferEffect.Offer> available(TenantId tenant, MemberId member, Instant now) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from member_offer o where tenant_id = ? and member_id = ? and " + USABLE
                 + " and " + BUDGET_LEFT + " order by valid_until, offer_id limit 20", JdbcTillOffers::row, tenant.value(), member.value(),
                 now, now, now);
@@ -55,7 +53,6 @@ public class JdbcTillOffers implements TillOffers {
 
     @Override
     public Optional<OfferEffect.Offer> find(TenantId tenant, MemberId member, UUID offerId, Instant now) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from member_offer o where tenant_id = ? and member_id = ? and offer_id = ? "
                 + "and valid_until > ? and redeemed < per_member", JdbcTillOffers::row, tenant.value(), member.value(), offerId, now)
                 .stream().findFirst();
@@ -63,7 +60,6 @@ public class JdbcTillOffers implements TillOffers {
 
     @Override
     public Optional<OfferEffect.Offer> byCode(TenantId tenant, MemberId member, String couponCode, Instant now) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from member_offer o where tenant_id = ? and member_id = ? and coupon_code = ? "
                 + "and valid_until > ? and redeemed < per_member order by valid_until limit 1", JdbcTillOffers::row, tenant.value(),
                 member.value(), couponCode, now).stream().findFirst();
@@ -71,7 +67,6 @@ public class JdbcTillOffers implements TillOffers {
 
     @Override
     public boolean hold(TenantId tenant, UUID offerId, UUID checkout, Instant until, Instant now) {
-        binding.bind(em, tenant);
         if (!budgetLeft(offerId, checkout, now)) {
             return false;
         }
@@ -82,13 +77,11 @@ public class JdbcTillOffers implements TillOffers {
 
     @Override
     public void release(TenantId tenant, UUID offerId, UUID checkout) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "update member_offer set held_by = null, held_until = null where offer_id = ? and held_by = ?", offerId, checkout);
     }
 
     @Override
     public boolean redeem(TenantId tenant, MemberId member, UUID offerId, UUID checkout, String receiptNumber, Given given, Instant now) {
-        binding.bind(em, tenant);
         // Still this checkout's, even past its hold, as long as no other checkout took it meanwhile and the budget still has it.
         if (!budgetLeft(offerId, checkout, now)) {
             return false;
@@ -114,7 +107,6 @@ public class JdbcTillOffers implements TillOffers {
 
     @Override
     public int giveBack(TenantId tenant, String receiptNumber, Instant now) {
-        binding.bind(em, tenant);
         List<UUID[]> back = Jdbc.query(em, "update offer_redemption r set given_back_at = ? from member_offer o where r.tenant_id = ? "
                 + "and r.receipt_id = ? and r.given_back_at is null and o.offer_id = r.offer_id and o.given_back_on_return "
                 + "returning r.offer_id, r.campaign_id", x -> new UUID[] {Jdbc.uuid(x, 1), Jdbc.uuid(x, 2)}, now, tenant.value(),

@@ -1,12 +1,11 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,15 +17,13 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class MarketingErasure implements ErasureHook {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public void erase(TenantId tenant, MemberId member) {
-        binding.bind(em, tenant);
         Object t = tenant.value();
         Object m = member.value();
         Jdbc.update(em, "update outbox_message set fields = '{}', status = case when status = 'QUEUED' then 'BLOCKED' else status end, "

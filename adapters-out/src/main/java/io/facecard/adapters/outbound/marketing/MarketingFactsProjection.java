@@ -3,6 +3,7 @@ package io.facecard.adapters.outbound.marketing;
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCancelledEvent;
@@ -30,6 +31,7 @@ import org.axonframework.eventhandling.EventHandler;
  */
 @Dependent
 @ProcessingGroup(MarketingAxon.FACTS)
+@TenantBound
 public class MarketingFactsProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -40,14 +42,12 @@ public class MarketingFactsProjection implements Projection {
 
     @EventHandler
     void on(CheckoutOpenedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into mkt_open_checkout (checkout_id, tenant_id, store_id, opened_at) values (?, ?, ?, ?) "
                 + "on conflict do nothing", e.checkoutId().value(), e.tenantId().value(), e.storeId(), e.at());
     }
 
     @EventHandler
     void on(CustomerIdentifiedEvent e) {
-        binding.bind(em, e.tenantId());
         if (erased(e.memberId().value())) {
             return;
         }
@@ -109,7 +109,6 @@ public class MarketingFactsProjection implements Projection {
     }
 
     private void forget(TenantId tenant, java.util.UUID checkout) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "delete from mkt_open_checkout where checkout_id = ?", checkout);
     }
 

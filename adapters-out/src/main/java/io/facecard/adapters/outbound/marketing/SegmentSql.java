@@ -1,8 +1,8 @@
 package io.facecard.adapters.outbound.marketing;
 
-import io.facecard.marketing.segments.Condition;
 import io.facecard.marketing.segments.Condition.Event;
 import io.facecard.marketing.segments.Condition.Property;
+import io.facecard.marketing.segments.Condition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

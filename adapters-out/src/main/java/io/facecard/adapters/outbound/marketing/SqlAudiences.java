@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -20,17 +20,15 @@ import java.util.function.Function;
 /** Segments evaluated in PostgreSQL: the compiled predicate over the tenant's living members, counted with a sample in one query. */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class SqlAudiences implements Audiences {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     @Inject
     Programs programs;
 
     @Override
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
-        binding.bind(em, tenant);
         evaluating(em, 30);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
                 programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));

@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.membership;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Claims in {@code member_claim}, keyed by HMAC-SHA256 under the platform's claim key (a Secret). */
 @ApplicationScoped
+@TenantBound
 public class JdbcIdentifierClaims implements IdentifierClaims {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -43,7 +45,6 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
     /** ON CONFLICT keeps the transaction usable; a concurrent claim of the same value waits for the first to end. */
     @Override
     public Optional<MemberId> claim(TenantId tenant, Kind kind, String value, MemberId member) {
-        binding.bind(em, tenant);
         byte[] digest = digest(tenant, kind, value);
         List<java.util.UUID> holder = Jdbc.query(em, "insert into member_claim (tenant_id, kind, digest, member_id) values (?, ?, ?, ?) "
                 + "on conflict (tenant_id, kind, digest) do update set member_id = member_claim.member_id returning member_id",
@@ -54,7 +55,6 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
 
     @Override
     public Optional<MemberId> holder(TenantId tenant, Kind kind, String value) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select member_id from member_claim where tenant_id = ? and kind = ? and digest = ?",
                 r -> new MemberId(Jdbc.uuid(r, 1)), Jdbc.uuid(tenant.value()), kind.name(), digest(tenant, kind, value))
                 .stream().findFirst();
@@ -62,14 +62,12 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
 
     @Override
     public void release(TenantId tenant, Kind kind, String value, MemberId member) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "delete from member_claim where tenant_id = ? and kind = ? and digest = ? and member_id = ?",
                 Jdbc.uuid(tenant.value()), kind.name(), digest(tenant, kind, value), Jdbc.uuid(member.value()));
     }
 
     @Override
     public void releaseAll(TenantId tenant, MemberId member) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "delete from member_claim where tenant_id = ? and member_id = ?", Jdbc.uuid(tenant.value()),
                 Jdbc.uuid(member.value()));
     }

@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.membership;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.UUID;
 /** Each call is a short transaction of its own (a job's progress must not wait for its rows'). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@TenantBound
 public class JdbcImportJobs implements ImportJobs {
     private static final String COLUMNS = "id, tenant_id, status, dry_run, total_rows, processed, created, skipped, enrolled, "
             + "partial, rejected, started_by, created_at, started_at, finished_at, failure";
@@ -54,28 +56,24 @@ public class JdbcImportJobs implements ImportJobs {
 
     @Override
     public boolean requestCancel(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.update(em, "update import_job set cancel_requested = true where id = ? and tenant_id = ? "
                 + "and status in ('QUEUED', 'RUNNING')", id, Jdbc.uuid(tenant.value())) == 1;
     }
 
     @Override
     public Optional<Job> find(TenantId tenant, UUID id) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from import_job where id = ? and tenant_id = ?", JdbcImportJobs::job, id,
                 Jdbc.uuid(tenant.value())).stream().findFirst();
     }
 
     @Override
     public int unfinished(TenantId tenant) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select count(*) from import_job where tenant_id = ? and status in ('QUEUED', 'RUNNING')",
                 r -> r.getInt(1), Jdbc.uuid(tenant.value())).get(0);
     }
 
     @Override
     public void addErrors(TenantId tenant, UUID job, List<RowError> errors) {
-        binding.bind(em, tenant);
         for (RowError e : errors) {
             Jdbc.update(em, "insert into import_job_error (job_id, tenant_id, row_number, external_id, card_number, outcome, reason, detail) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
@@ -86,7 +84,6 @@ public class JdbcImportJobs implements ImportJobs {
 
     @Override
     public List<RowError> errors(TenantId tenant, UUID job) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select row_number, external_id, card_number, outcome, reason, detail from import_job_error "
                         + "where job_id = ? and tenant_id = ? order by row_number",
                 r -> new RowError(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)),

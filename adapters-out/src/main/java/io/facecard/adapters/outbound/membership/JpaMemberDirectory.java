@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.membership;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.membership.MemberView;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.ConsentPurpose;
@@ -8,7 +8,6 @@ import io.facecard.domain.membership.ConsentSource;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -16,17 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
+@TenantBound
 public class JpaMemberDirectory implements MemberDirectory {
     private static final Map<String, String> FIELDS = Map.of("phone", "phone", "email", "email", "cardNumber", "cardNumber");
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public Optional<MemberView> find(TenantId tenant, MemberId id) {
-        binding.bind(em, tenant);
         return em.createQuery("from MemberViewRow m where m.tenantId = :t and m.id = :id", MemberViewRow.class)
                 .setParameter("t", tenant.value()).setParameter("id", id.value())
                 .getResultStream().findFirst().map(MemberViewRow::toView);
@@ -34,14 +31,12 @@ public class JpaMemberDirectory implements MemberDirectory {
 
     @Override
     public boolean hasStore(TenantId tenant, java.util.UUID store) {
-        binding.bind(em, tenant);
         return !em.createNativeQuery("select 1 from store where tenant_id = ?1 and id = ?2").setParameter(1, tenant.value())
                 .setParameter(2, store).getResultList().isEmpty();
     }
 
     @Override
     public Optional<MemberView> findBy(TenantId tenant, String field, String value) {
-        binding.bind(em, tenant);
         String column = FIELDS.get(field);
         if (column == null) {
             throw new IllegalArgumentException("not an identifier: " + field);
@@ -53,7 +48,6 @@ public class JpaMemberDirectory implements MemberDirectory {
 
     @Override
     public List<MemberView> search(TenantId tenant, String text, int offset, int limit) {
-        binding.bind(em, tenant);
         String where = text == null ? "" : " and (lower(m.name) like :q or m.phone like :q or m.email like :q or m.cardNumber like :q)";
         var query = em.createQuery("from MemberViewRow m where m.tenantId = :t and m.erased = false" + where
                         + " order by m.createdAt, m.id", MemberViewRow.class)
@@ -66,7 +60,6 @@ public class JpaMemberDirectory implements MemberDirectory {
 
     @Override
     public List<ConsentEntry> consents(TenantId tenant, MemberId id) {
-        binding.bind(em, tenant);
         return em.createQuery("from ConsentRow c where c.tenantId = :t and c.memberId = :m order by c.sequence", ConsentRow.class)
                 .setParameter("t", tenant.value()).setParameter("m", id.value())
                 .getResultStream()

@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.membership;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.membership.MemberView;
 import io.facecard.application.membership.Members;
 import io.facecard.application.security.Caller;
@@ -26,14 +26,13 @@ import java.util.UUID;
  * erased the same way whether the member or the whole chain leaves.
  */
 @ApplicationScoped
+@TenantBound
 public class LeavingTenantErasure implements TenantErasureHook, ErasedMembers {
     /** The audit trail's staff id for erasures the offboarding made. */
     static final UUID OFFBOARDING = UUID.nameUUIDFromBytes("facecard:offboarding".getBytes(StandardCharsets.UTF_8));
 
     @Inject
     Members members;
-    @Inject
-    TenantBinding binding;
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
 
@@ -56,7 +55,6 @@ public class LeavingTenantErasure implements TenantErasureHook, ErasedMembers {
     @Override
     @Transactional
     public long count(TenantId tenant) {
-        binding.bind(em, tenant);
         return ((Number) em.createNativeQuery("select count(*) from member_view where tenant_id = ?1 and erased")
                 .setParameter(1, tenant.value()).getSingleResult()).longValue();
     }

@@ -2,9 +2,9 @@ package io.facecard.adapters.outbound.membership;
 
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Constraints;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.Sealing;
-import io.facecard.application.membership.port.FaceTemplates;
 import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.domain.membership.MemberEvents.ConsentRecordedEvent;
 import io.facecard.domain.membership.MemberEvents.FacesRemovedEvent;
@@ -32,13 +32,12 @@ import org.axonframework.eventhandling.SequenceNumber;
  */
 @Dependent
 @ProcessingGroup(MemberDirectoryProjection.PROCESSOR)
+@TenantBound
 public class MemberDirectoryProjection implements Projection {
     public static final String PROCESSOR = "member-directory";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     @Inject
     MemberKeys keys;
     @Inject
@@ -46,7 +45,6 @@ public class MemberDirectoryProjection implements Projection {
 
     @EventHandler
     void on(MemberRegisteredEvent e) {
-        binding.bind(em, e.tenantId());
         MemberViewRow row = em.find(MemberViewRow.class, e.memberId().value());
         boolean fresh = row == null;
         if (fresh) {
@@ -61,14 +59,12 @@ public class MemberDirectoryProjection implements Projection {
 
     @EventHandler
     void on(MemberProfileChangedEvent e) {
-        binding.bind(em, e.tenantId());
         show(em.find(MemberViewRow.class, e.memberId().value()), e.tenantId(), e.memberId(), e.data(), e.at());
         Constraints.flushUnique(em, MembershipRule.DUPLICATE_IDENTIFIER, "another member has this phone, e-mail or card number");
     }
 
     @EventHandler
     void on(ConsentRecordedEvent e, @SequenceNumber long seq) {
-        binding.bind(em, e.tenantId());
         em.createNativeQuery("insert into member_consent (member_id, sequence, tenant_id, purpose, granted, policy_version, source, actor, at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (member_id, sequence) do nothing")
                 .setParameter(1, e.memberId().value()).setParameter(2, seq).setParameter(3, e.tenantId().value())
@@ -84,7 +80,6 @@ public class MemberDirectoryProjection implements Projection {
 
     @EventHandler
     void on(MemberErasedEvent e) {
-        binding.bind(em, e.tenantId());
         MemberViewRow row = em.find(MemberViewRow.class, e.memberId().value());
         row.forget();
         row.updatedAt = e.at();

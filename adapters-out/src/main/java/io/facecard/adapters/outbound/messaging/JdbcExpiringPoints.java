@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.messaging;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.ExpiringPoints;
@@ -17,11 +17,10 @@ import java.util.List;
 /** Lapsing points from the loyalty read model {@code bonus_lot} (by its expiry index), one tenant at a time. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@TenantBound
 public class JdbcExpiringPoints implements ExpiringPoints {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     @Inject
     io.facecard.application.loyalty.port.Programs programs;
 
@@ -33,7 +32,6 @@ public class JdbcExpiringPoints implements ExpiringPoints {
 
     @Override
     public List<Lapsing> lapsing(TenantId tenant, Instant now, Instant until) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "with lapsing as (select member_id, sum(remaining) points, min(expires_at) first_expiry from bonus_lot "
                 + "where tenant_id = ? and remaining > 0 and expires_at is not null and expires_at > ? and expires_at <= ? "
                 // Only members a notice can reach (most members of a chain bind no messenger).

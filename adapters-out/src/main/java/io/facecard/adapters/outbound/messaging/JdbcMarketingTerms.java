@@ -1,11 +1,10 @@
 package io.facecard.adapters.outbound.messaging;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.MarketingTerms;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,15 +14,13 @@ import java.util.Optional;
 /** A tenant's marketing rules in {@code marketing_terms} (row-level secured by tenant). */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcMarketingTerms implements MarketingTerms {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public Optional<Terms> find(TenantId tenant) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select quiet_from, quiet_until, max_per_window, window_days, points_expiring_days from marketing_terms "
                 + "where tenant_id = ?", r -> new Terms(r.getObject(1, java.time.LocalTime.class), r.getObject(2, java.time.LocalTime.class),
                         r.getInt(3), r.getInt(4), r.getInt(5)), tenant.value()).stream().findFirst();
@@ -31,7 +28,6 @@ public class JdbcMarketingTerms implements MarketingTerms {
 
     @Override
     public void save(TenantId tenant, Terms t, Instant at) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "insert into marketing_terms (tenant_id, quiet_from, quiet_until, max_per_window, window_days, points_expiring_days, "
                 + "updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id) do update set quiet_from = excluded.quiet_from, "
                 + "quiet_until = excluded.quiet_until, max_per_window = excluded.max_per_window, window_days = excluded.window_days, "

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.axon.AxonWiring;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.NoticeTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,24 +17,21 @@ import java.util.Optional;
 /** A tenant's notice templates in {@code notice_template}, one JSON body per kind and channel. */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcNoticeTemplates implements NoticeTemplates {
     private static final ObjectMapper JSON = AxonWiring.objectMapper();
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public Optional<Template> find(TenantId tenant, String kind, String channel) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select body from notice_template where tenant_id = ? and kind = ? and channel = ?", r -> r.getString(1),
                 tenant.value(), kind, channel).stream().findFirst().map(JdbcNoticeTemplates::read);
     }
 
     @Override
     public void save(TenantId tenant, String kind, String channel, Template t, Instant at) {
-        binding.bind(em, tenant);
         String body;
         try {
             body = JSON.writeValueAsString(t);

@@ -1,11 +1,11 @@
 package io.facecard.adapters.outbound.payment;
 
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import io.facecard.adapters.outbound.payment.alipay.AlipayGateway;
 import io.facecard.adapters.outbound.payment.stripe.StripeCards;
 import io.facecard.adapters.outbound.payment.stripe.StripeGateway;
 import io.facecard.adapters.outbound.payment.wechat.WechatFaceAuth;
 import io.facecard.adapters.outbound.payment.wechat.WechatPayGateway;
-import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.PaymentGateway;

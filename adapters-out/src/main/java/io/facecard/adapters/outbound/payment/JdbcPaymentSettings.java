@@ -1,12 +1,11 @@
 package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.payment.PaymentSettings;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,15 +14,13 @@ import java.math.BigDecimal;
 /** A tenant's payment settings; liveness lives with the face settings, so this row never holds it. */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcPaymentSettings implements PaymentSettingsStore {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public PaymentSettings of(TenantId tenant) {
-        binding.bind(em, tenant);
         PaymentSettings d = PaymentSettings.DEFAULT;
         return Jdbc.query(em, "select stripe_face_threshold, per_payment_limit, first_query_seconds, query_every_seconds, "
                         + "pay_window_seconds, reverse_not_before_seconds from payment_settings where tenant_id = ?",
@@ -37,7 +34,6 @@ public class JdbcPaymentSettings implements PaymentSettingsStore {
 
     @Override
     public void put(TenantId tenant, PaymentSettings s) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "insert into payment_settings (tenant_id, stripe_face_threshold, per_payment_limit, first_query_seconds, "
                         + "query_every_seconds, pay_window_seconds, reverse_not_before_seconds) values (?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (tenant_id) do update set stripe_face_threshold = excluded.stripe_face_threshold, "

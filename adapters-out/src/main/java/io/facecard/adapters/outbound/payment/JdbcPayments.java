@@ -1,12 +1,11 @@
 package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.payment.port.Payments;
 import io.facecard.domain.payment.PaymentMethod;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,25 +19,22 @@ import java.util.UUID;
 
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcPayments implements Payments {
     private static final String COLUMNS = "id, checkout_id, member_id, method, amount, currency, status, reason, fingerprint, "
             + "provider_reference, requested_at, updated_at";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public Optional<PaymentView> find(TenantId tenant, UUID payment) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select " + COLUMNS + " from payment_view where id = ?", JdbcPayments::row, payment).stream()
                 .findFirst().map(p -> withRefunds(p));
     }
 
     @Override
     public List<PaymentView> ofCheckout(TenantId tenant, UUID checkout) {
-        binding.bind(em, tenant);
         List<PaymentView> out = new ArrayList<>();
         for (PaymentView p : Jdbc.query(em, "select " + COLUMNS + " from payment_view where tenant_id = ? and checkout_id = ? "
                 + "order by requested_at", JdbcPayments::row, tenant.value(), checkout)) {

@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.payment.port.SavedCards;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -15,31 +15,27 @@ import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class JdbcSavedCards implements SavedCards, io.facecard.application.messaging.port.FacePayers {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
     @Inject
     io.facecard.application.payment.port.ProviderAccounts accounts;
 
     @Override
     public Optional<String> customer(TenantId tenant, MemberId member) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select customer from member_payment_customer where tenant_id = ? and member_id = ?", r -> r.getString(1),
                 tenant.value(), member.value()).stream().findFirst();
     }
 
     @Override
     public void putCustomer(TenantId tenant, MemberId member, String customer) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "insert into member_payment_customer (tenant_id, member_id, customer) values (?, ?, ?) "
                 + "on conflict (tenant_id, member_id) do update set customer = excluded.customer", tenant.value(), member.value(), customer);
     }
 
     @Override
     public void put(TenantId tenant, MemberId member, Card card) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "insert into member_payment_method (tenant_id, member_id, payment_method, brand, last4, saved_at) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, member_id, payment_method) do update set saved_at = excluded.saved_at",
                 tenant.value(), member.value(), card.paymentMethod(), Jdbc.text(card.brand()), Jdbc.text(card.last4()), card.savedAt());
@@ -48,7 +44,6 @@ public class JdbcSavedCards implements SavedCards, io.facecard.application.messa
     /** Newest first: a till charges the card saved last. */
     @Override
     public List<Card> of(TenantId tenant, MemberId member) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select payment_method, brand, last4, saved_at from member_payment_method where tenant_id = ? "
                 + "and member_id = ? order by saved_at desc", r -> new Card(r.getString(1), r.getString(2), r.getString(3),
                         Jdbc.instant(r, 4)), tenant.value(), member.value());
@@ -56,14 +51,12 @@ public class JdbcSavedCards implements SavedCards, io.facecard.application.messa
 
     @Override
     public boolean remove(TenantId tenant, MemberId member, String paymentMethod) {
-        binding.bind(em, tenant);
         return Jdbc.update(em, "delete from member_payment_method where tenant_id = ? and member_id = ? and payment_method = ?",
                 tenant.value(), member.value(), paymentMethod) == 1;
     }
 
     @Override
     public void putPayer(TenantId tenant, MemberId member, String provider, String payerId) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "insert into member_payer (tenant_id, member_id, provider, payer_id, seen_at) values (?, ?, ?, ?, now()) "
                 + "on conflict (tenant_id, member_id, provider) do update set payer_id = excluded.payer_id, seen_at = excluded.seen_at",
                 tenant.value(), member.value(), provider, payerId);
@@ -71,7 +64,6 @@ public class JdbcSavedCards implements SavedCards, io.facecard.application.messa
 
     @Override
     public Optional<String> payer(TenantId tenant, MemberId member, String provider) {
-        binding.bind(em, tenant);
         return Jdbc.query(em, "select payer_id from member_payer where tenant_id = ? and member_id = ? and provider = ?",
                 r -> r.getString(1), tenant.value(), member.value(), provider).stream().findFirst();
     }

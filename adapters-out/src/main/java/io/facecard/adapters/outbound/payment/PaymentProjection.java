@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.payment.PaymentEvents.PaymentAwaitingEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentFailedEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentRequestedEvent;
@@ -17,7 +17,6 @@ import io.facecard.domain.payment.PaymentEvents.RefundRequestedEvent;
 import io.facecard.domain.payment.PaymentEvents.RefundSucceededEvent;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -32,15 +31,13 @@ import org.axonframework.eventhandling.EventHandler;
  */
 @Dependent
 @ProcessingGroup(PaymentAxon.PROCESSOR)
+@TenantBound
 public class PaymentProjection implements Projection {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @EventHandler
     void on(PaymentRequestedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into payment_view (id, tenant_id, checkout_id, member_id, method, amount, currency, status, fingerprint, "
                         + "requested_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?) on conflict (id) do nothing",
                 e.paymentId().value(), e.tenantId().value(), e.checkoutId().value(),
@@ -89,7 +86,6 @@ public class PaymentProjection implements Projection {
 
     @EventHandler
     void on(RefundRequestedEvent e) {
-        binding.bind(em, e.tenantId());
         Jdbc.update(em, "insert into payment_refund_view (payment_id, refund_id, tenant_id, amount, status, reason, requested_at, "
                         + "updated_at) values (?, ?, ?, ?, 'REQUESTED', ?, ?, ?) on conflict do nothing",
                 e.paymentId().value(), e.refundId(), e.tenantId().value(), e.amount(), Jdbc.text(e.reason()), e.at(), e.at());
@@ -117,7 +113,6 @@ public class PaymentProjection implements Projection {
     }
 
     private void refund(TenantId tenant, UUID payment, String refund, Instant at, String status, String reason, String reference) {
-        binding.bind(em, tenant);
         Jdbc.update(em, "update payment_refund_view set status = ?, reason = ?, reference = ?, updated_at = ? "
                 + "where payment_id = ? and refund_id = ?", status, Jdbc.text(reason), Jdbc.text(reference), at, payment, refund);
         done(payment, refund);
@@ -133,7 +128,6 @@ public class PaymentProjection implements Projection {
     }
 
     private void update(TenantId tenant, UUID id, Instant at, String set, Object... values) {
-        binding.bind(em, tenant);
         Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
         params[values.length] = at;
         params[values.length + 1] = id;

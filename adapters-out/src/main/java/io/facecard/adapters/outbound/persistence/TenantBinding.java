@@ -4,12 +4,14 @@ import io.facecard.domain.tenancy.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Binds the current transaction to one tenant for PostgreSQL row-level security
- * ({@code app.tenant_id}, transaction-local). Every adapter of a tenant table calls it first;
- * the binding is remembered per transaction so it costs one round trip, not one per query.
+ * ({@code app.tenant_id}, transaction-local). Adapters marked {@link TenantBound} are bound by its interceptor;
+ * a method that works through several tenants in one transaction calls it itself. The binding is remembered
+ * per transaction so it costs one round trip, not one per query.
  */
 @ApplicationScoped
 public class TenantBinding {
@@ -17,6 +19,11 @@ public class TenantBinding {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    /** Whether a transaction is active on this thread (a binding lives only as long as its transaction). */
+    public boolean inTransaction() {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+    }
 
     public void bind(EntityManager em, TenantId tenant) {
         Object bound = transactions.getResource(KEY);

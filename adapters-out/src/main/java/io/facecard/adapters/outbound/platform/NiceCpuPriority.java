@@ -2,8 +2,8 @@ package io.facecard.adapters.outbound.platform;
 
 import io.facecard.application.platform.port.CpuPriority;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Background threads at Linux nice {@code facecard.background.nice} (default 19, the lowest priority; 0 turns it off). */
 @ApplicationScoped

@@ -1,11 +1,10 @@
 package io.facecard.adapters.outbound.tenancy;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
+import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.Terminal;
 import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -14,22 +13,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@TenantBound
 public class JpaTerminals implements Terminals {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
-    @Inject
-    TenantBinding binding;
 
     @Override
     public void add(Terminal t) {
-        binding.bind(em, t.tenantId());
         em.persist(new TerminalRow(t));
         em.persist(new TerminalKeyRow(t.keyHash(), t.id(), t.tenantId().value(), t.storeId(), t.kind()));
     }
 
     @Override
     public List<Terminal> list(TenantId tenant, UUID storeId) {
-        binding.bind(em, tenant);
         return em.createQuery("from TerminalRow t where t.tenantId = :t and t.storeId = :s order by t.createdAt, t.id",
                         TerminalRow.class)
                 .setParameter("t", tenant.value()).setParameter("s", storeId)
@@ -38,7 +34,6 @@ public class JpaTerminals implements Terminals {
 
     @Override
     public Optional<Terminal> find(TenantId tenant, UUID storeId, UUID terminalId) {
-        binding.bind(em, tenant);
         return em.createQuery("from TerminalRow t where t.tenantId = :t and t.storeId = :s and t.id = :id",
                         TerminalRow.class)
                 .setParameter("t", tenant.value()).setParameter("s", storeId).setParameter("id", terminalId)
@@ -47,7 +42,6 @@ public class JpaTerminals implements Terminals {
 
     @Override
     public void revoke(TenantId tenant, UUID terminalId, Instant at) {
-        binding.bind(em, tenant);
         em.createQuery("update TerminalRow t set t.revokedAt = :at where t.tenantId = :t and t.id = :id")
                 .setParameter("at", at).setParameter("t", tenant.value()).setParameter("id", terminalId)
                 .executeUpdate();

@@ -2,10 +2,10 @@ package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.loyalty.RecentLoyaltySettings;
-import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantLimitsSetEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantOffboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantOffboardingStartedEvent;
+import io.facecard.domain.tenancy.TenantEvents.TenantOnboardedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantResumedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSettingsChangedEvent;
 import io.facecard.domain.tenancy.TenantEvents.TenantSuspendedEvent;

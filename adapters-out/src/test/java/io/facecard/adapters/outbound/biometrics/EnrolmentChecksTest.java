@@ -2,10 +2,10 @@ package io.facecard.adapters.outbound.biometrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facecard.application.membership.port.FaceAnalysis.Checks;
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
-import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
+import io.facecard.application.biometrics.port.FaceAnalysis.Checks;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

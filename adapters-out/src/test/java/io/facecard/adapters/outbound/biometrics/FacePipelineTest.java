@@ -3,10 +3,10 @@ package io.facecard.adapters.outbound.biometrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecard.application.membership.port.FaceAnalysis.FaceScan;
-import io.facecard.application.membership.port.FaceAnalysis.Outcome;
-import io.facecard.application.membership.port.FaceAnalysis.ScanRules;
-import io.facecard.application.membership.port.FaceAnalysis.UnreadableImage;
+import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
+import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
+import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,8 @@
 package io.facecard.adapters.outbound.biometrics;
 
-import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel;
-
 import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel.Op;
 import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel.Tensor;
+import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.facecard.adapters.inbound.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The platform's command line: today the bulk member import, through the same HTTP API a browser or a script uses. */
 @Command(name = "facecard", mixinStandardHelpOptions = true, version = "facecard-cli 0.1.0",
