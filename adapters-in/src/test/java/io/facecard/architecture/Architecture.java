@@ -94,8 +94,9 @@ final class Architecture {
                 new Rule("persistence stays in outbound adapters", noClasses().that().resideOutsideOfPackage(ADAPTERS_OUT).should()
                         .dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "org.flywaydb.."),
                         ADAPTERS_OUT),
-                new Rule("ports out are interfaces", classes().that().resideInAPackage(PORTS).and().areTopLevelClasses()
-                        .should().beInterfaces(), PORTS),
+                new Rule("ports are interfaces and the records or enums they carry", classes().that().resideInAPackage(PORTS)
+                        .and().areTopLevelClasses().should().beInterfaces().orShould().beRecords().orShould().beEnums()
+                        .because("a port's parameter and result types live with the port, not in the use case behind it"), PORTS),
                 new Rule("domain contexts have no cycles", slices().matching("io.facecard.domain.(*)..").should().beFreeOfCycles(),
                         DOMAIN),
                 new Rule("application contexts have no cycles", slices().matching("io.facecard.application.(*)..").should()

@@ -28,7 +28,7 @@ class BrokenExamplesTest {
             Map.entry("inbound adapters use no outbound adapter", "io.facecard.adapters.inbound.broken.AsksAxonDirectly"),
             Map.entry("outbound adapters use no inbound adapter", "io.facecard.adapters.outbound.broken.AnswersInHttp"),
             Map.entry("persistence stays in outbound adapters", "io.facecard.application.broken.UsesJpa"),
-            Map.entry("ports out are interfaces", "io.facecard.application.broken.port.NotAnInterface"),
+            Map.entry("ports are interfaces and the records or enums they carry", "io.facecard.application.broken.port.NotAnInterface"),
             Map.entry("domain contexts have no cycles", "io.facecard.domain.brokena.First"),
             Map.entry("application contexts have no cycles", "io.facecard.application.brokena.First"),
             Map.entry("outbound adapter contexts have no cycles", "io.facecard.adapters.outbound.brokena.First"),

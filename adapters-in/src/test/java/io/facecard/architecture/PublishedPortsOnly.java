@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.facecard.domain.Published;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A context sees another only through the other's published port package ({@code io.facecard.application.<context>.port},
- * tenancy's {@code io.facecard.tenants.tenancy.port}, marketing's {@code io.facecard.marketing.port}) and the shared
- * kernel: refusals, money, ids, the caller and its permits, and the platform's start-up and support classes. Contexts
+ * tenancy's {@code io.facecard.tenants.tenancy.port}, marketing's {@code io.facecard.marketing.port}), the domain types it
+ * marks {@link Published} (with the reason), and the shared kernel: refusals, money, ids, the caller and its permits, and the platform's start-up and support classes. Contexts
  * are read from package names, so a new context is held to the rule without being named here.
  */
 class PublishedPortsOnly extends ArchCondition<JavaClass> {
@@ -39,6 +40,13 @@ class PublishedPortsOnly extends ArchCondition<JavaClass> {
     }
 
     static boolean published(JavaClass c, String context) {
+        JavaClass outer = c;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        if (outer.isAnnotatedWith(Published.class)) {
+            return true;
+        }
         String pkg = c.getPackageName();
         return pkg.equals("io.facecard.application." + context + ".port") || pkg.equals("io.facecard.tenants." + context + ".port")
                 || pkg.equals("io.facecard." + context + ".port")

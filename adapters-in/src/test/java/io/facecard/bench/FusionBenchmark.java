@@ -2,7 +2,7 @@ package io.facecard.bench;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.bench.EvalPhotos.Photo;
 import io.facecard.domain.biometrics.ImpostorTail;

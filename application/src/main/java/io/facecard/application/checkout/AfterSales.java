@@ -5,7 +5,7 @@ import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.Members;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;

@@ -1,6 +1,7 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.Frames;
 import io.facecard.application.biometrics.GallerySizes;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;

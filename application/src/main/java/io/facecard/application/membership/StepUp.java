@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.Faces.Decision;
 import io.facecard.application.membership.Faces.Identification;

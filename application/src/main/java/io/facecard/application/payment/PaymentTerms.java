@@ -1,6 +1,6 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.PaymentSettingsStore;

@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;

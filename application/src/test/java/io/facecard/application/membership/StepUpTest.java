@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.MemberView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

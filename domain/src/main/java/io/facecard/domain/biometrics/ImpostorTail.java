@@ -1,5 +1,7 @@
 package io.facecard.domain.biometrics;
 
+import io.facecard.domain.Published;
+
 /**
  * The upper tail of a face model's impostor scores (two different people), fitted as an
  * exponential above {@code from}: P(score ≥ s) = share · e^(−(s − from)/scale). One-to-many
@@ -12,6 +14,7 @@ package io.facecard.domain.biometrics;
  * @param share the measured share of impostor comparisons at or above {@code from}
  * @param scale the fitted exponential scale (mean excess above {@code from})
  */
+@Published("how often strangers score a distance, which the settings of every context that matches read")
 public record ImpostorTail(double from, double share, double scale) {
     public ImpostorTail {
         if (!(share > 0 && share <= 1) || !(scale > 0)) {

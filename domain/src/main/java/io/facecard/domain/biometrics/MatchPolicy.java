@@ -1,5 +1,6 @@
 package io.facecard.domain.biometrics;
 
+import io.facecard.domain.Published;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param confident the score from which a clear best candidate is taken without asking
  * @param margin how far a runner-up at or above the threshold must trail for the best to be clear
  */
+@Published("the verdict of a face search, which membership and payment act on")
 public record MatchPolicy(double threshold, double confident, double margin) {
     /** At most this many candidates are offered to a step-up. */
     public static final int MAX_CANDIDATES = 3;

@@ -1,10 +1,12 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** What the till sells; money in the checkout's currency, already rounded to its minor unit. */
+@Published("the lines and tenders of a basket, which payment and loyalty read")
 public final class Basket {
     private Basket() {}
 

@@ -1,5 +1,6 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.checkout.Basket.Line;
 import io.facecard.domain.checkout.Basket.Payment;
 import io.facecard.domain.loyalty.LoyaltyProgram;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+@Published("payment freezes the checkout it charges and settles it when the charge ends")
 public final class CheckoutCommands {
     private CheckoutCommands() {}
 

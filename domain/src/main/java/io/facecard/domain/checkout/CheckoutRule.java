@@ -1,9 +1,11 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What a checkout, a receipt or a return refuses. */
+@Published("the checkout rules a till's problem names, also where payment refuses on a checkout's behalf")
 public final class CheckoutRule {
     public static final Rule EMPTY_BASKET = new Rule("empty-basket", Category.INVALID);
     public static final Rule NO_MEMBER = new Rule("no-member", Category.CONFLICT);

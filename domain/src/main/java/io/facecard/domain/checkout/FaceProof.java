@@ -1,10 +1,13 @@
 package io.facecard.domain.checkout;
 
+import io.facecard.domain.Published;
+
 /**
  * How a face identified the checkout's member: the match score, the liveness score when it was
  * checked, and whether a CONFIRM was resolved by the phone's digits. A payment by our own face
  * match ({@code STRIPE_FACE}) asks more of it than a loyalty lookup does.
  */
+@Published("what a payment needs of a face match: membership and payment both speak it")
 public record FaceProof(double score, Double liveness, boolean confirmedByPhone) {
     /** What a payment needs: a score of at least {@code minScore} (or a phone-confirmed CONFIRM), and liveness when {@code minLiveness} is set. */
     public record Needed(double minScore, Double minLiveness) {}

@@ -2,6 +2,7 @@ package io.facecard.domain.loyalty;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
 import io.facecard.domain.loyalty.LoyaltyCommands.CaptureHold;
 import io.facecard.domain.loyalty.LoyaltyCommands.EarnPoints;
@@ -39,6 +40,7 @@ import org.axonframework.modelling.command.CreationPolicy;
  * every debit is decided here against the lots, and the event store's sequence number serialises
  * two tills that act on the same account at once.
  */
+@Published("the outcome of settling a sale, which checkout records on its receipt")
 public class BonusAccount {
     public static final String HOLD_EXPIRY = "hold-expiry";
     public static final String LOT_EXPIRY = "lot-expiry";

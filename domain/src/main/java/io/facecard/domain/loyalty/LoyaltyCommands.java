@@ -1,5 +1,6 @@
 package io.facecard.domain.loyalty;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to a member's bonus account. Times come in with the command, never from the clock inside. */
+@Published("the bonus account's commands: checkout holds, earns and settles points, payment holds them while it runs")
 public final class LoyaltyCommands {
     private LoyaltyCommands() {}
 

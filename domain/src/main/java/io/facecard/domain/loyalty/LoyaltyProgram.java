@@ -1,5 +1,6 @@
 package io.facecard.domain.loyalty;
 
+import io.facecard.domain.Published;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * A tenant's earning and redemption rules. Points are whole numbers (always rounded down in the
  * member's disfavour by at most one point); money is decimal.
  */
+@Published("the tenant's earning and redemption rules, which checkout applies to a basket")
 public record LoyaltyProgram(BigDecimal pointsPerCurrencyUnit, Map<String, BigDecimal> categoryMultipliers, BigDecimal pointValue,
         BigDecimal maxRedeemShare, int pendingDays, Expiry expiry, List<Tier> tiers, int holdSeconds) {
 

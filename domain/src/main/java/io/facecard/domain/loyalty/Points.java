@@ -1,6 +1,9 @@
 package io.facecard.domain.loyalty;
 
+import io.facecard.domain.Published;
+
 /** A number of bonus points, never negative: a debit is a {@code Points} taken, not a negative one. */
+@Published("an amount of points: checkout quotes, redeems and earns in it")
 public record Points(long value) {
     public static final Points NONE = new Points(0);
 

@@ -1,5 +1,8 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.Published;
+
+@Published("the purposes other contexts check before they act (FACE_PAY, MARKETING_PUSH)")
 public enum ConsentPurpose {
     BIOMETRIC_IDENTIFICATION,
     MARKETING_PUSH,

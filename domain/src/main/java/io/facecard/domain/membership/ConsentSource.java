@@ -1,5 +1,8 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.Published;
+
+@Published("where a consent was given, recorded by whichever context asked for it")
 public enum ConsentSource {
     APP,
     /** A bulk import of the chain's member records. */

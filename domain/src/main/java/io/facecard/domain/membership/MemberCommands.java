@@ -1,10 +1,12 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+@Published("the member's commands: a consent can be recorded where the customer gives it (the till, the app)")
 public final class MemberCommands {
     private MemberCommands() {}
 

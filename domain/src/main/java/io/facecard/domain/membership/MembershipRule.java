@@ -1,9 +1,11 @@
 package io.facecard.domain.membership;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** What membership, consent and face enrolment refuse. */
+@Published("the member and face rules problems name, also where biometrics refuses a photo")
 public final class MembershipRule {
     public static final Rule CONSENT_REQUIRED = new Rule("consent-required", Category.CONFLICT);
     public static final Rule TOO_MANY_FACES = new Rule("too-many-faces", Category.CONFLICT);

@@ -1,9 +1,11 @@
 package io.facecard.domain.payment;
 
+import io.facecard.domain.Published;
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
 
 /** The payment context's rules a refusal can name. */
+@Published("the payment rules problems name")
 public final class PaymentRule {
     /** WeChat Pay and Alipay need a tenant in CNY. */
     public static final Rule PROVIDER_CURRENCY = new Rule("provider-currency", Category.UNPROCESSABLE);

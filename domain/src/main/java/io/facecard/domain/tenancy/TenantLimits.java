@@ -1,5 +1,7 @@
 package io.facecard.domain.tenancy;
 
+import io.facecard.domain.Published;
+
 /**
  * A tenant's share of the machine, set by the operator.
  *
@@ -8,6 +10,7 @@ package io.facecard.domain.tenancy;
  * @param faceConcurrency the tenant's photos in the face pipeline at once (scanning or queued); more are refused
  * @param importWorkers the tenant's import rows processed at once
  */
+@Published("a tenant's rates and shares, which every context's edge enforces")
 public record TenantLimits(int requestsPerSecond, int burst, int faceConcurrency, int importWorkers) {
     /** A till makes about 4 calls per checkout; 50/s leaves a busy till (6–7 checkouts/s measured) room. */
     public static final TenantLimits DEFAULT = new TenantLimits(50, 100, 4, 1);

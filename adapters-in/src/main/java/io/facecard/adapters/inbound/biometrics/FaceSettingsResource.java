@@ -3,7 +3,7 @@ package io.facecard.adapters.inbound.biometrics;
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.membership.MemberJson;
-import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.membership.Faces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
 package io.facecard.application.broken.port;
 
-/** Breaks "ports out are interfaces" on purpose: see BrokenExamplesTest. */
+/** Breaks "ports are interfaces and the records or enums they carry" on purpose (a class with behaviour): see BrokenExamplesTest. */
 public class NotAnInterface {}

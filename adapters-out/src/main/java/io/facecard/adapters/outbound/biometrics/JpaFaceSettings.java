@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.biometrics;
 
 import io.facecard.adapters.outbound.persistence.TenantBound;
-import io.facecard.application.biometrics.FaceSettings;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;

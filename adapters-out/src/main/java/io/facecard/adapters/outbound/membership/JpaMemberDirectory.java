@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.membership;
 
 import io.facecard.adapters.outbound.persistence.TenantBound;
-import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;

@@ -1,6 +1,6 @@
 package io.facecard.adapters.outbound.membership;
 
-import io.facecard.application.membership.MemberView;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.PersonalData;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;

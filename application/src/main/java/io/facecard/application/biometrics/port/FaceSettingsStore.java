@@ -1,6 +1,5 @@
 package io.facecard.application.biometrics.port;
 
-import io.facecard.application.biometrics.FaceSettings;
 import io.facecard.domain.tenancy.TenantId;
 
 /** Where a tenant's face-matching settings are kept; a tenant that set none gets the defaults. */

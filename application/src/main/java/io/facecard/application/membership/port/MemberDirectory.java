@@ -1,6 +1,5 @@
 package io.facecard.application.membership.port;
 
-import io.facecard.application.membership.MemberView;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import io.facecard.domain.membership.MemberId;

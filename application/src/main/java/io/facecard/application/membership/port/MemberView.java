@@ -1,5 +1,6 @@
-package io.facecard.application.membership;
+package io.facecard.application.membership.port;
 
+import io.facecard.application.membership.PersonalData;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.facecard.application.biometrics;
+package io.facecard.application.biometrics.port;
 
 import io.facecard.domain.biometrics.ImpostorTail;
 import io.facecard.domain.biometrics.MatchPolicy;

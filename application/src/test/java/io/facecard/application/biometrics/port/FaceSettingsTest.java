@@ -1,4 +1,4 @@
-package io.facecard.application.biometrics;
+package io.facecard.application.biometrics.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
