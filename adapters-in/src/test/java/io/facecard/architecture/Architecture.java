@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ final class Architecture {
                         .because("deadlines belong to the model: an aggregate decides when its own holds and lots expire"), DOMAIN),
                 new Rule("domain is deterministic", noClasses().that().resideInAPackage(DOMAIN).should()
                         .callMethodWhere(describe("a clock, a random number or a random id", Architecture::nonDeterministic))
-                        .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+                        .orShould().dependOnClassesThat().areAssignableTo(Random.class)
                         .because("time and ids come in with the command, so replaying events gives the same state"), DOMAIN),
                 new Rule("application allow-list", classes().that().resideInAPackage(APPLICATION).should().onlyDependOnClassesThat()
                         .resideInAnyPackage(with("java..", "javax.crypto..", DOMAIN, APPLICATION, AXON_GATEWAYS)), APPLICATION),

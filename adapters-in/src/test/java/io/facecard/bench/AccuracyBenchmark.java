@@ -2,11 +2,12 @@ package io.facecard.bench;
 
 import io.facecard.adapters.outbound.biometrics.FacePipeline;
 import io.facecard.adapters.outbound.biometrics.ModelPack;
-import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.bench.EvalPhotos.Pair;
 import io.facecard.bench.EvalPhotos.Photo;
 import io.facecard.domain.biometrics.ImpostorTail;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +35,7 @@ public final class AccuracyBenchmark {
         try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
             photos = EvalPhotos.load(pipeline, root);
             for (String group : List.of("couple.jpg", "selfie-many-people.jpg")) {
-                byte[] bytes = java.nio.file.Files.readAllBytes(root.resolve(EvalPhotos.WILD).resolve(group));
+                byte[] bytes = Files.readAllBytes(root.resolve(EvalPhotos.WILD).resolve(group));
                 var till = pipeline.scan(bytes, EvalPhotos.PROBE);
                 List<int[]> boxes = pipeline.faceBoxes(bytes);
                 System.out.printf("%-24s %d faces (widths %s); till: %s; enrolment: %s%n", group, boxes.size(),
@@ -68,7 +70,7 @@ public final class AccuracyBenchmark {
                 counts(list, p -> p.enrolment().outcome()), counts(list, p -> p.probe().outcome())));
     }
 
-    private static String counts(List<Photo> photos, java.util.function.Function<Photo, Outcome> f) {
+    private static String counts(List<Photo> photos, Function<Photo, Outcome> f) {
         return photos.stream().collect(Collectors.groupingBy(f, TreeMap::new, Collectors.counting())).toString();
     }
 

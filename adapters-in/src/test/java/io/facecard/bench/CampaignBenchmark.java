@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -29,7 +31,7 @@ public final class CampaignBenchmark {
         String admin = shop.admin();
         CheckoutLoadBenchmark.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", admin, null, Map.of("sandbox", true));
         // No quiet hours now (the default 22:00-08:00 would hold every message of a run at night), no cap in the way.
-        var local = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
+        var local = LocalTime.now(ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
         CheckoutLoadBenchmark.call("PATCH", "/api/v1/marketing-settings", admin, null, Map.of("quietFrom", local.plusHours(8).toString(),
                 "quietUntil", local.plusHours(9).toString()));
         String control = System.getProperty("bench.sandbox", "http://127.0.0.1:9099");

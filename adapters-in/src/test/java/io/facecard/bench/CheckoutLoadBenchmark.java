@@ -2,6 +2,8 @@ package io.facecard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Issue 4's load driver: N tills each run full checkouts (open → identify by card → redeem →
@@ -72,7 +76,7 @@ public final class CheckoutLoadBenchmark {
         System.out.printf("tenant %s: %d tills, %d members, paid by %s; warm-up %d s, then %d s measured%n", slug, tills, memberCount,
                 PAY, warmup, seconds);
         List<TillResult> warm = drive(keys, members, warmup);
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         List<TillResult> results = drive(keys, members, seconds);
@@ -203,7 +207,7 @@ public final class CheckoutLoadBenchmark {
         int[] counts = new int[CALLS.length];
         long[] errors = new long[CALLS.length];
         long completed = 0;
-        Map<String, Long> deltas = new java.util.HashMap<>();
+        Map<String, Long> deltas = new HashMap<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Calls calls = new Calls(new TillConnection(URI.create(base)), key, latencies, counts, errors);
         long pace = Long.getLong("bench.paceMs", 0) * 1_000_000L;
@@ -214,7 +218,7 @@ public final class CheckoutLoadBenchmark {
                 next += pace;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
             }
             Member m = members.get(random.nextInt(members.size()));
@@ -304,7 +308,7 @@ public final class CheckoutLoadBenchmark {
 
     /** Every balance must equal the start plus what the tills were told, and the sum of the member's ledger. */
     static void verify(String admin, List<Member> members, List<TillResult> results) throws Exception {
-        Map<String, Long> expected = new java.util.HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
         results.forEach(r -> r.deltas().forEach((k, v) -> expected.merge(k, v, Long::sum)));
         int wrong = 0;
         long receipts = 0;

@@ -3,6 +3,8 @@ package io.facecard.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.biometrics.PgVectorFaceTemplates;
+import io.facecard.it.Multipart;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,7 +120,7 @@ public final class IdentifyLoadBenchmark {
                 // Templates with the real ones' statistics (see FaceLikeGallery): uniform random vectors
                 // make the HNSW search needlessly slow (8.7 against about 4 ms at ef_search 100).
                 FaceLikeGallery faces = FaceLikeGallery.fit(eval);
-                java.util.SplittableRandom random = new java.util.SplittableRandom(20261124L);
+                SplittableRandom random = new SplittableRandom(20261124L);
                 try (PreparedStatement insert = c.prepareStatement("insert into face_template (tenant_id, id, member_id, embedding, quality, created_at) "
                         + "values (cast(? as uuid), gen_random_uuid(), gen_random_uuid(), cast(? as vector), 1, now())")) {
                     for (int i = 1; i <= synthetic; i++) {
@@ -138,7 +144,7 @@ public final class IdentifyLoadBenchmark {
         }
     }
 
-    static List<byte[]> impostors(Path eval) throws java.io.IOException {
+    static List<byte[]> impostors(Path eval) throws IOException {
         List<byte[]> impostors = new ArrayList<>();
         try (Stream<Path> files = Files.walk(eval.resolve("impostors_canada_cc_by"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".jpg")).sorted().toList()) {
@@ -151,7 +157,7 @@ public final class IdentifyLoadBenchmark {
     static void run(String token, int clients, int seconds, List<byte[]> genuine, List<byte[]> impostors) throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         // Per probe kind, the decisions: a genuine CONFIRM is a step-up, not a miss; a stranger's MATCH is the failure.
-        java.util.Map<String, AtomicInteger> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AtomicInteger> decisions = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -182,14 +188,14 @@ public final class IdentifyLoadBenchmark {
         Collections.sort(ms);
         System.out.printf("%d client(s), %d s: %d calls (%.1f/s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; decisions %s, errors %d%n",
                 clients, seconds, ms.size(), ms.size() / (double) seconds, ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.95)),
-                ms.get((int) (ms.size() * 0.99)), new java.util.TreeMap<>(decisions), errors.get());
+                ms.get((int) (ms.size() * 0.99)), new TreeMap<>(decisions), errors.get());
     }
 
     /** A till's burst: the probe as every frame (what a burst costs; fusing copies gives the same probe). */
     static JsonNode burst(String token, byte[] photo) throws Exception {
         byte[][] frames = new byte[FRAMES][];
-        java.util.Arrays.fill(frames, photo);
-        io.facecard.it.Multipart m = io.facecard.it.Multipart.of(frames);
+        Arrays.fill(frames, photo);
+        Multipart m = Multipart.of(frames);
         return post("/api/v1/identify", token, m.contentType(), m.body());
     }
 

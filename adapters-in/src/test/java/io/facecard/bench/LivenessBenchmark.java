@@ -20,6 +20,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.MatOfPoint2f;
+import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
@@ -96,13 +97,13 @@ public final class LivenessBenchmark {
         Point[] to = {new Point(w * inset, h * (inset + tilt)), new Point(w * (1 - inset), h * inset),
                 new Point(w * (1 - inset), h * (1 - inset)), new Point(w * inset, h * (1 - inset - tilt))};
         MatOfPoint2f bezel = new MatOfPoint2f(grow(to, 0.06, w, h));
-        Imgproc.fillConvexPoly(scene, new org.opencv.core.MatOfPoint(bezel.toArray()), new Scalar(20, 20, 20));
+        Imgproc.fillConvexPoly(scene, new MatOfPoint(bezel.toArray()), new Scalar(20, 20, 20));
         Mat warp = Imgproc.getPerspectiveTransform(new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h)),
                 new MatOfPoint2f(to));
         Mat shown = new Mat();
         Imgproc.warpPerspective(photo, shown, warp, scene.size());
         Mat mask = new Mat(scene.size(), CvType.CV_8UC1, Scalar.all(0));
-        Imgproc.fillConvexPoly(mask, new org.opencv.core.MatOfPoint(to), Scalar.all(255));
+        Imgproc.fillConvexPoly(mask, new MatOfPoint(to), Scalar.all(255));
         shown.copyTo(scene, mask);
         return scene;
     }

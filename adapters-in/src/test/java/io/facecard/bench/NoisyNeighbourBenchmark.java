@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -132,7 +133,7 @@ public final class NoisyNeighbourBenchmark {
             });
         }
         senders.shutdown();
-        senders.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+        senders.awaitTermination(2, TimeUnit.MINUTES);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return sorted;
     }

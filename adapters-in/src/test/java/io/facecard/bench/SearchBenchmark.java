@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Benchmark 3: 1:N search in pgvector at N templates (default 1,000,000): p50/p95/p99 latency of
@@ -108,7 +110,7 @@ public final class SearchBenchmark {
         double scale = Double.parseDouble(System.getProperty("bench.change", "1"));
         System.out.println(gallery.describe(new SplittableRandom(seed + 1), scale));
         SplittableRandom pick = new SplittableRandom(seed + 2);
-        java.util.TreeMap<Long, Integer> sources = new java.util.TreeMap<>();
+        TreeMap<Long, Integer> sources = new TreeMap<>();
         while (sources.size() < count) {
             sources.putIfAbsent(1 + pick.nextLong(n), sources.size());
         }
@@ -126,7 +128,7 @@ public final class SearchBenchmark {
         long[] exact = new long[count];
         Arrays.fill(best, -2);
         templates = new SplittableRandom(seed);
-        org.postgresql.copy.CopyIn copy = null;
+        CopyIn copy = null;
         if (!reuse) {
             try (Statement s = c.createStatement()) {
                 s.execute("drop table if exists bench_template");

@@ -1,6 +1,7 @@
 package io.facecard.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ final class TillConnection implements AutoCloseable {
         socket.setSoTimeout(30_000);
         socket.connect(new InetSocketAddress(host, port), 5_000);
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+        out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
     }
 
     private Response read() throws IOException {

@@ -11,7 +11,10 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class OpenApiMatchesResourcesTest {
     /** OpenAPI forbids templated paths that differ only in their parameters' names ({provider} and {channel} at one place). */
     @Test
     void noTwoPathsDifferOnlyInParameterNames() throws IOException {
-        java.util.Map<String, String> shapes = new java.util.HashMap<>();
+        Map<String, String> shapes = new HashMap<>();
         try (InputStream in = OpenApiMatchesResourcesTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
             new ObjectMapper(new YAMLFactory()).readTree(in).path("paths").fieldNames().forEachRemaining(path -> {
                 String shape = path.replaceAll("\\{[^}]+}", "{}");
@@ -65,13 +68,13 @@ class OpenApiMatchesResourcesTest {
     @Test
     void noDescriptionIsCutAtAComma() throws IOException {
         try (InputStream in = OpenApiMatchesResourcesTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            java.util.List<String> cut = new java.util.ArrayList<>();
+            List<String> cut = new ArrayList<>();
             collectNullKeys(new ObjectMapper(new YAMLFactory()).readTree(in), "", cut);
             assertThat(cut).isEmpty();
         }
     }
 
-    private static void collectNullKeys(JsonNode node, String path, java.util.List<String> cut) {
+    private static void collectNullKeys(JsonNode node, String path, List<String> cut) {
         node.fields().forEachRemaining(f -> {
             if (f.getValue().isNull()) {
                 cut.add(path + "/" + f.getKey());

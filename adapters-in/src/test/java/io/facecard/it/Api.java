@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +42,7 @@ public final class Api {
                 if (r.statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -152,10 +155,10 @@ public final class Api {
     }
 
     /** The tests' database as the application role (row-level security applies). */
-    public static java.sql.Connection database() throws java.sql.SQLException {
+    public static Connection database() throws SQLException {
         String url = "jdbc:postgresql://" + System.getProperty("facecard.db.host", "127.0.0.1") + ":"
                 + System.getProperty("facecard.db.port", "5432") + "/" + System.getProperty("facecard.db.name", "facecard_test");
-        return java.sql.DriverManager.getConnection(url, System.getProperty("facecard.db.user", "facecard"),
+        return DriverManager.getConnection(url, System.getProperty("facecard.db.user", "facecard"),
                 System.getProperty("facecard.db.password"));
     }
 

@@ -14,9 +14,12 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Real photos for the HTTP tests: one-person crops cut from the group photos the build downloads
@@ -74,7 +77,7 @@ public final class Photos {
     public static byte[] rescaled(byte[] photo) {
         Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
         Mat out = new Mat();
-        org.opencv.imgproc.Imgproc.resize(m, out, new org.opencv.core.Size(m.cols() * 1.3, m.rows() * 1.3));
+        Imgproc.resize(m, out, new Size(m.cols() * 1.3, m.rows() * 1.3));
         return jpeg(out, 80);
     }
 
@@ -87,13 +90,13 @@ public final class Photos {
         List<byte[]> out = new ArrayList<>();
         for (double from = 0.54; from <= 0.76; from += 0.02) {
             Mat c = m.clone();
-            org.opencv.imgproc.Imgproc.rectangle(c, new org.opencv.core.Point(0, c.rows() * from),
-                    new org.opencv.core.Point(c.cols(), c.rows()), new Scalar(90, 90, 90), -1);
+            Imgproc.rectangle(c, new Point(0, c.rows() * from),
+                    new Point(c.cols(), c.rows()), new Scalar(90, 90, 90), -1);
             out.add(jpeg(c, 90));
         }
         for (double sigma = 1.5; sigma <= 4; sigma += 0.5) {
             Mat b = new Mat();
-            org.opencv.imgproc.Imgproc.GaussianBlur(m, b, new org.opencv.core.Size(0, 0), sigma);
+            Imgproc.GaussianBlur(m, b, new Size(0, 0), sigma);
             out.add(jpeg(b, 90));
         }
         return out;
@@ -104,7 +107,7 @@ public final class Photos {
         Mat l = Imgcodecs.imdecode(new MatOfByte(left), Imgcodecs.IMREAD_COLOR);
         Mat r = Imgcodecs.imdecode(new MatOfByte(right), Imgcodecs.IMREAD_COLOR);
         Mat rs = new Mat();
-        org.opencv.imgproc.Imgproc.resize(r, rs, l.size());
+        Imgproc.resize(r, rs, l.size());
         Mat out = new Mat();
         Core.hconcat(List.of(l, rs), out);
         return jpeg(out, 92);
@@ -115,8 +118,8 @@ public final class Photos {
         Mat c = Imgcodecs.imdecode(new MatOfByte(customer), Imgcodecs.IMREAD_COLOR);
         Mat o = Imgcodecs.imdecode(new MatOfByte(other), Imgcodecs.IMREAD_COLOR);
         Mat small = new Mat();
-        org.opencv.imgproc.Imgproc.resize(o, small, new org.opencv.core.Size(c.cols() * 0.7, o.rows() * 0.7 * c.cols() / o.cols()));
-        Mat scene = new Mat(new org.opencv.core.Size(c.cols() * 2.4, c.rows() + small.rows()), c.type(), new Scalar(90, 100, 110));
+        Imgproc.resize(o, small, new Size(c.cols() * 0.7, o.rows() * 0.7 * c.cols() / o.cols()));
+        Mat scene = new Mat(new Size(c.cols() * 2.4, c.rows() + small.rows()), c.type(), new Scalar(90, 100, 110));
         c.copyTo(new Mat(scene, new Rect((scene.cols() - c.cols()) / 2, small.rows(), c.cols(), c.rows())));
         small.copyTo(new Mat(scene, new Rect(0, 0, small.cols(), small.rows())));
         return jpeg(scene, 92);

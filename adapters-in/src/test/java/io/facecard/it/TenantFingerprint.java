@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Everything the database holds for one tenant, as one hash per table (rows in a fixed order), plus
@@ -19,7 +20,7 @@ public final class TenantFingerprint {
     public static Map<String, String> of(String tenantId) throws SQLException {
         Map<String, String> hashes = new TreeMap<>();
         try (Connection c = Api.database(); Statement s = c.createStatement()) {
-            s.execute("select set_config('app.tenant_id', '" + java.util.UUID.fromString(tenantId) + "', false)");
+            s.execute("select set_config('app.tenant_id', '" + UUID.fromString(tenantId) + "', false)");
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("select c.table_name from information_schema.columns c join information_schema.tables t"
                     + " using (table_schema, table_name) where c.table_schema = 'public' and c.column_name = 'tenant_id'"

@@ -2,11 +2,13 @@ package io.facecard.it;
 
 import io.facecard.it.Api.Reply;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,15 +87,15 @@ public final class Till {
     }
 
     public static Map<String, Object> line(String sku, String category, int quantity, String unitPrice) {
-        return category == null ? Map.of("sku", sku, "name", sku, "quantity", quantity, "unitPrice", new java.math.BigDecimal(unitPrice))
-                : Map.of("sku", sku, "name", sku, "category", category, "quantity", quantity, "unitPrice", new java.math.BigDecimal(unitPrice));
+        return category == null ? Map.of("sku", sku, "name", sku, "quantity", quantity, "unitPrice", new BigDecimal(unitPrice))
+                : Map.of("sku", sku, "name", sku, "category", category, "quantity", quantity, "unitPrice", new BigDecimal(unitPrice));
     }
 
     public static Map<String, Object> basket(Map<String, Object>... lines) {
-        return Map.of("currency", "EUR", "lines", java.util.List.of(lines));
+        return Map.of("currency", "EUR", "lines", List.of(lines));
     }
 
     public static Map<String, Object> paid(String receipt, String method, String amount) {
-        return Map.of("receiptNumber", receipt, "payments", java.util.List.of(Map.of("method", method, "amount", new java.math.BigDecimal(amount))));
+        return Map.of("receiptNumber", receipt, "payments", List.of(Map.of("method", method, "amount", new BigDecimal(amount))));
     }
 }

@@ -8,6 +8,7 @@ import io.facecard.adapters.outbound.axon.AxonWiring;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutCompletedEvent;
 import io.facecard.domain.checkout.CheckoutEvents.CheckoutOpenedEvent;
 import io.facecard.domain.checkout.CheckoutId;
+import io.facecard.it.Api;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -41,9 +43,9 @@ class SagaWiringIT {
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** Its tables are the application's migrations': wait until the application has started. */
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void applicationStarted() {
-        io.facecard.it.Api.awaitReady();
+        Api.awaitReady();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.facecard.application.brokenb;
 
+import io.facecard.application.brokena.First;
+
 /** The other half of the deliberate application cycle. */
 public class Second {
-    io.facecard.application.brokena.First other;
+    First other;
 }

@@ -12,6 +12,8 @@ import io.facecard.it.Photos;
 import io.facecard.it.Probes;
 import io.facecard.it.Till;
 import io.facecard.it.membership.MembersAndFacesIT;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ class FaceBandsIT {
         assertThat(byParts.path("member").path("id").asText()).isEqualTo(ada);
 
         String checkout = till.post("/api/v1/checkouts", basket(line("TEA", "drinks", 1, "4.00"))).ok(201).get("id");
-        List<String> encoded = java.util.Arrays.stream(burst).map(b -> Base64.getEncoder().encodeToString(b)).toList();
+        List<String> encoded = Arrays.stream(burst).map(b -> Base64.getEncoder().encodeToString(b)).toList();
         JsonNode byJson = till.post("/api/v1/checkouts/" + checkout + "/identify", Map.of("frames", encoded)).ok(200).json();
         assertThat(byJson.path("decision").asText()).isEqualTo("MATCH");
         assertThat(byJson.path("member").path("id").asText()).isEqualTo(ada);
@@ -143,7 +145,7 @@ class FaceBandsIT {
                 Map.of("photos", List.of(p1, Base64.getEncoder().encodeToString(people.get(2)))));
         assertThat(two.problem(422).json().path("reason").asText()).isEqualTo("NOT_SAME_PERSON");
         assertThat(get("/api/v1/members/" + cy + "/faces", chain.adminToken()).ok(200).json()).isEmpty();
-        String garbage = Base64.getEncoder().encodeToString("not a photo at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String garbage = Base64.getEncoder().encodeToString("not a photo at all".getBytes(StandardCharsets.UTF_8));
         JsonNode partly = post("/api/v1/members/" + cy + "/faces", chain.adminToken(),
                 Map.of("photos", List.of(Base64.getEncoder().encodeToString(Photos.blank()), p1, garbage))).ok(201).json();
         assertThat(partly.path("enrolled")).hasSize(1);

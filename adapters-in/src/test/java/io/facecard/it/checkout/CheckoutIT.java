@@ -14,6 +14,9 @@ import io.facecard.it.Api.Reply;
 import io.facecard.it.Api;
 import io.facecard.it.Eventually;
 import io.facecard.it.Till;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -287,7 +290,7 @@ public class CheckoutIT {
     public static Map<String, Object> purchase(String receipt, Instant at, String card, String amount) {
         return Map.of("receiptNumber", receipt, "occurredAt", at.toString(), "member", Map.of("cardNumber", card), "currency", "EUR",
                 "lines", List.of(line("ITEM", null, 1, amount)),
-                "payments", List.of(Map.of("method", "CASH", "amount", new java.math.BigDecimal(amount))));
+                "payments", List.of(Map.of("method", "CASH", "amount", new BigDecimal(amount))));
     }
 
     @Test
@@ -441,7 +444,7 @@ public class CheckoutIT {
         try (var c = Api.database(); var q = c.prepareStatement("select count(*) from domainevententry"); var r = q.executeQuery()) {
             r.next();
             return r.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -570,7 +573,7 @@ public class CheckoutIT {
     }
 
     public interface SqlWork<T> {
-        public T run(java.sql.Connection c) throws Exception;
+        public T run(Connection c) throws Exception;
     }
 
     /** Runs straight SQL in one transaction bound to the shop's tenant, as row-level security requires. */

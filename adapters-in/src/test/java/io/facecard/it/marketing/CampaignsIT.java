@@ -12,6 +12,11 @@ import io.facecard.it.Eventually;
 import io.facecard.it.Fakes;
 import io.facecard.it.Till;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +45,7 @@ public class CampaignsIT {
         Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", c.adminToken(), Map.of("sandbox", true)).ok(200);
         Api.call("PUT", "/api/v1/messenger-accounts/WECHAT_OA", c.adminToken(), Map.of("sandbox", true)).ok(200);
         // Quiet hours far from now in the tenant's zone: by default (22:00-08:00) a run at night would hold every message.
-        var berlin = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
+        var berlin = LocalTime.now(ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
         patch("/api/v1/marketing-settings", c.adminToken(), Map.of("quietFrom", berlin.plusHours(8).toString(), "quietUntil",
                 berlin.plusHours(9).toString())).ok(200);
         return c;
@@ -93,11 +100,11 @@ public class CampaignsIT {
         return out;
     }
 
-    public static JsonNode resultsWhen(String token, String id, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+    public static JsonNode resultsWhen(String token, String id, Predicate<JsonNode> done) throws InterruptedException {
         return resultsWhen(token, id, done, 30);
     }
 
-    public static JsonNode resultsWhen(String token, String id, java.util.function.Predicate<JsonNode> done, int seconds)
+    public static JsonNode resultsWhen(String token, String id, Predicate<JsonNode> done, int seconds)
             throws InterruptedException {
         return Eventually.until("campaign " + id + "'s results", Duration.ofSeconds(seconds),
                 () -> get("/api/v1/campaigns/" + id + "/results", token).ok(200).json(), done);
@@ -165,7 +172,7 @@ public class CampaignsIT {
         assertThat(r.path("treated").path("revenue").decimalValue()).isEqualByComparingTo("30.00");
         assertThat(r.path("control").path("converted").asLong()).isZero();
         assertThat(r.path("uplift").path("conversionDifference").asDouble()).isCloseTo(1.0 / (40 - holdout),
-                org.assertj.core.data.Offset.offset(1e-4));
+                Offset.offset(1e-4));
         assertThat(r.path("uplift").path("conversionInterval").get(0).asDouble()).isLessThan(0);
         assertThat(r.toString()).doesNotContain(treated.name()).doesNotContain(treated.chat());
     }
@@ -194,7 +201,7 @@ public class CampaignsIT {
         assertThat(r2.path("sent").asLong()).isZero();
 
         // Quiet hours now in the tenant's zone: marketing waits (queued with its rule), a receipt does not.
-        var now = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin"));
+        var now = LocalTime.now(ZoneId.of("Europe/Berlin"));
         patch("/api/v1/marketing-settings", shop.adminToken(), Map.of("maxPerWindow", 10, "quietFrom", now.minusHours(1).withSecond(0)
                 .withNano(0).toString(), "quietUntil", now.plusHours(1).withSecond(0).withNano(0).toString())).ok(200);
         Thread.sleep(5_500); // the dispatcher reads a tenant's rules at most every 5 s
@@ -216,7 +223,7 @@ public class CampaignsIT {
         }
         JsonNode held = get("/api/v1/campaigns/" + third + "/results", shop.adminToken()).ok(200).json().path("queuedBy").path("quiet-hours");
         assertThat(held.path("messages").asLong()).as("results say why and until when").isEqualTo(1);
-        assertThat(java.time.Instant.parse(held.path("until").asText())).isAfter(java.time.Instant.now().plusSeconds(30 * 60));
+        assertThat(Instant.parse(held.path("until").asText())).isAfter(Instant.now().plusSeconds(30 * 60));
 
         // Lifting the quiet hours releases what they held, now, not at their old end an hour away.
         patch("/api/v1/marketing-settings", shop.adminToken(), Map.of("quietFrom", "00:00", "quietUntil", "00:00")).ok(200);
@@ -386,15 +393,15 @@ public class CampaignsIT {
         post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", "tomorrow at nine")).problem(400);
         post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", "2020-01-01T09:00")).problem(400);
         // Berlin's wall clock, no offset: the tenant's zone places it.
-        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Berlin")).plusSeconds(4).withNano(0).toString();
+        String at = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(4).withNano(0).toString();
         JsonNode scheduled = post("/api/v1/campaigns/" + id + "/schedule", shop.adminToken(), Map.of("at", at)).ok(200).json();
         assertThat(scheduled.path("status").asText()).isEqualTo("SCHEDULED");
         Thread.sleep(1500); // before its time: nothing may go out yet
         assertThat(campaignMessages(shop, m.chat(), "your code")).isEmpty();
         JsonNode v = Eventually.until("the scheduled campaign to complete", Duration.ofSeconds(30),
                 () -> get("/api/v1/campaigns/" + id, shop.adminToken()).ok(200).json(), x -> x.path("status").asText().equals("COMPLETED"));
-        assertThat(java.time.Instant.parse(v.path("startedAt").asText())).isAfterOrEqualTo(java.time.LocalDateTime.parse(at)
-                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant());
+        assertThat(Instant.parse(v.path("startedAt").asText())).isAfterOrEqualTo(LocalDateTime.parse(at)
+                .atZone(ZoneId.of("Europe/Berlin")).toInstant());
         JsonNode r = resultsWhen(shop.adminToken(), id, x -> x.path("sent").asLong() == 1);
         assertThat(r.path("sent").asLong()).isEqualTo(1);
         assertThat(campaignMessages(shop, m.chat(), "your code")).hasSize(1);
@@ -404,7 +411,7 @@ public class CampaignsIT {
     void aBirthdayTriggerGreetsTheMembersWhoseBirthdayIsWithinItsDaysOnce() throws Exception {
         Chain shop = shop("birthday");
         // Tomorrow in the tenant's zone: within 3 days even if this test's day and Berlin's differ by one.
-        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
         Member soon = member(shop, "en-B7", true, Map.of("birthDate", tomorrow.minusYears(30).toString()));
         Member later = member(shop, "en-B7", true, Map.of("birthDate", tomorrow.plusDays(40).minusYears(30).toString()));
         Member unknown = member(shop, "en-B7", true);

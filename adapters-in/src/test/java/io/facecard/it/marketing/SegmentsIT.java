@@ -10,6 +10,11 @@ import io.facecard.it.Api;
 import io.facecard.it.Eventually;
 import io.facecard.it.Till;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +67,7 @@ class SegmentsIT {
     }
 
     static String member(Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Seg " + UUID.randomUUID().toString().substring(0, 4),
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Seg " + UUID.randomUUID().toString().substring(0, 4),
                 "cardNumber", "S" + UUID.randomUUID().toString().substring(0, 10)));
         body.putAll(extra);
         return post("/api/v1/members", shop.adminToken(), body).ok(201).get("id");
@@ -101,9 +106,9 @@ class SegmentsIT {
                 value instanceof List ? "values" : "value", value);
     }
 
-    static long daysTo(java.time.LocalDate today, java.time.MonthDay birthday) {
-        java.time.LocalDate next = birthday.atYear(today.getYear());
-        return java.time.temporal.ChronoUnit.DAYS.between(today, next.isBefore(today) ? birthday.atYear(today.getYear() + 1) : next);
+    static long daysTo(LocalDate today, MonthDay birthday) {
+        LocalDate next = birthday.atYear(today.getYear());
+        return ChronoUnit.DAYS.between(today, next.isBefore(today) ? birthday.atYear(today.getYear() + 1) : next);
     }
 
     @Test
@@ -118,9 +123,9 @@ class SegmentsIT {
         assertThat(members(prop("age", "greaterThanOrEqualTo", 66))).containsExactly(boris);
         assertThat(members(prop("age", "lessThan", 66))).containsExactly(anna);
         assertThat(members(prop("birthDate", "lessThanOrEqualTo", "1960-02-02"))).containsExactly(boris);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
-        long toAnna = daysTo(today, java.time.MonthDay.of(5, 1));
-        long toBoris = daysTo(today, java.time.MonthDay.of(2, 2));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        long toAnna = daysTo(today, MonthDay.of(5, 1));
+        long toBoris = daysTo(today, MonthDay.of(2, 2));
         assertThat(members(prop("daysToBirthday", "lessThanOrEqualTo", toAnna))).contains(anna).doesNotContain(gold, tea)
                 .hasSize(toBoris <= toAnna ? 2 : 1);
         assertThat(members(prop("daysToBirthday", "equals", toBoris))).containsExactly(boris);
@@ -145,7 +150,7 @@ class SegmentsIT {
         assertThat(members(Map.of("event", "purchase", "withinDays", 30, "maxSpend", 50))).containsExactlyInAnyOrder(tea, anna, boris);
         assertThat(members(Map.of("event", "purchase", "withinDays", 30, "minCount", 2))).isEmpty();
         assertThat(members(Map.of("event", "purchase", "withinDays", 30, "occurred", false))).containsExactlyInAnyOrder(anna, boris);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
         assertThat(members(Map.of("event", "purchase", "from", today, "to", today))).containsExactlyInAnyOrder(gold, tea);
         assertThat(members(Map.of("event", "purchase", "from", "2020-01-01", "to", "2020-12-31"))).isEmpty();
         assertThat(members(Map.of("event", "visit", "withinDays", 7))).containsExactlyInAnyOrder(gold, tea);

@@ -10,7 +10,9 @@ import io.facecard.it.Photos;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,7 @@ public class MembersAndFacesIT {
         Multipart burst = Multipart.of(people.get(2), Photos.rescaled(people.get(2)));
         bytes("/api/v1/members/" + m + "/faces", b.adminToken(), burst.body(), burst.contentType()).problem(404);
         post("/api/v1/members/" + m + "/faces", b.adminToken(),
-                Map.of("photos", java.util.List.of(java.util.Base64.getEncoder().encodeToString(people.get(2))))).problem(404);
+                Map.of("photos", List.of(Base64.getEncoder().encodeToString(people.get(2))))).problem(404);
         assertThat(bytes("/api/v1/identify", b.adminToken(), burst.body(), burst.contentType()).ok(200).get("decision"))
                 .as("a burst from the other tenant finds nobody").isEqualTo("NO_MATCH");
         assertThat(get("/api/v1/members/" + m + "/faces", a.adminToken()).ok(200).json()).hasSize(1);
@@ -216,7 +218,7 @@ public class MembersAndFacesIT {
         }
     }
 
-    private static long count(Connection c, String sql, String parameter) throws java.sql.SQLException {
+    private static long count(Connection c, String sql, String parameter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {

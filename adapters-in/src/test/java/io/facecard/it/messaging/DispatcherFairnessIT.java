@@ -9,6 +9,7 @@ import io.facecard.it.Api;
 import io.facecard.it.Eventually;
 import io.facecard.it.Fakes;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +55,7 @@ class DispatcherFairnessIT {
                     try {
                         s.execute("delete from outbox_message where tenant_id = '" + busy.id() + "'");
                         break;
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
                             throw e;
                         }

@@ -5,6 +5,10 @@ import static io.facecard.it.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import io.facecard.it.Api.Chain;
 import io.facecard.it.Api;
 import io.facecard.it.Eventually;
@@ -12,9 +16,15 @@ import io.facecard.it.Fakes;
 import io.facecard.it.Till;
 import io.facecard.it.payment.FacePayIT;
 import io.facecard.it.payment.WebhooksIT;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,15 +113,15 @@ public class MessengerIT {
 
     /** What a phone's camera reads from the image at {@code url} (which must be a PNG). */
     public static String qrText(String url) throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).contains("image/png");
-        var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+        var img = ImageIO.read(new ByteArrayInputStream(r.body()));
         int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)));
-        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+        var bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
     }
 
     @Test

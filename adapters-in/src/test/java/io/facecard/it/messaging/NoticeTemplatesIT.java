@@ -12,7 +12,10 @@ import io.facecard.it.Eventually;
 import io.facecard.it.Fakes;
 import io.facecard.it.Till;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +43,7 @@ class NoticeTemplatesIT {
     }
 
     static String member(Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Templated", "cardNumber", "N" + UUID.randomUUID().toString()
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Templated", "cardNumber", "N" + UUID.randomUUID().toString()
                 .substring(0, 10)));
         body.putAll(extra);
         return post("/api/v1/members", shop.adminToken(), body).ok(201).get("id");
@@ -141,7 +144,7 @@ class NoticeTemplatesIT {
         checkout(m);
         JsonNode told = waitFor("TELEGRAM", chat, "lapse", 1);
         assertThat(told).hasSize(1);
-        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(10).toString();
+        String day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(10).toString();
         assertThat(told.get(0).path("text").asText()).contains("30 of your points lapse on " + day);
         // Scans go on every 10 s; the notice stays one.
         Thread.sleep(12_000);

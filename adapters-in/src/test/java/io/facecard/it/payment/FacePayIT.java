@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +95,7 @@ public class FacePayIT {
         String first = pay(cnyTill, openCny(cnyTill, "3.00"), Till.key(), "WECHAT_PAY", "3.00", wechatCode('1')).ok(201).get("paymentId");
         String second = pay(cnyTill, openCny(cnyTill, "4.00"), Till.key(), "ALIPAY", "4.00", token('1')).ok(201).get("paymentId");
         JsonNode view = get("/api/v1/sandbox/payments", cny.adminToken()).ok(200).json();
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         view.path("payments").forEach(p -> ids.add(p.path("paymentId").asText()));
         assertThat(ids).contains(first, second);
         assertThat(ids.indexOf(second)).as("newest first").isLessThan(ids.indexOf(first));
@@ -360,7 +362,7 @@ public class FacePayIT {
         assertThat(get("/api/v1/checkouts/" + checkout + "/payments", cnyTill.token).ok(200).json().path("items").size()).isZero();
         // An offline till's purchase cannot have been paid by face.
         Reply offline = cnyTill.post("/api/v1/purchases", Map.of("receiptNumber", "OFF-" + checkout, "occurredAt",
-                java.time.Instant.now().toString(), "member", Map.of("cardNumber", "NOPE"), "currency", "CNY",
+                Instant.now().toString(), "member", Map.of("cardNumber", "NOPE"), "currency", "CNY",
                 "lines", List.of(Map.of("sku", "TEA", "name", "Tea", "quantity", 1, "unitPrice", 6)),
                 "payments", List.of(Map.of("method", "ALIPAY", "amount", 6, "paymentId", UUID.randomUUID().toString()))));
         assertThat(offline.problem(422).json().path("type").asText()).endsWith("face-pay-offline");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.facecard.it.Api;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,8 +53,8 @@ class PaymentProvidersIT {
                     + "where tenant_id = '" + shanghai.id() + "' and provider = 'ALIPAY'");
             assertThat(r.next()).isTrue();
             // Ciphertext is any bytes (a NUL among them): read it as bytes, one char per byte.
-            String stored = r.getString(1) + new String(r.getBytes(2), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    + new String(r.getBytes(3), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String stored = r.getString(1) + new String(r.getBytes(2), StandardCharsets.ISO_8859_1)
+                    + new String(r.getBytes(3), StandardCharsets.ISO_8859_1);
             assertThat(stored).doesNotContain(TOKEN).doesNotContain("202612BB");
             db.rollback();
         }

@@ -14,6 +14,7 @@ import io.facecard.it.Photos;
 import io.facecard.it.Probes;
 import io.facecard.it.Till;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,7 +138,7 @@ class StripeFacePayIT {
             JsonNode paid = payByFace(c, "18.00", true).ok(201).json();
             assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("SUCCEEDED");
         } finally {
-            Map<String, Object> none = new java.util.HashMap<>();
+            Map<String, Object> none = new HashMap<>();
             none.put("confidentThreshold", null);
             Api.call("PUT", "/api/v1/face-settings", shop.adminToken(), none).ok(200);
         }

@@ -14,8 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +126,7 @@ public class WebhooksIT {
         assertThat(deliver(stripe, Map.of("Stripe-Signature", "garbage"), "{}", "application/json").status()).isEqualTo(400);
         long now = System.currentTimeMillis() / 1000;
         String n = Long.toString(System.nanoTime());
-        for (String body : java.util.List.of(
+        for (String body : List.of(
                 "{\"object\":\"event\",\"data\":{\"object\":{}}}",
                 "{\"id\":\"evt_a" + n + "\",\"object\":\"event\",\"data\":{\"object\":{}}}",
                 "{\"id\":\"evt_b" + n + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}",
@@ -150,7 +152,7 @@ public class WebhooksIT {
                     .body()).isEqualTo("fail");
         }
         try (var db = Api.database(); var s = db.prepareStatement("select count(*) from payment_notification where tenant_id = ?")) {
-            s.setObject(1, java.util.UUID.fromString(other.id()));
+            s.setObject(1, UUID.fromString(other.id()));
             try (var r = s.executeQuery()) {
                 r.next();
                 assertThat(r.getLong(1)).as("rows kept of 30 forgeries").isEqualTo(10);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,7 +91,7 @@ class ConcurrencyAndSecrecyIT {
                 .doesNotContain("pbkdf2-sha256$");
     }
 
-    private static List<Integer> parallel(int n, java.util.concurrent.Callable<Integer> call) throws Exception {
+    private static List<Integer> parallel(int n, Callable<Integer> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<Integer>> futures = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,7 @@ public class CrashRecoveryIT {
     static final int TILLS = 6;
     static final int CHECKOUTS = 40;
     /** Calls that got no answer of the server's own: proof that the crash hit work in flight. */
-    static final java.util.concurrent.atomic.AtomicInteger UNANSWERED = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger UNANSWERED = new AtomicInteger();
 
     @Test
     void aCrashInTheMiddleOfCheckoutsLosesNoPointsAndCountsNoneTwice() throws Exception {

@@ -8,6 +8,7 @@ import io.facecard.it.Fakes;
 import io.facecard.it.Till;
 import io.facecard.it.membership.MemberImportIT;
 import io.facecard.it.payment.FacePayIT;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ public class CrossTenantIT {
     void theSandboxShowsNoTenantAnothersPayments() {
         Fakes.sandbox();
         Chain cny = onboard(operatorToken(), "CNY", "Asia/Shanghai");
-        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cny.adminToken(), java.util.Map.of("sandbox", true)).ok(200);
+        Api.call("PUT", "/api/v1/payment-providers/WECHAT_PAY", cny.adminToken(), Map.of("sandbox", true)).ok(200);
         Till till = Till.of(cny, "X1");
         String paid = FacePayIT.pay(till, FacePayIT.openCny(till, "5.00"), Till.key(), "WECHAT_PAY", "5.00", FacePayIT.wechatCode('1'))
                 .ok(201).get("paymentId");
@@ -68,7 +69,7 @@ public class CrossTenantIT {
         String missing = "00000000-0000-0000-0000-00000000abcd";
         String bt = b.adminToken();
         String csv = MemberImportIT.HEADER + "x-1,Cross One,,,,,,,,,,\n";
-        String job = bytes("/api/v1/members/import", a.adminToken(), csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+        String job = bytes("/api/v1/members/import", a.adminToken(), csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .ok(202).get("id");
         sameAsMissing(get("/api/v1/jobs/" + job, bt), get("/api/v1/jobs/" + missing, bt));
         sameAsMissing(get("/api/v1/jobs/" + job + "/errors", bt), get("/api/v1/jobs/" + missing + "/errors", bt));

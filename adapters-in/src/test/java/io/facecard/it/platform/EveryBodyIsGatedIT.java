@@ -13,7 +13,9 @@ import io.facecard.it.Api;
 import io.facecard.it.TenantFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,10 +157,10 @@ class EveryBodyIsGatedIT {
                     values.add("3.7");
                 }
                 if (schema.has("maximum")) {
-                    values.add(schema.get("maximum").decimalValue().add(java.math.BigDecimal.ONE).toPlainString());
+                    values.add(schema.get("maximum").decimalValue().add(BigDecimal.ONE).toPlainString());
                 }
                 if (schema.has("minimum")) {
-                    values.add(schema.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE).toPlainString());
+                    values.add(schema.get("minimum").decimalValue().subtract(BigDecimal.ONE).toPlainString());
                 }
             }
             case "string" -> {
@@ -241,7 +243,7 @@ class EveryBodyIsGatedIT {
         return schema;
     }
 
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+    private static <T> Iterable<T> iterable(Iterator<T> it) {
         return () -> it;
     }
 }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facecard.it.Api;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
@@ -19,14 +23,14 @@ class PlatformEndpointsIT {
     @Test
     void aCreatedResourcesLocationIsItsAddress() throws Exception {
         Chain c = onboard(operatorToken());
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(BASE + "/api/v1/members")).header("Authorization", "Bearer " + c.adminToken())
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Lo Cation\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(BASE + "/api/v1/members")).header("Authorization", "Bearer " + c.adminToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Lo Cation\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         String id = JSON.readTree(r.body()).path("id").asText();
         String location = r.headers().firstValue("Location").orElseThrow();
-        assertThat(java.net.URI.create(location).getPath()).isEqualTo("/api/v1/members/" + id);
-        get(java.net.URI.create(location).getPath(), c.adminToken()).ok(200);
+        assertThat(URI.create(location).getPath()).isEqualTo("/api/v1/members/" + id);
+        get(URI.create(location).getPath(), c.adminToken()).ok(200);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's walkthroughs, run as a newcomer would paste them (bash, curl, python3), against the
@@ -58,7 +59,7 @@ class WalkthroughIT {
      * the blocks run in the README's order in one shell, only the host, the state folder and the fakes' port put in.
      */
     @Test
-    void theDemoWalkthroughsRunAsWrittenOnTheSeededDemo(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
+    void theDemoWalkthroughsRunAsWrittenOnTheSeededDemo(@TempDir Path state) throws Exception {
         String fakes = Fakes.sandbox().controlUrl().replace("http://", ""); // running before the seed sets the messengers up
         Files.writeString(state.resolve("operator-password"), Api.OPERATOR_PASSWORD);
         String port = Api.BASE.substring(Api.BASE.lastIndexOf(':') + 1);

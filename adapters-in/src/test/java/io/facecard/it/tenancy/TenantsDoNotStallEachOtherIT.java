@@ -8,6 +8,7 @@ import io.facecard.it.Photos;
 import io.facecard.it.Till;
 import io.facecard.it.checkout.CheckoutIT;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,7 @@ class TenantsDoNotStallEachOtherIT {
     }
 
     /** Opens a bulk load of {@code rows} templates into the tenant's partition and leaves its transaction open. */
-    static void bulkLoad(Connection bulk, Chain tenant, int rows) throws java.sql.SQLException {
+    static void bulkLoad(Connection bulk, Chain tenant, int rows) throws SQLException {
         bulk.setAutoCommit(false);
         try (Statement s = bulk.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + tenant.id() + "', true)");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +61,7 @@ public final class FakeAlipay implements AutoCloseable {
         final char behaviour;
         int queries;
         String status;
-        java.math.BigDecimal refunded = java.math.BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
 
         Trade(String outTradeNo, String amount, char behaviour, String status) {
             this.outTradeNo = outTradeNo;
@@ -83,7 +86,7 @@ public final class FakeAlipay implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/gateway.do", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -109,8 +112,8 @@ public final class FakeAlipay implements AutoCloseable {
         s.initSign(alipayKeys.getPrivate());
         s.update(content.getBytes(StandardCharsets.UTF_8));
         p.put("sign", Base64.getEncoder().encodeToString(s.sign()));
-        return p.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return p.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** Every answer waits this long after the work is done (a provider's latency, for benchmarks and crash tests). */
@@ -237,8 +240,8 @@ public final class FakeAlipay implements AutoCloseable {
         if (t == null || !t.status.equals("TRADE_SUCCESS")) {
             return failure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
         }
-        java.math.BigDecimal asked = new java.math.BigDecimal(biz.path("refund_amount").asText("0"));
-        java.math.BigDecimal left = new java.math.BigDecimal(t.amount).subtract(t.refunded);
+        BigDecimal asked = new BigDecimal(biz.path("refund_amount").asText("0"));
+        BigDecimal left = new BigDecimal(t.amount).subtract(t.refunded);
         if (asked.signum() <= 0 || asked.compareTo(left) > 0) {
             return failure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
         }

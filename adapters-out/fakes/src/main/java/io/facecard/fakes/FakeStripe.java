@@ -7,14 +7,20 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe's API as the platform uses it, on 127.0.0.1: off-session PaymentIntents confirmed at
@@ -46,8 +52,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
     /** Customer id to the payment methods attached to it. */
-    private final Map<String, java.util.Set<String>> customers = new ConcurrentHashMap<>();
-    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> customers = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(new SecureRandom().nextInt(1_000_000));
     private volatile long latencyMillis;
@@ -55,7 +61,7 @@ public final class FakeStripe implements AutoCloseable {
     public FakeStripe(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/v1/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -261,11 +267,11 @@ public final class FakeStripe implements AutoCloseable {
     /** Any body signed as Stripe signs an event (for tests of what a signed but malformed delivery does). */
     public static Delivery signed(String body, long epochSeconds, String secret) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String v1 = HexFormat.of().formatHex(mac.doFinal((epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
             return new Delivery(body, "t=" + epochSeconds + ",v1=" + v1);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

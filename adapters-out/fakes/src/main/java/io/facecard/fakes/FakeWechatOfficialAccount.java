@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WeChat official account platform on 127.0.0.1: access tokens that expire (7200 s on the
@@ -48,7 +52,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     private record MassJob(long msgId, Instant at) {}
 
     static final int MASS_PER_MONTH = 4;
-    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final HttpServer server;
@@ -63,7 +67,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     /** appid:clientmsgid → the job it started; appid:openid:month → mass messages received that month. */
     private final Map<String, MassJob> massJobs = new ConcurrentHashMap<>();
     private final Map<String, Integer> massReceived = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong massCalls = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong massCalls = new AtomicLong();
     private final Map<String, Integer> windowUse = new ConcurrentHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration skew = Duration.ZERO;
@@ -72,7 +76,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
     public FakeWechatOfficialAccount(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -250,7 +254,7 @@ public final class FakeWechatOfficialAccount implements AutoCloseable {
         if (!client.isEmpty()) {
             massJobs.put(appid + ":" + client, new MassJob(msgId, now()));
         }
-        String month = java.time.YearMonth.from(now().atZone(BEIJING)).toString();
+        String month = YearMonth.from(now().atZone(BEIJING)).toString();
         for (JsonNode o : list) {
             String to = o.asText();
             String key = appid + ":" + to + ":" + month;

@@ -24,8 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * WeChat Pay as a service provider's face-pay uses it, on 127.0.0.1. APIv3: the payment-code
@@ -103,7 +107,7 @@ public final class FakeWechatPay implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/v3/", this::v3);
         server.createContext("/face/get_wxpayface_authinfo", this::authinfo);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -127,9 +131,9 @@ public final class FakeWechatPay implements AutoCloseable {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         String nonceText = HexFormat.of().formatHex(nonce).substring(0, 12);
-        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
-                new javax.crypto.spec.GCMParameterSpec(128, nonceText.getBytes(StandardCharsets.UTF_8)));
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+                new GCMParameterSpec(128, nonceText.getBytes(StandardCharsets.UTF_8)));
         c.updateAAD("transaction".getBytes(StandardCharsets.UTF_8));
         String ciphertext = Base64.getEncoder().encodeToString(c.doFinal(resourceJson.getBytes(StandardCharsets.UTF_8)));
         ObjectNode body = JSON.createObjectNode().put("id", "EV-" + System.nanoTime()).put("create_time", Instant.now().toString())

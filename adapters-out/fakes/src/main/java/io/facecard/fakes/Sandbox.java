@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Every fake provider beside the platform, as one process (or, in the integration tests, one
@@ -30,7 +32,7 @@ public final class Sandbox implements AutoCloseable {
     /** The sandbox platform app at Alipay. */
     public static final String ALIPAY_APP_ID = "2021000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Sandbox.class.getName());
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
 
     static {
         // The JDK's HTTP server writes headers and body apart; with Nagle's algorithm on, each answer waited ~40 ms for
@@ -127,7 +129,7 @@ public final class Sandbox implements AutoCloseable {
     /** 32 characters, as WeChat Pay's APIv3 and v2 keys are. */
     private static String randomKey() {
         byte[] b = new byte[24];
-        new java.security.SecureRandom().nextBytes(b);
+        new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 

@@ -1,12 +1,13 @@
 package io.facecard.application.checkout;
 
 import io.facecard.application.checkout.port.FacePayRefunds;
+import io.facecard.application.checkout.port.TillOffers;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -63,7 +64,7 @@ public class AfterSales {
     private Clock clock;
     private FacePayRefunds refunds;
     @Inject
-    io.facecard.application.checkout.port.TillOffers tillOffers;
+    TillOffers tillOffers;
 
     protected AfterSales() {}
 

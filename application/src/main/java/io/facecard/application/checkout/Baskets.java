@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Checks what a till sends: lines, money in the tenant's currency, payments. */
 public final class Baskets {
@@ -19,7 +20,7 @@ public final class Baskets {
     public record LineDraft(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice) {}
 
     /** @param paymentId names a face-pay payment of the checkout; null for cash and card */
-    public record PaymentDraft(String method, BigDecimal amount, java.util.UUID paymentId) {}
+    public record PaymentDraft(String method, BigDecimal amount, UUID paymentId) {}
 
     private Baskets() {}
 

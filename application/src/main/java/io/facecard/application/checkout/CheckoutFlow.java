@@ -3,6 +3,7 @@ package io.facecard.application.checkout;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.FacePayRefunds;
+import io.facecard.application.checkout.port.TillOffers;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
@@ -69,7 +70,7 @@ public class CheckoutFlow {
     @Inject
     OfferFlow offerFlow;
     @Inject
-    io.facecard.application.checkout.port.TillOffers tillOffers;
+    TillOffers tillOffers;
 
     protected CheckoutFlow() {}
 
@@ -216,7 +217,7 @@ public class CheckoutFlow {
         }
         MemberId member = done.member();
         if (done.offer() != null && !tillOffers.redeem(tenant, member, done.offer(), id, receiptNumber,
-                new io.facecard.application.checkout.port.TillOffers.Given(done.discount().amount(), done.offerPoints()), now)) {
+                new TillOffers.Given(done.discount().amount(), done.offerPoints()), now)) {
             // Its hold lapsed and another checkout took the offer's last unit: nothing of this completion is kept.
             throw new Refusal(CheckoutRule.OFFER_UNAVAILABLE, "the applied offer is no longer available; remove it and complete again");
         }

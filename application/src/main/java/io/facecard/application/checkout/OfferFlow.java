@@ -1,7 +1,7 @@
 package io.facecard.application.checkout;
 
-import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
+import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.TillOffers;
 import io.facecard.application.loyalty.Balances;
 import io.facecard.application.security.Caller;
@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -72,7 +73,7 @@ public class OfferFlow {
         MemberId member = new MemberId(c.memberId());
         Instant now = clock.instant();
         Optional<OfferEffect.Offer> found = offerId != null ? offers.find(tenant, member, offerId, now)
-                : offers.byCode(tenant, member, couponCode.strip().toUpperCase(java.util.Locale.ROOT), now);
+                : offers.byCode(tenant, member, couponCode.strip().toUpperCase(Locale.ROOT), now);
         OfferEffect.Offer o = found.orElseThrow(() -> new Refusal(CheckoutRule.OFFER_UNAVAILABLE,
                 "this member has no such offer valid now"));
         LoyaltyProgram p = balances.program(tenant);

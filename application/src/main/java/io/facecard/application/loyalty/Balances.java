@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,6 +91,6 @@ public class Balances {
         if (p.tiers().isEmpty()) {
             return Optional.empty();
         }
-        return p.tierFor(ledger.spend(tenant, member, now.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant()));
+        return p.tierFor(ledger.spend(tenant, member, now.atZone(ZoneOffset.UTC).minusMonths(12).toInstant()));
     }
 }

@@ -1,15 +1,15 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
-import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.Frames;
 import io.facecard.application.biometrics.GallerySizes;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.application.biometrics.port.FaceAnalysis;
+import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -37,10 +38,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @Transactional
 public class Faces {
     public static final Permit IDENTIFY = new Permit(
-            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
-            java.util.Set.of(TerminalKind.POS, TerminalKind.KIOSK, TerminalKind.CAMERA));
+            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
+            Set.of(TerminalKind.POS, TerminalKind.KIOSK, TerminalKind.CAMERA));
 
-    private static final Permit ADMIN = new Permit(java.util.Set.of(Role.TENANT_ADMIN), java.util.Set.of());
+    private static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
 
     /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
     public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY, SPOOF }

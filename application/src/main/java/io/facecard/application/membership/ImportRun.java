@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -86,7 +87,7 @@ final class ImportRun {
             ImportColumns.check(records.header());
             records.each((line, values) -> {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new java.util.concurrent.CancellationException("the server is stopping");
+                    throw new CancellationException("the server is stopping");
                 }
                 if (cancelRequested) {
                     throw new Cancelled();
@@ -117,7 +118,7 @@ final class ImportRun {
         } catch (Refusal r) {
             flush(true);
             job = with(Status.FAILED, started, clock.instant(), r.getMessage());
-        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+        } catch (InterruptedException | CancellationException e) {
             Thread.currentThread().interrupt();
             flush(true);
             return job; // left RUNNING: the next start marks it INTERRUPTED

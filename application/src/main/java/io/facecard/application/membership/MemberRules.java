@@ -4,7 +4,10 @@ import static io.facecard.application.problem.Validation.optionalText;
 import static io.facecard.application.problem.Validation.requiredText;
 
 import io.facecard.domain.refusal.Refusal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
 
 /** How identifiers are normalised, so that "+49 30 1234" and "+49301234" are one phone. */
 final class MemberRules {
@@ -22,8 +25,8 @@ final class MemberRules {
             return null;
         }
         try {
-            return java.time.ZoneId.of(raw.strip()).getId();
-        } catch (java.time.DateTimeException e) {
+            return ZoneId.of(raw.strip()).getId();
+        } catch (DateTimeException e) {
             throw Refusal.invalid("'timezone' must be an IANA time zone such as Europe/Berlin");
         }
     }
@@ -33,7 +36,7 @@ final class MemberRules {
             return null;
         }
         try {
-            return java.util.UUID.fromString(raw.strip()).toString();
+            return UUID.fromString(raw.strip()).toString();
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("'homeStoreId' must be a store's id");
         }

@@ -1,11 +1,12 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
+import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -19,11 +20,13 @@ import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.refusal.Rule;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -32,15 +35,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @Transactional
 public class Members {
     public static final Permit PERMIT = new Permit(
-            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
-            java.util.Set.of(TerminalKind.APP, TerminalKind.KIOSK, TerminalKind.POS));
+            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
+            Set.of(TerminalKind.APP, TerminalKind.KIOSK, TerminalKind.POS));
 
     /**
      * Browsing the directory (no filter, or free text): staff only. A till looks a customer up by one identifier
      * (card, phone, e-mail, external id) or by face; it never lists members.
      */
     public static final Permit LIST = new Permit(
-            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER), java.util.Set.of());
+            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER), Set.of());
     /**
      * Everything held about a member (GDPR art. 15 and 20): the chain's admin and store managers, and the chain's
      * app on the member's own behalf; never a till or a kiosk, which any passer-by can stand at.
@@ -50,10 +53,10 @@ public class Members {
      * member's own; not a till, a kiosk or a cashier's account.
      */
     public static final Permit ERASE = new Permit(
-            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), java.util.Set.of(TerminalKind.APP));
+            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), Set.of(TerminalKind.APP));
 
     public static final Permit EXPORT = new Permit(
-            java.util.Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), java.util.Set.of(TerminalKind.APP));
+            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), Set.of(TerminalKind.APP));
 
     public record Export(MemberView member, List<MemberDirectory.ConsentEntry> consents, List<FaceTemplates.FaceRecord> faces) {}
 
@@ -70,7 +73,7 @@ public class Members {
 
     @Inject
     public Members(CommandGateway commands, MemberDirectory directory, MemberKeys keys, IdentifierClaims claims, FaceTemplates templates,
-            Clock clock, jakarta.enterprise.inject.Instance<ErasureHook> erasureHooks) {
+            Clock clock, Instance<ErasureHook> erasureHooks) {
         this.commands = commands;
         this.directory = directory;
         this.keys = keys;
@@ -135,7 +138,7 @@ public class Members {
         if (by.size() == 1) {
             var e = by.entrySet().iterator().next();
             if (e.getKey().equals("externalId")) { // not a read-model column lookup: the claim names the holder
-                String id = io.facecard.application.problem.Validation.requiredText(e.getValue(), "externalId", 64);
+                String id = Validation.requiredText(e.getValue(), "externalId", 64);
                 return claims.holder(tenant, IdentifierClaims.Kind.EXTERNAL, id).flatMap(m -> directory.find(tenant, m))
                         .filter(m -> !m.erased()).stream().toList();
             }
@@ -160,7 +163,7 @@ public class Members {
         if (purpose == null || granted == null || source == null) {
             throw Refusal.invalid("'purpose', 'granted' and 'source' are required");
         }
-        String version = io.facecard.application.problem.Validation.requiredText(policyVersion, "policyVersion", 64);
+        String version = Validation.requiredText(policyVersion, "policyVersion", 64);
         commands.sendAndWait(new MemberCommands.RecordConsent(id, purpose, granted, version, source, caller.actor(), clock.instant()));
         return directory.consents(tenant, id);
     }

@@ -2,6 +2,7 @@ package io.facecard.application.membership;
 
 import io.facecard.domain.membership.SealedPersonalData;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -28,7 +29,7 @@ public final class Sealing {
             RANDOM.nextBytes(iv);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            c.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            c.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
             byte[] ct = c.doFinal(data.encode());
             return new SealedPersonalData(keyId, Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + ct.length).put(iv).put(ct).array()));
         } catch (GeneralSecurityException e) {
@@ -45,7 +46,7 @@ public final class Sealing {
             byte[] all = Base64.getDecoder().decode(sealed.ciphertext());
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"), new GCMParameterSpec(128, all, 0, 12));
-            c.updateAAD(sealed.keyId().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            c.updateAAD(sealed.keyId().getBytes(StandardCharsets.US_ASCII));
             return Optional.of(PersonalData.decode(c.doFinal(all, 12, all.length - 12)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealed personal data does not open with the member's key", e);

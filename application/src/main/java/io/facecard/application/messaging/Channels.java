@@ -1,7 +1,9 @@
 package io.facecard.application.messaging;
 
 import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.messaging.port.ChannelBindings;
+import io.facecard.application.messaging.port.FacePayers;
 import io.facecard.application.messaging.port.Messenger;
 import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.application.messaging.port.ServiceNotices;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,7 +42,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  */
 @ApplicationScoped
 @Transactional
-public class Channels implements io.facecard.application.membership.port.ErasureHook {
+public class Channels implements ErasureHook {
     static final Duration TOKEN_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +58,7 @@ public class Channels implements io.facecard.application.membership.port.Erasure
     private ChannelBindings bindings;
     private Messenger messenger;
     private ServiceNotices notices;
-    private io.facecard.application.messaging.port.FacePayers payers;
+    private FacePayers payers;
     private CommandGateway commands;
     private Clock clock;
 
@@ -63,7 +66,7 @@ public class Channels implements io.facecard.application.membership.port.Erasure
 
     @Inject
     public Channels(Members members, MessengerAccounts accounts, ChannelBindings bindings, Messenger messenger, ServiceNotices notices,
-            CommandGateway commands, Clock clock, io.facecard.application.messaging.port.FacePayers payers) {
+            CommandGateway commands, Clock clock, FacePayers payers) {
         this.payers = payers;
         this.members = members;
         this.accounts = accounts;
@@ -167,7 +170,7 @@ public class Channels implements io.facecard.application.membership.port.Erasure
         }
         String kind = event.getOrDefault("Event", "");
         String key = event.getOrDefault("EventKey", "");
-        switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+        switch (kind.toLowerCase(Locale.ROOT)) {
             case "subscribe" -> {
                 if (key.startsWith("qrscene_")) {
                     bind(tenant, Channel.WECHAT, key.substring("qrscene_".length()), openid);

@@ -6,6 +6,7 @@ import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
+import io.facecard.application.support.SandboxIds;
 import io.facecard.application.support.Secrets;
 import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.refusal.Refusal;
@@ -16,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,12 +34,12 @@ public class MessengerAccountsAdmin {
 
     record Field(String name, boolean required, boolean secret, Pattern format) {}
 
-    private static final Map<Channel, java.util.List<Field>> FIELDS = Map.of(
-            Channel.WECHAT, java.util.List.of(new Field("appid", true, false, Pattern.compile("wx[0-9a-z]{16}")),
+    private static final Map<Channel, List<Field>> FIELDS = Map.of(
+            Channel.WECHAT, List.of(new Field("appid", true, false, Pattern.compile("wx[0-9a-z]{16}")),
                     new Field("appSecret", true, true, Pattern.compile("[0-9a-zA-Z]{16,64}")),
                     new Field("token", true, true, Pattern.compile("[0-9a-zA-Z]{3,32}")),
                     new Field("aesKey", true, true, Pattern.compile("[0-9a-zA-Z]{43}"))),
-            Channel.TELEGRAM, java.util.List.of(new Field("botUsername", true, false, Pattern.compile("[A-Za-z0-9_]{5,32}")),
+            Channel.TELEGRAM, List.of(new Field("botUsername", true, false, Pattern.compile("[A-Za-z0-9_]{5,32}")),
                     new Field("botToken", true, true, Pattern.compile("[0-9]{5,16}:[A-Za-z0-9_-]{30,40}"))));
 
     /** The accounts the sandbox's fakes know. */
@@ -74,10 +77,10 @@ public class MessengerAccountsAdmin {
         }
         Map<String, String> fields = new TreeMap<>(SANDBOX.get(channel));
         if (channel == Channel.WECHAT) {
-            fields.put("appid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+            fields.put("appid", SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
             fields.put("aesKey", encodingAesKey());
         } else {
-            fields.put("botToken", io.facecard.application.support.SandboxIds.telegramBotToken(ADMIN.tenantOf(caller)));
+            fields.put("botToken", SandboxIds.telegramBotToken(ADMIN.tenantOf(caller)));
         }
         return put(caller, channel, fields);
     }
@@ -141,7 +144,7 @@ public class MessengerAccountsAdmin {
     }
 
     static String path(Channel channel, String webhookId) {
-        return "/api/v1/webhooks/" + channel.name().toLowerCase(java.util.Locale.ROOT) + "/" + webhookId;
+        return "/api/v1/webhooks/" + channel.name().toLowerCase(Locale.ROOT) + "/" + webhookId;
     }
 
 

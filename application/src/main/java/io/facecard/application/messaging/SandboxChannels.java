@@ -3,8 +3,10 @@ package io.facecard.application.messaging;
 import io.facecard.application.membership.Members;
 import io.facecard.application.messaging.port.ChannelSandbox;
 import io.facecard.application.messaging.port.Messenger;
+import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
+import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +18,12 @@ import java.util.Map;
 public class SandboxChannels {
     private ChannelSandbox fakes;
     private Messenger messenger;
-    private io.facecard.application.messaging.port.MessengerAccounts accounts;
+    private MessengerAccounts accounts;
 
     protected SandboxChannels() {}
 
     @Inject
-    public SandboxChannels(ChannelSandbox fakes, Messenger messenger, io.facecard.application.messaging.port.MessengerAccounts accounts) {
+    public SandboxChannels(ChannelSandbox fakes, Messenger messenger, MessengerAccounts accounts) {
         this.accounts = accounts;
         this.fakes = fakes;
         this.messenger = messenger;
@@ -58,7 +60,7 @@ public class SandboxChannels {
 
     public Map<String, Object> start(Caller caller, String token, String chatId) {
         requireSandbox(caller);
-        String bot = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.TELEGRAM)
+        String bot = accounts.find(Members.PERMIT.tenantOf(caller), Channel.TELEGRAM)
                 .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
         String chat = Validation.requiredText(chatId, "chatId", 20);
         if (!chat.matches("[0-9]{1,15}")) {
@@ -78,13 +80,13 @@ public class SandboxChannels {
     }
 
     private String appid(Caller caller) {
-        return accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.WECHAT)
+        return accounts.find(Members.PERMIT.tenantOf(caller), Channel.WECHAT)
                 .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
     }
 
     /** A bot's public id: its token's part before the colon. */
     private String botId(Caller caller) {
-        String token = accounts.find(Members.PERMIT.tenantOf(caller), io.facecard.domain.messaging.Channel.TELEGRAM)
+        String token = accounts.find(Members.PERMIT.tenantOf(caller), Channel.TELEGRAM)
                 .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
         return token.substring(0, Math.max(0, token.indexOf(':')));
     }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -102,11 +103,11 @@ public class MemberCards implements ErasureHook {
         })));
     }
 
-    private java.util.Optional<CardVault> vault() {
+    private Optional<CardVault> vault() {
         return gateways.cards();
     }
 
-    private java.util.Optional<ProviderAccounts.Account> stripe(TenantId tenant) {
+    private Optional<ProviderAccounts.Account> stripe(TenantId tenant) {
         return accounts.find(tenant, PaymentProvider.STRIPE);
     }
 

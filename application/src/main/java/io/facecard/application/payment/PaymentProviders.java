@@ -2,11 +2,12 @@ package io.facecard.application.payment;
 
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.payment.port.PaymentGateways;
-import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.ProviderAccounts.Account;
+import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
+import io.facecard.application.support.SandboxIds;
 import io.facecard.application.support.Secrets;
 import io.facecard.domain.payment.PaymentProvider;
 import io.facecard.domain.payment.PaymentRule;
@@ -70,7 +71,7 @@ public class PaymentProviders {
         }
         Map<String, String> fields = new TreeMap<>(ProviderFields.sandbox(provider));
         if (provider == PaymentProvider.WECHAT_PAY) {
-            fields.put("subAppid", io.facecard.application.support.SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
+            fields.put("subAppid", SandboxIds.wechatAppid(ADMIN.tenantOf(caller)));
         }
         return put(caller, provider, fields);
     }

@@ -1,11 +1,12 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
+import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.Balances;
+import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.application.payment.port.PaymentGateway;
-import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.Payments.PaymentView;
+import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.SavedCards;
 import io.facecard.domain.checkout.CheckoutCommands;
@@ -57,13 +58,13 @@ public class PaymentRecords {
     private SavedCards cards;
     private Balances balances;
     private Clock clock;
-    private io.facecard.application.messaging.port.ServiceNotices notices;
+    private ServiceNotices notices;
 
     protected PaymentRecords() {}
 
     @Inject
     public PaymentRecords(CommandGateway commands, Payments payments, Checkouts checkouts, ProviderAccounts accounts, SavedCards cards,
-            Balances balances, Clock clock, io.facecard.application.messaging.port.ServiceNotices notices) {
+            Balances balances, Clock clock, ServiceNotices notices) {
         this.notices = notices;
         this.commands = commands;
         this.payments = payments;

@@ -3,6 +3,7 @@ package io.facecard.application.security;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Which staff roles and which terminal kinds may do something; answers with the caller's tenant. */
 public record Permit(Set<Role> roles, Set<TerminalKind> terminals) {
@@ -28,6 +29,6 @@ public record Permit(Set<Role> roles, Set<TerminalKind> terminals) {
     }
 
     private static String sorted(Set<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "));
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.refusal.CommonRule;
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.domain.refusal.Rule;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TillRequestsTest {
     static final Baskets.LineDraft TEA = new Baskets.LineDraft("TEA", "Tea", null, BigDecimal.ONE, new BigDecimal("2.00"));
 
-    static void refusedBy(Runnable r, io.facecard.domain.refusal.Rule rule, String detail) {
+    static void refusedBy(Runnable r, Rule rule, String detail) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(Refusal.class, e -> {
             assertThat(e.rule()).isEqualTo(rule);
             assertThat(e.getMessage()).contains(detail);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The claim port as the real one behaves: per tenant and kind, first come first served. */
-final class InMemoryClaims implements IdentifierClaims {
+public final class InMemoryClaims implements IdentifierClaims {
     record Key(TenantId tenant, Kind kind, String value) {}
 
     final Map<Key, MemberId> held = new HashMap<>();

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-final class InMemoryKeys implements MemberKeys {
+public final class InMemoryKeys implements MemberKeys {
     final Map<MemberId, byte[]> keys = new HashMap<>();
 
     @Override

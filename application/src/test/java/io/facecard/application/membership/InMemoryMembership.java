@@ -1,26 +1,28 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * The member directory and keys a use case reads, kept by the member commands it sends (as the
  * subscribing projection keeps the real read model in the command's transaction).
  */
-final class InMemoryMembership implements MemberDirectory {
-    final Map<MemberId, MemberView> members = new HashMap<>();
-    final InMemoryKeys keys = new InMemoryKeys();
+public final class InMemoryMembership implements MemberDirectory {
+    public final Map<MemberId, MemberView> members = new HashMap<>();
+    public final InMemoryKeys keys = new InMemoryKeys();
 
-    Object handle(Object command) {
+    public Object handle(Object command) {
         if (command instanceof MemberCommands.RegisterMember r) {
             PersonalData data = Sealing.open(r.data(), keys.find(r.tenantId(), r.memberId())).orElseThrow();
             members.put(r.memberId(), new MemberView(r.memberId(), r.tenantId(), data, null, false, r.at(), r.at()));
@@ -59,7 +61,12 @@ final class InMemoryMembership implements MemberDirectory {
         return List.of();
     }
 
-    static Instant at() {
+    /** The membership use cases over this directory, for other contexts' use-case tests. */
+    public Members members(CommandGateway commands, Clock clock) {
+        return new Members(commands, this, keys, new InMemoryClaims(), null, clock, List.of());
+    }
+
+    public static Instant at() {
         return Instant.parse("2026-12-01T09:00:00Z");
     }
 

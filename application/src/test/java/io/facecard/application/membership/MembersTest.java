@@ -1,15 +1,16 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.application.support.RecordingCommands;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.membership.MembershipRule;
+import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class MembersTest {
     final InMemoryClaims claims = new InMemoryClaims();
     final RecordingCommands commands = new RecordingCommands(directory::handle);
     final Members members = new Members(commands, directory, directory.keys, claims, null,
-            Clock.fixed(InMemoryMembership.at(), ZoneOffset.UTC), java.util.List.of());
+            Clock.fixed(InMemoryMembership.at(), ZoneOffset.UTC), List.of());
 
     static Caller admin(TenantId tenant) {
         return new Caller.Staff(tenant, new UUID(2, 1), "admin", Set.of(Role.TENANT_ADMIN));
@@ -94,7 +95,7 @@ class MembersTest {
         MemberView anna = members.register(admin(CHAIN), person("Anna", "+4930111", null, null));
         MemberId id = anna.id();
         assertThatThrownBy(() -> members.change(admin(OTHER_CHAIN), id, person(null, "+4930999", null, null)))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.category()).isEqualTo(io.facecard.domain.refusal.Category.NOT_FOUND));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.category()).isEqualTo(Category.NOT_FOUND));
         assertThat(claims.held).hasSize(1);
     }
 }

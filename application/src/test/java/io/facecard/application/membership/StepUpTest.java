@@ -1,12 +1,12 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.Faces.Decision;
 import io.facecard.application.membership.Faces.Identification;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.StepUps;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
@@ -14,8 +14,10 @@ import io.facecard.domain.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +39,12 @@ class StepUpTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }
@@ -112,7 +114,7 @@ class StepUpTest {
     }
 
     String token(MemberId... candidates) {
-        Identification i = stepUp.offer(TENANT, java.util.Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5, null, PROBE);
+        Identification i = stepUp.offer(TENANT, Arrays.stream(candidates).map(c -> new Candidate(c, 0.5)).toList(), 0.5, null, PROBE);
         assertThat(i.decision()).isEqualTo(Decision.CONFIRM);
         assertThat(i.member()).as("no personal data before the digits").isNull();
         return i.candidateToken();

@@ -4,6 +4,8 @@ import io.facecard.domain.Published;
 import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** What the till sells; money in the checkout's currency, already rounded to its minor unit. */
 @Published("the lines and tenders of a basket, which payment and loyalty read")
@@ -13,7 +15,7 @@ public final class Basket {
     public record Line(String sku, String name, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
 
     /** @param paymentId the face-pay payment this entry names (null for cash and card paid outside the platform) */
-    public record Payment(String method, BigDecimal amount, java.util.UUID paymentId) {
+    public record Payment(String method, BigDecimal amount, UUID paymentId) {
         public Payment(String method, BigDecimal amount) {
             this(method, amount, null);
         }
@@ -24,7 +26,7 @@ public final class Basket {
             long pointsRedeemed) {}
 
     /** Methods charged through the platform (a payment id names each); CASH and CARD are paid outside it. */
-    public static final java.util.Set<String> FACE_PAY_METHODS = java.util.Set.of("WECHAT_PAY", "ALIPAY", "STRIPE_FACE");
+    public static final Set<String> FACE_PAY_METHODS = Set.of("WECHAT_PAY", "ALIPAY", "STRIPE_FACE");
 
     public static BigDecimal total(List<Line> lines) {
         return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -29,10 +29,13 @@ import io.facecard.domain.money.Money;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -240,7 +243,7 @@ public class Checkout {
         apply(new PaymentSettledEvent(tenantId, id, cmd.paymentId(), cmd.succeeded(), cmd.at()));
     }
 
-    private static BigDecimal sum(java.util.Collection<Basket.Payment> payments) {
+    private static BigDecimal sum(Collection<Basket.Payment> payments) {
         return payments.stream().map(Basket.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -298,7 +301,7 @@ public class Checkout {
         return new Cancelled(released, refund, offer == null ? null : offer.offerId());
     }
 
-    private Released clear(String reason, java.time.Instant at) {
+    private Released clear(String reason, Instant at) {
         if (heldPoints == 0) {
             return new Released(memberId, Points.NONE);
         }
@@ -336,7 +339,7 @@ public class Checkout {
 
     private void requireUnfinished() {
         if (status == Status.COMPLETED || status == Status.CANCELLED) {
-            String state = status.name().toLowerCase(java.util.Locale.ROOT);
+            String state = status.name().toLowerCase(Locale.ROOT);
             throw new Refusal(status == Status.COMPLETED ? CheckoutRule.CHECKOUT_COMPLETED : CheckoutRule.CHECKOUT_CANCELLED,
                     "the checkout is " + state + " and cannot change");
         }

@@ -1,6 +1,7 @@
 package io.facecard.domain.checkout;
 
 import io.facecard.domain.Published;
+import java.util.Locale;
 
 /**
  * How a face identified the checkout's member: the match score, the liveness score when it was
@@ -15,8 +16,8 @@ public record FaceProof(double score, Double liveness, boolean confirmedByPhone)
     /** @return why it is not enough, or null when it is */
     public String shortOf(Needed needed) {
         if (!confirmedByPhone && score < needed.minScore()) {
-            return "the face match scored " + String.format(java.util.Locale.ROOT, "%.3f", score) + ", a payment needs "
-                    + String.format(java.util.Locale.ROOT, "%.3f", needed.minScore()) + " or the phone's digits";
+            return "the face match scored " + String.format(Locale.ROOT, "%.3f", score) + ", a payment needs "
+                    + String.format(Locale.ROOT, "%.3f", needed.minScore()) + " or the phone's digits";
         }
         if (needed.minLiveness() != null && (liveness == null || liveness < needed.minLiveness())) {
             return liveness == null ? "this tenant requires a liveness check for face payments, and none was made"

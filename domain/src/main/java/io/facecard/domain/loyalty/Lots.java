@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -107,9 +108,9 @@ public final class Lots {
     }
 
     /** When lot {@code lotId} expires, if it is still here and expires at all. */
-    public java.util.Optional<Instant> expiryOf(UUID lotId) {
+    public Optional<Instant> expiryOf(UUID lotId) {
         Lot l = find(lotId);
-        return l == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(l.expiresAt());
+        return l == null ? Optional.empty() : Optional.ofNullable(l.expiresAt());
     }
 
     private Lot find(UUID id) {

@@ -3,6 +3,7 @@ package io.facecard.domain.loyalty;
 import io.facecard.domain.Published;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ public record LoyaltyProgram(BigDecimal pointsPerCurrencyUnit, Map<String, BigDe
             LocalDate day = earned.atZone(zone).toLocalDate();
             return switch (policy) {
                 case NEVER -> null;
-                case DAYS -> earned.plus(java.time.Duration.ofDays(days));
+                case DAYS -> earned.plus(Duration.ofDays(days));
                 case END_OF_MONTH -> day.with(TemporalAdjusters.firstDayOfNextMonth()).atStartOfDay(zone).toInstant();
                 case END_OF_YEAR -> day.with(TemporalAdjusters.firstDayOfNextYear()).atStartOfDay(zone).toInstant();
             };
@@ -47,8 +48,8 @@ public record LoyaltyProgram(BigDecimal pointsPerCurrencyUnit, Map<String, BigDe
     }
 
     /** How long a checkout's hold on points lasts before it is released by itself. */
-    public java.time.Duration holdTime() {
-        return java.time.Duration.ofSeconds(holdSeconds);
+    public Duration holdTime() {
+        return Duration.ofSeconds(holdSeconds);
     }
 
     /** The highest tier whose threshold the spend reaches; empty below every tier. */
@@ -75,6 +76,6 @@ public record LoyaltyProgram(BigDecimal pointsPerCurrencyUnit, Map<String, BigDe
     }
 
     public Instant availableAt(Instant earned) {
-        return earned.plus(java.time.Duration.ofDays(pendingDays));
+        return earned.plus(Duration.ofDays(pendingDays));
     }
 }

@@ -3,6 +3,7 @@ package io.facecard.domain.membership;
 import io.facecard.domain.Published;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,7 +21,7 @@ public final class MemberCommands {
 
     public record EnrolFace(@TargetAggregateIdentifier MemberId memberId, UUID faceId, String actor, Instant at) {}
 
-    public record RemoveFaces(@TargetAggregateIdentifier MemberId memberId, java.util.List<UUID> faceIds, String reason,
+    public record RemoveFaces(@TargetAggregateIdentifier MemberId memberId, List<UUID> faceIds, String reason,
             String actor, Instant at) {}
 
     public record EraseMember(@TargetAggregateIdentifier MemberId memberId, String actor, Instant at) {}

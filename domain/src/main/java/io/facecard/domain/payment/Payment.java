@@ -3,6 +3,7 @@ package io.facecard.domain.payment;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.facecard.domain.checkout.CheckoutId;
+import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.payment.PaymentCommands.ClaimRefund;
 import io.facecard.domain.payment.PaymentCommands.ClaimStep;
@@ -27,6 +28,7 @@ import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -85,7 +87,7 @@ public class Payment {
     @CommandHandler
     public Payment(RequestPayment cmd) {
         if (cmd.amount().signum() <= 0) {
-            throw new Refusal(io.facecard.domain.checkout.CheckoutRule.PAYMENT_AMOUNT, "a payment needs an amount above 0");
+            throw new Refusal(CheckoutRule.PAYMENT_AMOUNT, "a payment needs an amount above 0");
         }
         apply(new PaymentRequestedEvent(cmd.tenantId(), cmd.paymentId(), cmd.checkoutId(), cmd.memberId(), cmd.method(), cmd.amount(),
                 cmd.currency(), cmd.fingerprint(), cmd.at()));
@@ -159,7 +161,7 @@ public class Payment {
     }
 
     private static String reason(Answer a) {
-        return a.reason() != null ? a.reason() : a.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        return a.reason() != null ? a.reason() : a.outcome().name().toLowerCase(Locale.ROOT);
     }
 
     /** @return true when the refund is new; a refund of the same id asked again changes nothing */

@@ -6,6 +6,7 @@ import io.facecard.domain.checkout.Basket.Line;
 import io.facecard.domain.checkout.Basket.ReceiptLine;
 import io.facecard.domain.loyalty.LoyaltyProgram;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,7 +53,7 @@ class EarningTest {
         assertEquals(Instant.parse("2026-02-28T23:00:00Z"), PROGRAM.expiry().expiresAt(earned, berlin));
         assertEquals(Instant.parse("2026-12-31T23:00:00Z"),
                 new LoyaltyProgram.Expiry(LoyaltyProgram.ExpiryPolicy.END_OF_YEAR, null).expiresAt(earned, berlin));
-        assertEquals(earned.plus(java.time.Duration.ofDays(30)),
+        assertEquals(earned.plus(Duration.ofDays(30)),
                 new LoyaltyProgram.Expiry(LoyaltyProgram.ExpiryPolicy.DAYS, 30).expiresAt(earned, berlin));
         assertEquals(null, new LoyaltyProgram.Expiry(LoyaltyProgram.ExpiryPolicy.NEVER, null).expiresAt(earned, berlin));
     }

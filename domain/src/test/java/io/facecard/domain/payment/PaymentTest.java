@@ -2,6 +2,7 @@ package io.facecard.domain.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.payment.Payment.Answer;
@@ -28,6 +29,7 @@ import io.facecard.domain.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +61,8 @@ class PaymentTest {
 
     @Test
     void theCheckoutKnowsEveryFacePayMethodByName() {
-        assertThat(io.facecard.domain.checkout.Basket.FACE_PAY_METHODS)
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(PaymentMethod.values()).map(Enum::name).toList());
+        assertThat(Basket.FACE_PAY_METHODS)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(PaymentMethod.values()).map(Enum::name).toList());
     }
 
     @Test

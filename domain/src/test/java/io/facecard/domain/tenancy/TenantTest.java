@@ -2,6 +2,7 @@ package io.facecard.domain.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantCommands.ChangeTenantSettings;
 import io.facecard.domain.tenancy.TenantCommands.OnboardTenant;
 import io.facecard.domain.tenancy.TenantCommands.ResumeTenant;
@@ -85,7 +86,7 @@ class TenantTest {
     void onlyASuspendedTenantIsOffboardedAndOnlyOnce() {
         fixture.given(onboarded())
                 .when(new TenantCommands.StartOffboarding(ID, "contract ended", "operator", T1))
-                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1))
                 .when(new TenantCommands.StartOffboarding(ID, "contract ended", "operator", T1))
@@ -105,15 +106,15 @@ class TenantTest {
                 .expectEvents(new TenantEvents.TenantOffboardedEvent(ID, 12, "offboarding", T1));
         fixture.given(leaving)
                 .when(new ResumeTenant(ID, "operator", T1))
-                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(leaving)
                 .when(new ChangeTenantSettings(ID, "Back again", null, null, "operator", T1))
-                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(onboarded(), new TenantSuspendedEvent(ID, "x", "operator", T1))
                 .when(new TenantCommands.CompleteOffboarding(ID, 0, "offboarding", T1))
-                .expectException(io.facecard.domain.refusal.Refusal.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +77,7 @@ final class CampaignSpecs {
             return null;
         }
         if (t.kind() == null || !TRIGGERS.contains(t.kind())) {
-            throw Refusal.invalid("'trigger.kind' is one of " + new java.util.TreeSet<>(TRIGGERS));
+            throw Refusal.invalid("'trigger.kind' is one of " + new TreeSet<>(TRIGGERS));
         }
         if (t.kind().equals("BIRTHDAY")) {
             // Days ahead of the birthday (0: on the day), in the tenant's zone.
@@ -97,7 +99,7 @@ final class CampaignSpecs {
         return switch (t.kind()) {
             case "POINTS_EXPIRING" -> Map.of("property", "pointsExpiring", "withinDays", t.days(), "operator", "greaterThan", "value", 0);
             case "BIRTHDAY" -> Map.of("property", "daysToBirthday", "operator", "lessThanOrEqualTo", "value", t.days());
-            case "NO_VISIT" -> Map.of("and", java.util.List.of(Map.of("event", "visit", "withinDays", 3660),
+            case "NO_VISIT" -> Map.of("and", List.of(Map.of("event", "visit", "withinDays", 3660),
                     Map.of("event", "visit", "withinDays", t.days(), "occurred", false)));
             default -> Map.of("event", "purchase", "withinDays", 3660, "minCount", 1, "maxCount", 1);
         };
@@ -133,7 +135,7 @@ final class CampaignSpecs {
 
     private static Offer offer(CampaignDraft.OfferDraft o) {
         if (o.kind() == null || !OFFER_KINDS.contains(o.kind())) {
-            throw Refusal.invalid("'offer.kind' is one of " + new java.util.TreeSet<>(OFFER_KINDS));
+            throw Refusal.invalid("'offer.kind' is one of " + new TreeSet<>(OFFER_KINDS));
         }
         if (o.title() == null || o.title().isBlank() || o.title().length() > 100) {
             throw Refusal.invalid("'offer.title' must be 1 to 100 characters (the cashier and the member see it)");

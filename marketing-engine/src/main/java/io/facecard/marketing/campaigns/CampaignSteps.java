@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * A running campaign's steps, each one short transaction: freeze the audience once, then queue
@@ -35,7 +36,7 @@ public class CampaignSteps {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    org.axonframework.commandhandling.gateway.CommandGateway commands;
+    CommandGateway commands;
     @Inject
     CampaignStore store;
     @Inject
@@ -60,7 +61,7 @@ public class CampaignSteps {
                 : segments.parse(tenant, spec.condition());
         if (spec.trigger() != null) {
             // Those of the audience the trigger holds for now; members frozen earlier stay, so each is sent to once.
-            c = new Condition.And(java.util.List.of(c, segments.parse(tenant, CampaignSpecs.condition(spec.trigger()))));
+            c = new Condition.And(List.of(c, segments.parse(tenant, CampaignSpecs.condition(spec.trigger()))));
         }
         Instant now = clock.instant();
         long[] counts = audience.freeze(tenant, id, c, segments.resolver(tenant), now, (int) Math.round(spec.holdoutShare() * 10_000));

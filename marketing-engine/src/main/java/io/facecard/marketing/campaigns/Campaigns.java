@@ -3,12 +3,15 @@ package io.facecard.marketing.campaigns;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.marketing.CampaignCommands;
 import io.facecard.domain.marketing.CampaignId;
+import io.facecard.domain.marketing.CampaignRule;
 import io.facecard.domain.marketing.CampaignSpec;
+import io.facecard.domain.refusal.CommonRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.attribution.Uplift;
 import io.facecard.marketing.port.CampaignAudience;
 import io.facecard.marketing.port.CampaignStore;
+import io.facecard.marketing.port.TenantZones;
 import io.facecard.marketing.segments.Segments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,19 +19,26 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** A marketer's campaigns: drafted, changed while drafts, scheduled or started, cancelled, and measured against their holdout. */
 @ApplicationScoped
 @Transactional
 public class Campaigns {
     @Inject
-    org.axonframework.commandhandling.gateway.CommandGateway commands;
+    CommandGateway commands;
     @Inject
     CampaignStore store;
     @Inject
-    io.facecard.marketing.port.TenantZones zones;
+    TenantZones zones;
     @Inject
     CampaignAudience audience;
     @Inject
@@ -44,7 +54,7 @@ public class Campaigns {
      * @param massSent sent in a WeChat mass send: WeChat took the job, and filters a follower over their monthly four silently
      */
     public record Results(long recipients, long holdout, long sent, long delivered, long massSent, long queued,
-            java.util.Map<String, CampaignAudience.Held> queuedBy, java.util.Map<String, Long> blocked, long failed, long redeemed, CampaignAudience.Redemptions offers,
+            Map<String, CampaignAudience.Held> queuedBy, Map<String, Long> blocked, long failed, long redeemed, CampaignAudience.Redemptions offers,
             CampaignAudience.Group treated, CampaignAudience.Group control, Double treatedConversion, Double controlConversion,
             Uplift uplift, String attribution) {}
 
@@ -85,16 +95,16 @@ public class Campaigns {
         return get(tenant, id);
     }
 
-    static Instant sendTime(String time, java.time.ZoneId zone) {
+    static Instant sendTime(String time, ZoneId zone) {
         if (time == null || time.isBlank()) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(time).toInstant();
-        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            return OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
             try {
-                return java.time.LocalDateTime.parse(time).atZone(zone).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalDateTime.parse(time).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
                 throw Refusal.invalid("'at' is a date-time such as 2026-12-24T09:00 (the tenant's time) or 2026-12-24T08:00:00Z");
             }
         }
@@ -120,12 +130,12 @@ public class Campaigns {
         TenantId tenant = Segments.MARKETING.tenantOf(caller);
         CampaignStore.View v = get(tenant, id);
         if (v.startedAt() == null) {
-            throw new Refusal(io.facecard.domain.marketing.CampaignRule.CAMPAIGN_STATE, "a " + v.status() + " campaign has no results yet");
+            throw new Refusal(CampaignRule.CAMPAIGN_STATE, "a " + v.status() + " campaign has no results yet");
         }
         Instant end = v.startedAt().plus(Duration.ofDays(v.spec().attributionDays()));
         CampaignAudience.Tally t = audience.tally(tenant, id, v.startedAt(), end);
         CampaignAudience.Redemptions offers = audience.redemptions(tenant, id);
-        java.util.Map<String, Long> blocked = new java.util.TreeMap<>();
+        Map<String, Long> blocked = new TreeMap<>();
         long failed = 0;
         for (var e : t.messages().entrySet()) {
             if (e.getKey().startsWith("BLOCKED:")) {
@@ -155,7 +165,7 @@ public class Campaigns {
             } catch (IllegalArgumentException e) {
                 throw Refusal.invalid("'segmentId' is not a segment of this tenant");
             } catch (Refusal r) {
-                if (r.rule().equals(io.facecard.domain.refusal.CommonRule.NOT_FOUND)) {
+                if (r.rule().equals(CommonRule.NOT_FOUND)) {
                     throw Refusal.invalid("'segmentId' is not a segment of this tenant");
                 }
                 throw r;

@@ -2,6 +2,7 @@ package io.facecard.marketing.delivery;
 
 import io.facecard.marketing.campaigns.DeliveryWindow;
 import io.facecard.marketing.port.Recipients.Recipient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class ChannelPolicy {
     public static final String MASS_QUOTA = "wechat-mass-quota";
     static final int MASS_PER_MONTH = 4;
     /** A WeChat customer-service message may follow the member's last message, scan or follow by 48 hours. */
-    static final java.time.Duration WECHAT_WINDOW = java.time.Duration.ofHours(48);
+    static final Duration WECHAT_WINDOW = Duration.ofHours(48);
 
     private final DeliveryWindow marketingWindow;
 

@@ -1,8 +1,11 @@
 package io.facecard.marketing.delivery;
 
 import io.facecard.application.platform.BackgroundWork;
+import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.ExpiringPoints;
 import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.MassJobs;
 import io.facecard.marketing.port.NoticeTemplates;
 import io.facecard.marketing.port.Outbox;
 import io.facecard.marketing.port.Recipients;
@@ -12,7 +15,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -33,7 +41,7 @@ public class Dispatcher extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final int MAX_TRIES = 6;
     /** Telegram's 429, WeChat's 45009 (daily quota) and 45011 (too frequent). */
-    static final java.util.Set<String> RATE_LIMITS = java.util.Set.of("429", "45009", "45011");
+    static final Set<String> RATE_LIMITS = Set.of("429", "45009", "45011");
     static final int BATCH = 500;
     /** WeChat's 45015: a customer-service message outside the 48 h (or 1 min after a scan) window the member opened. */
     public static final String OUTSIDE_WINDOW = "outside-window-45015";
@@ -54,7 +62,7 @@ public class Dispatcher extends BackgroundWork {
     @Inject
     ExpiringPoints expiring;
     @Inject
-    io.facecard.marketing.port.MassJobs massJobs;
+    MassJobs massJobs;
 
     private TenantRules rules;
     private PointsExpiryNotices expiryNotices;
@@ -86,14 +94,14 @@ public class Dispatcher extends BackgroundWork {
                 Instant now = clock.instant();
                 batch = outbox.claim(now, BATCH, now.plus(LEASE));
                 List<Outbox.Queued> claimed = batch;
-                java.util.Map<io.facecard.domain.tenancy.TenantId, java.util.Map<io.facecard.domain.membership.MemberId, Recipients.Recipient>>
-                        known = new java.util.HashMap<>();
+                Map<TenantId, Map<MemberId, Recipients.Recipient>>
+                        known = new HashMap<>();
                 for (Outbox.Queued q : batch) {
                     known.computeIfAbsent(q.notice().tenant(), t -> recipients.of(t, claimed.stream()
                             .filter(x -> x.notice().tenant().equals(t)).map(x -> x.notice().member()).distinct().toList()));
                 }
-                List<java.util.concurrent.Future<Outbox.Outcome>> running = new java.util.ArrayList<>();
-                List<Outbox.Queued> inMassJobs = new java.util.ArrayList<>();
+                List<Future<Outbox.Outcome>> running = new ArrayList<>();
+                List<Outbox.Queued> inMassJobs = new ArrayList<>();
                 for (Outbox.Queued q : batch) {
                     if (q.massJob() != null) {
                         inMassJobs.add(q); // given to a mass send before a crash or a retry: that same send again
@@ -102,7 +110,7 @@ public class Dispatcher extends BackgroundWork {
                     Recipients.Recipient r = known.get(q.notice().tenant()).get(q.notice().member());
                     running.add(pool().submit(() -> deliver(q, r)));
                 }
-                List<Outbox.Outcome> outcomes = new java.util.ArrayList<>();
+                List<Outbox.Outcome> outcomes = new ArrayList<>();
                 for (var f : running) {
                     Outbox.Outcome o = f.get();
                     if (o != null) {

@@ -1,7 +1,7 @@
 package io.facecard.marketing.delivery;
 
-import io.facecard.marketing.port.MassJobs;
 import io.facecard.marketing.port.MassJobs.MassJob;
+import io.facecard.marketing.port.MassJobs;
 import io.facecard.marketing.port.Outbox;
 import io.facecard.marketing.port.Recipients.Recipient;
 import io.facecard.marketing.port.Sender;
@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ final class MassSends {
                 out.add(new Outbox.Outcome(group.get(0).queued().id(), "BLOCKED", "WECHAT", Dispatcher.OUTSIDE_WINDOW, null));
                 continue;
             }
-            group.sort(java.util.Comparator.comparing(Candidate::openid));
+            group.sort(Comparator.comparing(Candidate::openid));
             for (int from = 0; from < group.size(); from += MAX_OPENIDS) {
                 List<Candidate> part = group.subList(from, Math.min(group.size(), from + MAX_OPENIDS));
                 var n = part.get(0).queued().notice();

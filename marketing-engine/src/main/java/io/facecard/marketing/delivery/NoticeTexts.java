@@ -1,10 +1,14 @@
 package io.facecard.marketing.delivery;
 
 import io.facecard.marketing.port.NoticeTemplates.Template;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +63,7 @@ public final class NoticeTexts {
             return new Rendered(null, Map.of(), f.getOrDefault("text", kind));
         }
         if (kind.equals("REFUND") && !given.containsKey("to")) {
-            Map<String, String> withTo = new java.util.HashMap<>(given);
+            Map<String, String> withTo = new HashMap<>(given);
             withTo.put("to", refundedTo(given.get("method")));
             f = withTo;
         }
@@ -70,8 +74,8 @@ public final class NoticeTexts {
             templateId = own.map(Template::templateId).orElse(WECHAT_TEMPLATE_IDS.get(kind));
             Map<String, String> patterns = own.isPresent() && !own.get().fields().isEmpty() ? pick(own.get().fields(), locale)
                     : WECHAT_FIELDS.get(kind);
-            Map<String, String> filled = new java.util.LinkedHashMap<>();
-            new java.util.TreeMap<>(patterns).forEach((k, p) -> filled.put(k, fill(p, values)));
+            Map<String, String> filled = new LinkedHashMap<>();
+            new TreeMap<>(patterns).forEach((k, p) -> filled.put(k, fill(p, values)));
             fields = filled;
         }
         String text = fill(own.isPresent() && !own.get().texts().isEmpty() ? pick(own.get().texts(), locale) : pick(TEXTS.get(kind), locale), f);
@@ -108,7 +112,7 @@ public final class NoticeTexts {
     /** The placeholders a pattern uses that its kind does not fill, in order of appearance. */
     static List<String> unknown(String kind, String pattern) {
         List<String> known = PLACEHOLDERS.getOrDefault(kind, List.of());
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(pattern);
         while (m.find()) {
             if (!known.contains(m.group(1))) {

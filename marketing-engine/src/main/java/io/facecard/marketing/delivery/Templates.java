@@ -5,8 +5,8 @@ import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.port.NoticeTemplates;
 import io.facecard.marketing.port.NoticeTemplates.Template;
+import io.facecard.marketing.port.NoticeTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -128,7 +130,7 @@ public class Templates {
 
     private static void check(String kind, String channel) {
         if (!NoticeTexts.PLACEHOLDERS.containsKey(kind)) {
-            throw Refusal.notFound("notice kind " + kind + " (there are " + new java.util.TreeSet<>(NoticeTexts.PLACEHOLDERS.keySet()) + ")");
+            throw Refusal.notFound("notice kind " + kind + " (there are " + new TreeSet<>(NoticeTexts.PLACEHOLDERS.keySet()) + ")");
         }
         if (!"WECHAT".equals(channel) && !"TELEGRAM".equals(channel)) {
             throw Refusal.notFound("channel " + channel + " (there are WECHAT and TELEGRAM)");
@@ -136,8 +138,8 @@ public class Templates {
     }
 
     private static View view(String kind, String channel, Template t, boolean builtIn) {
-        Map<String, Texts> localized = new java.util.TreeMap<>();
-        java.util.Set<String> locales = new java.util.TreeSet<>(t.fields().keySet());
+        Map<String, Texts> localized = new TreeMap<>();
+        Set<String> locales = new TreeSet<>(t.fields().keySet());
         locales.addAll(t.texts().keySet());
         locales.remove("");
         for (String l : locales) {

@@ -1,9 +1,11 @@
 package io.facecard.marketing.port;
 
 import io.facecard.domain.marketing.CampaignId;
+import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.segments.Condition;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ public interface CampaignAudience {
      * The campaign's offer, waiting at the till for each of these members (with the code their
      * message carries), and its global budget when it has one. Once per member however often called.
      */
-    void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered);
+    void offer(TenantId tenant, CampaignId campaign, CampaignSpec spec, List<Offered> offered);
 
     /** The campaign's offers redeemed (less those a return gave back), and what they cost. */
     Redemptions redemptions(TenantId tenant, CampaignId campaign);
@@ -40,7 +42,7 @@ public interface CampaignAudience {
      * @param points points the offers added
      * @param cost the discount plus the points at the programme's point value
      */
-    record Redemptions(long redeemed, long givenBack, java.math.BigDecimal discount, long points, java.math.BigDecimal cost) {}
+    record Redemptions(long redeemed, long givenBack, BigDecimal discount, long points, BigDecimal cost) {}
 
     record Offered(MemberId member, String couponCode) {}
 
@@ -65,5 +67,5 @@ public interface CampaignAudience {
      * One group's outcome in the attribution window: members, members who bought, revenue (what the
      * baskets came to less the offers' discounts) and its sum of squares per member.
      */
-    record Group(long members, long converted, java.math.BigDecimal revenue, double revenueSquares) {}
+    record Group(long members, long converted, BigDecimal revenue, double revenueSquares) {}
 }

@@ -4,12 +4,14 @@ import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Port out: what delivery must know of a member, read through the membership and messenger contexts. */
 public interface Recipients {
     /** Many members of one tenant at once (a dispatcher's batch): a few statements, not a few per member. */
-    java.util.Map<MemberId, Recipient> of(TenantId tenant, java.util.Collection<MemberId> members);
+    Map<MemberId, Recipient> of(TenantId tenant, Collection<MemberId> members);
 
     /** The channel said the member blocked the bot or unfollowed: the binding is inactive from now on. */
     void blocked(TenantId tenant, MemberId member, String channel);

@@ -1,5 +1,6 @@
 package io.facecard.marketing.segments;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public sealed interface Condition {
      * the count and spend are within the bounds; {@code occurred=false} matches members without any.
      */
     record Event(EventKind kind, Integer withinDays, LocalDate from, LocalDate to, String store, String category, String sku,
-            Integer minCount, Integer maxCount, java.math.BigDecimal minSpend, java.math.BigDecimal maxSpend, boolean occurred)
+            Integer minCount, Integer maxCount, BigDecimal minSpend, BigDecimal maxSpend, boolean occurred)
             implements Condition {}
 
     /** Another segment's tree, resolved when this one is evaluated (so it follows that segment's edits). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -295,7 +296,7 @@ public final class ConditionParser {
     private static void only(Map<?, ?> map, Set<String> allowed, String at) {
         for (Object k : map.keySet()) {
             if (!allowed.contains(String.valueOf(k))) {
-                throw bad(at + "/" + k, "this node takes no '" + k + "' (it takes " + new java.util.TreeSet<>(allowed) + ")");
+                throw bad(at + "/" + k, "this node takes no '" + k + "' (it takes " + new TreeSet<>(allowed) + ")");
             }
         }
     }

@@ -6,8 +6,9 @@ import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.Audiences;
-import io.facecard.marketing.port.SegmentStore;
+import io.facecard.marketing.port.CampaignStore;
 import io.facecard.marketing.port.SegmentStore.Segment;
+import io.facecard.marketing.port.SegmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** A marketer's segments: saved condition trees, previewed (size and a sample of ids) while edited. */
 @ApplicationScoped
@@ -33,12 +35,12 @@ public class Segments {
     private SegmentStore store;
     private Audiences audiences;
     private Clock clock;
-    private io.facecard.marketing.port.CampaignStore campaigns;
+    private CampaignStore campaigns;
 
     protected Segments() {}
 
     @Inject
-    public Segments(SegmentStore store, Audiences audiences, Clock clock, io.facecard.marketing.port.CampaignStore campaigns) {
+    public Segments(SegmentStore store, Audiences audiences, Clock clock, CampaignStore campaigns) {
         this.store = store;
         this.audiences = audiences;
         this.clock = clock;
@@ -105,7 +107,7 @@ public class Segments {
         return parser(tenant).parse(get(tenant, id).condition());
     }
 
-    public java.util.function.Function<String, Condition> resolver(TenantId tenant) {
+    public Function<String, Condition> resolver(TenantId tenant) {
         return sid -> condition(tenant, UUID.fromString(sid));
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of the channel policy, refusing and allowing. */
@@ -39,8 +40,8 @@ class ChannelPolicyTest {
     @Test
     void aNoticeAboutOneChannelGoesThereOnlyAndOthersToThePreferredFirst() {
         Recipient both = member(true, true, List.of(new Recipient.Bound("WECHAT", "o1"), new Recipient.Bound("TELEGRAM", "42")), List.of());
-        Notice welcome = new Notice(null, null, "WELCOME", Notice.Kind.SERVICE, java.util.Map.of("channel", "TELEGRAM"), "k");
-        Notice receipt = new Notice(null, null, "RECEIPT", Notice.Kind.SERVICE, java.util.Map.of(), "k2");
+        Notice welcome = new Notice(null, null, "WELCOME", Notice.Kind.SERVICE, Map.of("channel", "TELEGRAM"), "k");
+        Notice receipt = new Notice(null, null, "RECEIPT", Notice.Kind.SERVICE, Map.of(), "k2");
         assertThat(ChannelPolicy.order(both, welcome)).extracting(Recipient.Bound::channel).containsExactly("TELEGRAM");
         assertThat(ChannelPolicy.order(both, receipt)).extracting(Recipient.Bound::channel).containsExactly("WECHAT", "TELEGRAM");
     }

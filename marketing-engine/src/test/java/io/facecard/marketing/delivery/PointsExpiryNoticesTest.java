@@ -51,7 +51,7 @@ class PointsExpiryNoticesTest {
     };
     final Outbox outbox = new Outbox() {
         @Override
-        public int releaseHeld(TenantId tenant, java.util.Set<String> rules, Instant at) {
+        public int releaseHeld(TenantId tenant, Set<String> rules, Instant at) {
             return 0; // nothing here is held by a delivery rule
         }
 

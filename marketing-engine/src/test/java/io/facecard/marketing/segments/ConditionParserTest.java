@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecard.domain.refusal.Refusal;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class ConditionParserTest {
         assertThat(age.values()).containsExactly(new BigDecimal("30"), new BigDecimal("40"));
         Condition.Property since = (Condition.Property) parser.parse(Map.of("property", "memberSince", "operator", "lessThan", "value",
                 "2026-01-01"));
-        assertThat(since.values().get(0)).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+        assertThat(since.values().get(0)).isEqualTo(LocalDate.of(2026, 1, 1));
         Condition.Property consent = (Condition.Property) parser.parse(Map.of("property", "consent.MARKETING_PUSH", "operator", "equals",
                 "value", true));
         assertThat(consent.values()).containsExactly(true);
@@ -86,7 +88,7 @@ class ConditionParserTest {
         }
         Object tooDeep = deep;
         assertThatThrownBy(() -> parser.parse(tooDeep)).hasMessageContaining("levels deep");
-        List<Object> many = new java.util.ArrayList<>();
+        List<Object> many = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             many.add(tier("equals", "T" + i));
         }

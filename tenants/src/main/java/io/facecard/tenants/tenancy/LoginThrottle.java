@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Slows down password guessing. An account may fail {@link #ACCOUNT_FREE} times, an address
@@ -70,12 +71,12 @@ public class LoginThrottle {
     }
 
     /** How long the key is locked after its n-th failure in a row, if at all. */
-    static java.util.Optional<Duration> lockFor(int failures, int free) {
+    static Optional<Duration> lockFor(int failures, int free) {
         if (failures <= free) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int doublings = Math.min(failures - free - 1, 20);
         Duration d = FIRST_LOCK.multipliedBy(1L << doublings);
-        return java.util.Optional.of(d.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : d);
+        return Optional.of(d.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : d);
     }
 }

@@ -2,7 +2,9 @@ package io.facecard.tenants.tenancy;
 
 import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,8 +33,8 @@ final class StaffRules {
     }
 
     static Set<Role> roles(Set<Role> raw) {
-        if (raw == null || raw.isEmpty() || raw.stream().anyMatch(java.util.Objects::isNull)) {
-            throw Refusal.invalid("'roles' must name at least one of " + java.util.Arrays.toString(Role.values()));
+        if (raw == null || raw.isEmpty() || raw.stream().anyMatch(Objects::isNull)) {
+            throw Refusal.invalid("'roles' must name at least one of " + Arrays.toString(Role.values()));
         }
         return Set.copyOf(raw);
     }

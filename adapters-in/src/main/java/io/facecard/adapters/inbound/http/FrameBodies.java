@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ public final class FrameBodies {
         List<byte[]> images = new ArrayList<>();
         for (EntityPart part : parts) {
             MediaType type = part.getMediaType();
-            String t = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(java.util.Locale.ROOT);
+            String t = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
             if (!IMAGE_TYPES.contains(t)) {
                 throw Refusal.invalid("part '" + part.getName() + "' must be image/jpeg, image/png or image/webp, not '" + t + "'");
             }

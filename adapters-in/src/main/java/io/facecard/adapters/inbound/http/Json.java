@@ -2,6 +2,7 @@ package io.facecard.adapters.inbound.http;
 
 import io.facecard.application.security.Role;
 import io.facecard.application.security.TerminalKind;
+import io.facecard.domain.tenancy.TenantLimits;
 import io.facecard.tenants.tenancy.StaffAccount;
 import io.facecard.tenants.tenancy.Store;
 import io.facecard.tenants.tenancy.TenantView;
@@ -27,7 +28,7 @@ public final class Json {
     public record TenantPatch(String name, String currency, String timezone, Limits limits) {}
 
     public record Limits(Integer requestsPerSecond, Integer burst, Integer faceConcurrency, Integer importWorkers) {
-        public static Limits of(io.facecard.domain.tenancy.TenantLimits l) {
+        public static Limits of(TenantLimits l) {
             return new Limits(l.requestsPerSecond(), l.burst(), l.faceConcurrency(), l.importWorkers());
         }
     }

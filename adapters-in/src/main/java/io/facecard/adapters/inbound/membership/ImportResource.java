@@ -8,6 +8,7 @@ import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,7 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "application/zip"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response start(@QueryParam("dryRun") String dryRun, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+    public Response start(@QueryParam("dryRun") String dryRun, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
         boolean dry = flag(dryRun);
         ImportUploads.Format format = type != null && type.toLowerCase().startsWith("application/zip")

@@ -7,6 +7,7 @@ import io.facecard.application.membership.port.ImportJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,7 +37,7 @@ public class JobResource {
     }
 
     /** Stops an import after the rows in hand; 202 with the job as it stands (CANCELLED once the rows in hand are done). */
-    @jakarta.ws.rs.POST
+    @POST
     @Path("{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id) {

@@ -4,9 +4,9 @@ import io.facecard.adapters.inbound.messaging.ChannelResource;
 import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.PersonalData;
 import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class MemberJson {
         }
     }
 
-    public static MemberRef ref(io.facecard.application.membership.port.MemberView m) {
+    public static MemberRef ref(MemberView m) {
         return m == null ? null : new MemberRef(m.id().value(), m.data() == null ? null : m.data().name(), m.tier());
     }
 

@@ -7,9 +7,11 @@ import io.facecard.adapters.inbound.http.IdempotentCalls;
 import io.facecard.adapters.inbound.http.Json;
 import io.facecard.adapters.inbound.loyalty.LoyaltyJson;
 import io.facecard.adapters.inbound.messaging.ChannelResource;
+import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
+import io.facecard.application.messaging.Channels;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.tenants.tenancy.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,11 +45,11 @@ public class MemberResource {
     @Inject
     Faces faces;
     @Inject
-    io.facecard.application.loyalty.Balances balances;
+    Balances balances;
     @Inject
     IdempotentCalls once;
     @Inject
-    io.facecard.application.messaging.Channels channels;
+    Channels channels;
     @Inject
     CurrentCaller caller;
 
@@ -101,7 +104,7 @@ public class MemberResource {
 
     @GET
     @Path("{id}/ledger")
-    public Json.Page<io.facecard.application.loyalty.port.Ledger.Entry> ledger(@PathParam("id") String id,
+    public Json.Page<Ledger.Entry> ledger(@PathParam("id") String id,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         Paging p = Paging.of(offset, limit);
         return new Json.Page<>(balances.statement(caller.get(), member(id), p.offset(), p.limit()), p.offset(), p.limit());
@@ -109,7 +112,7 @@ public class MemberResource {
 
     @POST
     @Path("{id}/adjustments")
-    public Response adjust(@jakarta.ws.rs.HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
+    public Response adjust(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
             LoyaltyJson.Adjustment body) {
         var c = caller.get();
         MemberId m = member(id);

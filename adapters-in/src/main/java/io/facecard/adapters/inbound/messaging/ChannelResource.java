@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,7 @@ public class ChannelResource {
 
     public record Preferred(String channel) {}
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("preferred")
     public Response prefer(@PathParam("id") String id, Preferred body) {
         var c = caller.get();

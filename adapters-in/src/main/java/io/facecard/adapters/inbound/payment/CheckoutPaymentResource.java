@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * The till's face-pay: a payment of a checkout by WeChat Pay, Alipay (the code of their face
@@ -45,7 +46,7 @@ public class CheckoutPaymentResource {
             // Declined (no money, a wrong code): 402 as the providers answer it, the same on a retry with the key.
             return Problems.response(402, "payment-declined", "Payment Required", "the provider declined the payment ("
                     + paid.reason() + "); the customer pays another way", paid.reason(),
-                    java.util.Map.of("paymentId", paid.paymentId().toString(), "paymentStatus", paid.status()));
+                    Map.of("paymentId", paid.paymentId().toString(), "paymentStatus", paid.status()));
         }
         return Response.status(201).entity(paid).build();
     }

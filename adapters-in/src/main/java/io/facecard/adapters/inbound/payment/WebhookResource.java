@@ -3,6 +3,7 @@ package io.facecard.adapters.inbound.payment;
 import io.facecard.adapters.inbound.http.Anonymous;
 import io.facecard.application.payment.Notifications;
 import io.facecard.domain.payment.PaymentProvider;
+import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +54,7 @@ public class WebhookResource {
             case "stripe" -> PaymentProvider.STRIPE;
             case "alipay" -> PaymentProvider.ALIPAY;
             case "wechat_pay", "wechat-pay", "wechatpay" -> PaymentProvider.WECHAT_PAY;
-            default -> throw io.facecard.domain.refusal.Refusal.notFound("webhook " + path);
+            default -> throw Refusal.notFound("webhook " + path);
         };
     }
 }

@@ -4,6 +4,7 @@ import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.membership.MemberCardResource;
 import io.facecard.adapters.inbound.payment.PaymentJson;
+import io.facecard.application.messaging.SandboxChannels;
 import io.facecard.application.payment.MemberCards;
 import io.facecard.application.payment.SandboxPayments;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /** The sandbox's stand-ins for the outside world (a member's app saving a card). Live platforms answer 404 on every path here. */
 @ApplicationScoped
@@ -30,7 +34,7 @@ public class SandboxResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    io.facecard.application.messaging.SandboxChannels channels;
+    SandboxChannels channels;
 
     public record Scan(String ticket, String openid) {}
 
@@ -43,7 +47,7 @@ public class SandboxResource {
     /** A phone scans the binding QR: the WeChat fake pushes the signed subscribe (or SCAN) event to our callback. */
     @POST
     @Path("wechat/scan")
-    public java.util.Map<String, Object> scan(Scan body) {
+    public Map<String, Object> scan(Scan body) {
         var c = caller.get();
         var b = Bodies.required(body);
         return channels.scan(c, b.ticket(), b.openid());
@@ -52,7 +56,7 @@ public class SandboxResource {
     /** A follower writes to the official account: the fake pushes the signed text message, and the 48 h window opens. */
     @POST
     @Path("wechat/message")
-    public java.util.Map<String, Object> message(UserMessage body) {
+    public Map<String, Object> message(UserMessage body) {
         var c = caller.get();
         var b = Bodies.required(body);
         return channels.wechatMessage(c, b.openid(), b.text());
@@ -61,7 +65,7 @@ public class SandboxResource {
     /** A user opens the deep link: the Telegram fake sends /start with the token to our webhook. */
     @POST
     @Path("telegram/start")
-    public java.util.Map<String, Object> start(Start body) {
+    public Map<String, Object> start(Start body) {
         var c = caller.get();
         var b = Bodies.required(body);
         return channels.start(c, b.token(), b.chatId());
@@ -69,8 +73,8 @@ public class SandboxResource {
 
     @GET
     @Path("messages")
-    public java.util.List<java.util.Map<String, Object>> messages(@jakarta.ws.rs.QueryParam("channel") String channel,
-            @jakarta.ws.rs.QueryParam("to") String to) {
+    public List<Map<String, Object>> messages(@QueryParam("channel") String channel,
+            @QueryParam("to") String to) {
         return channels.messages(caller.get(), channel, to);
     }
 

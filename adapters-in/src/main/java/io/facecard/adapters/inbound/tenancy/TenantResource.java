@@ -3,6 +3,7 @@ package io.facecard.adapters.inbound.tenancy;
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.http.Json;
+import io.facecard.application.loyalty.ReadModelRebuild;
 import io.facecard.application.problem.Validation;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 @Path("/tenants")
@@ -32,7 +34,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
     @Inject
-    io.facecard.application.loyalty.ReadModelRebuild rebuild;
+    ReadModelRebuild rebuild;
     @Inject
     TenantOnboarding onboarding;
     @Inject
@@ -121,9 +123,9 @@ public class TenantResource {
 
     @POST
     @Path("{id}/read-models/rebuild")
-    public java.util.Map<String, Long> rebuildReadModels(@PathParam("id") String id) {
-        var tenant = new io.facecard.domain.tenancy.TenantId(Bodies.id(id, "tenant"));
+    public Map<String, Long> rebuildReadModels(@PathParam("id") String id) {
+        var tenant = new TenantId(Bodies.id(id, "tenant"));
         var rebuilt = rebuild.rebuild(caller.get(), tenant);
-        return java.util.Map.of("eventsRead", rebuilt.eventsRead(), "eventsReplayed", rebuilt.eventsReplayed());
+        return Map.of("eventsRead", rebuilt.eventsRead(), "eventsReplayed", rebuilt.eventsReplayed());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -37,7 +38,7 @@ public class UserResource {
     /** Accounts that failed logins locked now: their usernames, counts and until when. */
     @GET
     @Path("login-locks")
-    public java.util.List<LoginLocks.LockView> loginLocks() {
+    public List<LoginLocks.LockView> loginLocks() {
         return locks.list(caller.get());
     }
 

@@ -1,6 +1,8 @@
 package io.facecard.adapters.outbound.broken;
 
+import io.facecard.adapters.inbound.http.Problems;
+
 /** Breaks "outbound adapters use no inbound adapter" on purpose: see BrokenExamplesTest. */
 class AnswersInHttp {
-    io.facecard.adapters.inbound.http.Problems problems;
+    Problems problems;
 }

@@ -16,6 +16,7 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -30,9 +31,11 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
@@ -83,7 +86,7 @@ public class AxonRuntime implements StartupStep {
     private ScheduledExecutorService coordinator;
     private ScheduledExecutorService workers;
     private PersistentDeadlines deadlines;
-    private java.util.concurrent.ExecutorService snapshotExecutor;
+    private ExecutorService snapshotExecutor;
 
     @Override
     public int phase() {
@@ -159,8 +162,8 @@ public class AxonRuntime implements StartupStep {
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(c.parameterResolverFactory(),
                 (executable, params, index) -> params[index].getType() == DeadlineManager.class
                         ? new FixedValueParameterResolver<>(null) : null);
-        List<org.axonframework.eventsourcing.AggregateFactory<?>> factories = types.stream()
-                .<org.axonframework.eventsourcing.AggregateFactory<?>>map(a -> new GenericAggregateFactory<>(
+        List<AggregateFactory<?>> factories = types.stream()
+                .<AggregateFactory<?>>map(a -> new GenericAggregateFactory<>(
                         AnnotatedAggregateMetaModelFactory.inspectAggregate(a.type(), parameters, c.handlerDefinition(a.type()))))
                 .toList();
         return AggregateSnapshotter.builder()
@@ -195,7 +198,7 @@ public class AxonRuntime implements StartupStep {
         return EventHistory.forEach(engine, each);
     }
 
-    public synchronized org.axonframework.eventsourcing.eventstore.EventStore eventStore() {
+    public synchronized EventStore eventStore() {
         start();
         return configuration.eventStore();
     }

@@ -1,5 +1,6 @@
 package io.facecard.adapters.outbound.axon;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ abstract class ForwardingEventStorage implements EventStorageEngine {
     }
 
     @Override
-    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+    public TrackingToken createTokenAt(Instant dateTime) {
         return delegate.createTokenAt(dateTime);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -29,7 +30,7 @@ final class PersistentDeadlines {
         this.threads = threads;
     }
 
-    synchronized DeadlineManager manager(org.axonframework.config.Configuration c, TransactionManager tx, Serializer serializer) {
+    synchronized DeadlineManager manager(Configuration c, TransactionManager tx, Serializer serializer) {
         if (manager == null) {
             var task = DbSchedulerDeadlineManager.binaryTask(() -> manager);
             scheduler = Scheduler.create(dataSource, task)
@@ -54,7 +55,7 @@ final class PersistentDeadlines {
     }
 
     /** Starts polling for due deadlines; Axon's configuration must exist (the task resolves scopes through it). */
-    synchronized void start(org.axonframework.config.Configuration c) {
+    synchronized void start(Configuration c) {
         c.deadlineManager();
         scheduler.start();
     }

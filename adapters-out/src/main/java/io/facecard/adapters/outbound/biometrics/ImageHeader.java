@@ -1,6 +1,7 @@
 package io.facecard.adapters.outbound.biometrics;
 
 import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads an image's declared size from its header before anything is decoded, so a small file
@@ -95,7 +96,7 @@ record ImageHeader(String format, int width, int height) {
         if (b.length < 30) {
             throw new UnreadableImage("CORRUPT_IMAGE", "the WebP is truncated before its size");
         }
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         switch (chunk) {
             case "VP8X":
                 return new ImageHeader("webp", 1 + int24le(b, 24), 1 + int24le(b, 27));

@@ -1,5 +1,6 @@
 package io.facecard.adapters.outbound.biometrics;
 
+import io.facecard.domain.biometrics.ImpostorTail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A model pack: detector, landmark and embedding ONNX files (and optionally head pose, eye state
@@ -44,7 +46,7 @@ public final class ModelPack {
 
     /** The pack with the parts the platform does not run (for benchmarks). */
     public static ModelPack loadAll(String location) {
-        return load(location, java.util.stream.Stream.concat(OPTIONAL.stream(), MEASURED_ONLY.stream()).toList());
+        return load(location, Stream.concat(OPTIONAL.stream(), MEASURED_ONLY.stream()).toList());
     }
 
     private static ModelPack load(String location, List<String> optional) {
@@ -114,8 +116,8 @@ public final class ModelPack {
     }
 
     /** The impostor tail the pack's manifest gives for its embedder (fitted by AccuracyBenchmark). */
-    public io.facecard.domain.biometrics.ImpostorTail impostorTail() {
-        return new io.facecard.domain.biometrics.ImpostorTail(doubleValue("impostor.tail.from"), doubleValue("impostor.tail.share"),
+    public ImpostorTail impostorTail() {
+        return new ImpostorTail(doubleValue("impostor.tail.from"), doubleValue("impostor.tail.share"),
                 doubleValue("impostor.tail.scale"));
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,7 +262,7 @@ final class PReluRewrite {
             if (n < 0 || pos + n > data.length) {
                 throw new IllegalArgumentException("truncated ONNX model");
             }
-            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
+            byte[] b = Arrays.copyOfRange(data, pos, pos + n);
             pos += n;
             return b;
         }

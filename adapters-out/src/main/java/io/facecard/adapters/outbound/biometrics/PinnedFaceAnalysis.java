@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.ToIntFunction;
 import java.util.logging.Logger;
+import org.opencv.core.Core;
 
 /**
  * Runs scans on a few dedicated threads (one by default), each owning its pipeline. Measured on
@@ -51,7 +52,7 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
         this.capacity = capacity;
         this.shareOf = shareOf;
         OpenCvLoader.load();
-        org.opencv.core.Core.setNumThreads(1); // OpenCV's own pool: the background lane's nets; decoding needs no more
+        Core.setNumThreads(1); // OpenCV's own pool: the background lane's nets; decoding needs no more
         for (int i = 0; i < threads; i++) {
             start(() -> {
                 warnIfLowered();

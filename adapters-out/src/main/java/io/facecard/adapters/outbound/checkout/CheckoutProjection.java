@@ -22,6 +22,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -112,8 +114,8 @@ public class CheckoutProjection implements Projection {
     }
 
     /** {@code set} has a placeholder for each of {@code values}, in order. */
-    private void update(TenantId tenant, java.util.UUID id, Instant at, String set, Object... values) {
-        Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
+    private void update(TenantId tenant, UUID id, Instant at, String set, Object... values) {
+        Object[] params = Arrays.copyOf(values, values.length + 2);
         params[values.length] = at;
         params[values.length + 1] = id;
         Jdbc.update(em, "update checkout_view set " + set + ", updated_at = ? where id = ?", params);

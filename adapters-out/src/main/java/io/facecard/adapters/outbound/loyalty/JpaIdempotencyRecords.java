@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +28,7 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
     TenantBinding binding;
 
     /** Keys are kept at least this long (the contract promises 24 hours). */
-    static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
+    static final Duration RETENTION = Duration.ofHours(48);
     /**
      * One new key in {@code PURGE_EVERY}, at random, removes up to {@code PURGE_BATCH} expired keys of
      * its tenant: far more than the keys added meanwhile, so the table stays bounded with no job, and

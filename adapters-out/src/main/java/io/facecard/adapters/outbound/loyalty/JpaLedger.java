@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +88,8 @@ public class JpaLedger implements Ledger, Checkouts {
                     int scale = lines.get(0).amount().scale();
                     return new CheckoutView(Jdbc.uuid(r, 1), Jdbc.uuid(r, 2), Jdbc.uuid(r, 3), r.getString(4), r.getString(5), lines,
                             r.getBigDecimal(7).setScale(scale), Jdbc.uuid(r, 8), r.getLong(9),
-                            r.getBigDecimal(10).setScale(scale, java.math.RoundingMode.UNNECESSARY), r.getString(11),
-                            r.getLong(12), r.getLong(13), r.getBigDecimal(14).setScale(scale, java.math.RoundingMode.UNNECESSARY));
+                            r.getBigDecimal(10).setScale(scale, RoundingMode.UNNECESSARY), r.getString(11),
+                            r.getLong(12), r.getLong(13), r.getBigDecimal(14).setScale(scale, RoundingMode.UNNECESSARY));
                 }, tenant.value(), id).stream().findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.facecard.adapters.outbound.marketing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.facecard.adapters.outbound.axon.AxonWiring;
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -64,7 +66,7 @@ public class CampaignProjection implements Projection {
         set(e.tenantId(), e.campaignId().value(), e.at(), "status = 'CANCELLED', completed_at = ?", e.at());
     }
 
-    private void set(TenantId tenant, java.util.UUID id, Instant at, String assignments, Object... values) {
+    private void set(TenantId tenant, UUID id, Instant at, String assignments, Object... values) {
         Object[] params = new Object[values.length + 2];
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = at;
@@ -75,7 +77,7 @@ public class CampaignProjection implements Projection {
     static String write(CampaignSpec spec) {
         try {
             return AxonWiring.objectMapper().writeValueAsString(spec);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -83,7 +85,7 @@ public class CampaignProjection implements Projection {
     static CampaignSpec read(String json) {
         try {
             return AxonWiring.objectMapper().readValue(json, CampaignSpec.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign_view holds a spec it cannot read", e);
         }
     }

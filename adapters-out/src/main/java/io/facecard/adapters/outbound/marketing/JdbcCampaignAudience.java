@@ -1,9 +1,13 @@
 package io.facecard.adapters.outbound.marketing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
+import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.marketing.CampaignId;
+import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.CampaignAudience;
@@ -14,12 +18,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** A campaign's recipients in {@code campaign_recipient}: frozen in one INSERT … SELECT, queued in locked batches, tallied in SQL. */
@@ -27,7 +35,7 @@ import java.util.function.Function;
 @Transactional
 @TenantBound
 public class JdbcCampaignAudience implements CampaignAudience {
-    private static final com.fasterxml.jackson.databind.ObjectMapper SKUS = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper SKUS = new ObjectMapper();
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -39,7 +47,7 @@ public class JdbcCampaignAudience implements CampaignAudience {
             int holdoutBasisPoints) {
         SqlAudiences.evaluating(em, 300);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
-                programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
+                programs.find(tenant).map(LoyaltyProgram::tiers).orElse(List.of()));
         String hits = sql.select(condition);
         List<Object> params = new ArrayList<>(List.of(campaign.value(), campaign.value().toString(), holdoutBasisPoints, tenant.value()));
         params.addAll(sql.params);
@@ -68,10 +76,10 @@ public class JdbcCampaignAudience implements CampaignAudience {
         List<String> codes = queued.stream().map(Queued::couponCode).filter(c -> c != null).toList();
         if (!codes.isEmpty()) {
             // Unique codes: none twice in the batch, none another recipient of the tenant holds already.
-            String in = String.join(", ", java.util.Collections.nCopies(codes.size(), "?"));
+            String in = String.join(", ", Collections.nCopies(codes.size(), "?"));
             List<Object> p = new ArrayList<>(List.of(tenant.value()));
             p.addAll(codes);
-            if (new java.util.HashSet<>(codes).size() < codes.size() || !Jdbc.query(em, "select 1 from campaign_recipient where "
+            if (new HashSet<>(codes).size() < codes.size() || !Jdbc.query(em, "select 1 from campaign_recipient where "
                     + "tenant_id = ? and coupon_code in (" + in + ") limit 1", r -> 1, p.toArray()).isEmpty()) {
                 return false;
             }
@@ -87,14 +95,14 @@ public class JdbcCampaignAudience implements CampaignAudience {
             }
             p.add(campaign.value());
             Jdbc.update(em, "update campaign_recipient r set coupon_code = v.code, outbox_key = v.outbox_key, queued_at = ? from (values "
-                    + String.join(", ", java.util.Collections.nCopies(part.size(), "(?::uuid, ?::text, ?::text)"))
+                    + String.join(", ", Collections.nCopies(part.size(), "(?::uuid, ?::text, ?::text)"))
                     + ") v(member_id, code, outbox_key) where r.campaign_id = ? and r.member_id = v.member_id", p.toArray());
         }
         return true;
     }
 
     @Override
-    public void offer(TenantId tenant, CampaignId campaign, io.facecard.domain.marketing.CampaignSpec spec, List<Offered> offered) {
+    public void offer(TenantId tenant, CampaignId campaign, CampaignSpec spec, List<Offered> offered) {
         var o = spec.offer();
         if (spec.limits().total() != null) {
             Jdbc.update(em, "insert into campaign_offer_budget (campaign_id, tenant_id, total) values (?, ?, ?) on conflict do nothing",
@@ -103,37 +111,37 @@ public class JdbcCampaignAudience implements CampaignAudience {
         String skus;
         try {
             skus = SKUS.writeValueAsString(o.skus());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         for (int from = 0; from < offered.size(); from += 500) {
             List<Offered> part = offered.subList(from, Math.min(offered.size(), from + 500));
             List<Object> p = new ArrayList<>();
             for (Offered x : part) {
-                p.addAll(List.of(java.util.UUID.randomUUID(), tenant.value(), campaign.value(), x.member().value(), Jdbc.text(x.couponCode()),
+                p.addAll(List.of(UUID.randomUUID(), tenant.value(), campaign.value(), x.member().value(), Jdbc.text(x.couponCode()),
                         o.kind(), o.title(), o.value(), Jdbc.text(o.category()), skus, spec.validUntil(), spec.limits().perMember(),
                         o.givenBackOnReturn()));
             }
             Jdbc.update(em, "insert into member_offer (offer_id, tenant_id, campaign_id, member_id, coupon_code, kind, title, value, "
                     + "category, skus, valid_until, per_member, given_back_on_return) values " + String.join(", ",
-                            java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                            Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                     + " on conflict (campaign_id, member_id) do nothing", p.toArray());
         }
     }
 
     @Override
     public Redemptions redemptions(TenantId tenant, CampaignId campaign) {
-        BigDecimal pointValue = programs.find(tenant).orElse(io.facecard.domain.loyalty.LoyaltyProgram.DEFAULT).pointValue();
+        BigDecimal pointValue = programs.find(tenant).orElse(LoyaltyProgram.DEFAULT).pointValue();
         return Jdbc.query(em, "select count(*) filter (where given_back_at is null), count(*) filter (where given_back_at is not null), "
                 + "coalesce(sum(discount) filter (where given_back_at is null), 0), coalesce(sum(points) filter (where given_back_at is null), 0) "
                 + "from offer_redemption where campaign_id = ?", r -> new Redemptions(r.getLong(1), r.getLong(2), r.getBigDecimal(3)
-                        .setScale(2, java.math.RoundingMode.HALF_UP), r.getLong(4), r.getBigDecimal(3).add(pointValue.multiply(
-                                BigDecimal.valueOf(r.getLong(4)))).setScale(2, java.math.RoundingMode.HALF_UP)), campaign.value()).get(0);
+                        .setScale(2, RoundingMode.HALF_UP), r.getLong(4), r.getBigDecimal(3).add(pointValue.multiply(
+                                BigDecimal.valueOf(r.getLong(4)))).setScale(2, RoundingMode.HALF_UP)), campaign.value()).get(0);
     }
 
     @Override
     public Tally tally(TenantId tenant, CampaignId campaign, Instant start, Instant attributionEnd) {
-        java.util.UUID id = campaign.value();
+        UUID id = campaign.value();
         Map<String, Long> messages = new HashMap<>();
         Map<String, Held> held = new TreeMap<>();
         for (Object[] r : Jdbc.query(em, "select o.status, o.reason, count(*), count(o.mass_job), min(o.next_at) from campaign_recipient r "

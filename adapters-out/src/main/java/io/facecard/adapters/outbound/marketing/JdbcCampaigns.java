@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +60,7 @@ public class JdbcCampaigns implements CampaignStore {
                 + "and spec like ? limit 1", r -> 1, tenant.value(), "%\"segmentId\":\"" + segmentId + "\"%").isEmpty();
     }
 
-    private static View row(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static View row(ResultSet r) throws SQLException {
         return new View(new CampaignId(Jdbc.uuid(r, 1)), r.getString(2), CampaignProjection.read(r.getString(3)), Jdbc.instant(r, 4),
                 Jdbc.instant(r, 5), Jdbc.instant(r, 6), (Long) r.getObject(7), (Long) r.getObject(8), (Long) r.getObject(9), Jdbc.instant(r, 10),
                 Jdbc.instant(r, 11));

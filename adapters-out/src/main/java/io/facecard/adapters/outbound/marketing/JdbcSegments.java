@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ public class JdbcSegments implements SegmentStore {
                 tenant.value(), id);
     }
 
-    private static Segment row(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static Segment row(ResultSet r) throws SQLException {
         Set<UUID> refers = new HashSet<>();
         for (Object o : (Object[]) r.getArray(4).getArray()) {
             refers.add((UUID) o);

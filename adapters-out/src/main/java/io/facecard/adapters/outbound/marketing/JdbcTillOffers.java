@@ -8,6 +8,7 @@ import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.checkout.port.TillOffers;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.checkout.OfferEffect;
+import io.facecard.domain.checkout.ReceiptId;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +98,7 @@ public class JdbcTillOffers implements TillOffers {
         UUID campaign = (UUID) done.get(0)[0];
         Jdbc.update(em, "update campaign_offer_budget set redeemed = redeemed + 1 where campaign_id = ?", campaign);
         Jdbc.update(em, "insert into offer_redemption (offer_id, receipt_id, tenant_id, campaign_id, member_id, discount, points, redeemed_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", offerId, io.facecard.domain.checkout.ReceiptId.of(tenant, receiptNumber).value(),
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)", offerId, ReceiptId.of(tenant, receiptNumber).value(),
                 tenant.value(), campaign, member.value(), given.discount(), given.points(), now);
         // Segments count redemptions per member and day ("redemption" events).
         Jdbc.update(em, "insert into mkt_redemption_day (tenant_id, member_id, day, store_id, events) select ?, ?, ?, store_id, 1 "
@@ -110,7 +113,7 @@ public class JdbcTillOffers implements TillOffers {
         List<UUID[]> back = Jdbc.query(em, "update offer_redemption r set given_back_at = ? from member_offer o where r.tenant_id = ? "
                 + "and r.receipt_id = ? and r.given_back_at is null and o.offer_id = r.offer_id and o.given_back_on_return "
                 + "returning r.offer_id, r.campaign_id", x -> new UUID[] {Jdbc.uuid(x, 1), Jdbc.uuid(x, 2)}, now, tenant.value(),
-                io.facecard.domain.checkout.ReceiptId.of(tenant, receiptNumber).value());
+                ReceiptId.of(tenant, receiptNumber).value());
         for (UUID[] b : back) {
             Jdbc.update(em, "update member_offer set redeemed = redeemed - 1 where offer_id = ? and redeemed > 0", b[0]);
             Jdbc.update(em, "update campaign_offer_budget set redeemed = redeemed - 1 where campaign_id = ? and redeemed > 0", b[1]);
@@ -134,7 +137,7 @@ public class JdbcTillOffers implements TillOffers {
         return (Integer) budget.get(0)[1] + held < (Integer) budget.get(0)[0];
     }
 
-    private static OfferEffect.Offer row(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static OfferEffect.Offer row(ResultSet r) throws SQLException {
         List<String> skus;
         try {
             skus = JSON.readValue(r.getString(7), new TypeReference<List<String>>() {});

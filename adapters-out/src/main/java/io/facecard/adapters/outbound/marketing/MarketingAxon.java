@@ -1,6 +1,7 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.adapters.outbound.axon.AxonContext;
+import io.facecard.domain.marketing.Campaign;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public class MarketingAxon implements AxonContext {
 
     @Override
     public List<Aggregate> aggregates() {
-        return List.of(Aggregate.of(io.facecard.domain.marketing.Campaign.class));
+        return List.of(Aggregate.of(Campaign.class));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -108,7 +109,7 @@ public class MarketingFactsProjection implements Projection {
         forget(e.tenantId(), e.checkoutId().value());
     }
 
-    private void forget(TenantId tenant, java.util.UUID checkout) {
+    private void forget(TenantId tenant, UUID checkout) {
         Jdbc.update(em, "delete from mkt_open_checkout where checkout_id = ?", checkout);
     }
 
@@ -119,7 +120,7 @@ public class MarketingFactsProjection implements Projection {
                 e.tenantId().value(), e.memberId().value(), day, e.storeId(), dim, value, spend);
     }
 
-    private boolean erased(java.util.UUID member) {
+    private boolean erased(UUID member) {
         return !Jdbc.query(em, "select 1 from member_view where id = ? and erased", r -> 1, member).isEmpty();
     }
 

@@ -1,13 +1,20 @@
 package io.facecard.adapters.outbound.marketing;
 
+import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.marketing.segments.Condition.Event;
 import io.facecard.marketing.segments.Condition.Property;
 import io.facecard.marketing.segments.Condition;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -25,7 +32,7 @@ final class SegmentSql {
     private final Instant now;
     private final LocalDate today;
     private final Function<String, Condition> segments;
-    private final List<io.facecard.domain.loyalty.LoyaltyProgram.Tier> tiers;
+    private final List<LoyaltyProgram.Tier> tiers;
     final List<Object> params = new ArrayList<>();
     private int depth;
     /** The last compiled node can hold only for a member with a summary row. */
@@ -34,8 +41,8 @@ final class SegmentSql {
     private boolean profile;
 
     /** @param segments another segment's tree by id (the parser checked it exists) */
-    SegmentSql(java.util.UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments,
-            List<io.facecard.domain.loyalty.LoyaltyProgram.Tier> tiers) {
+    SegmentSql(UUID tenant, Instant now, ZoneId zone, Function<String, Condition> segments,
+            List<LoyaltyProgram.Tier> tiers) {
         this.tiers = tiers;
         this.tenant = tenant;
         this.now = now;
@@ -140,7 +147,7 @@ final class SegmentSql {
                 }
                 case "pointsExpiring" -> {
                     params.add(now);
-                    params.add(now.plus(java.time.Duration.ofDays(p.withinDays())));
+                    params.add(now.plus(Duration.ofDays(p.withinDays())));
                 }
                 default -> { }
             }
@@ -178,8 +185,8 @@ final class SegmentSql {
      * a tier leaf is one indexed range read, not a year of purchases per member.
      */
     private String tier(Property p) {
-        List<String> names = tiers.stream().map(io.facecard.domain.loyalty.LoyaltyProgram.Tier::name).toList();
-        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        List<String> names = tiers.stream().map(LoyaltyProgram.Tier::name).toList();
+        Set<String> wanted = new LinkedHashSet<>();
         boolean negate = false;
         switch (p.operator()) {
             case EQUALS, IN -> p.values().forEach(v -> wanted.add((String) v));
@@ -192,10 +199,10 @@ final class SegmentSql {
                 wanted.addAll(names);
                 negate = true;
             }
-            case CONTAINS -> names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(((String) p.values().get(0))
-                    .toLowerCase(java.util.Locale.ROOT))).forEach(wanted::add);
-            case STARTS_WITH -> names.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).startsWith(((String) p.values().get(0))
-                    .toLowerCase(java.util.Locale.ROOT))).forEach(wanted::add);
+            case CONTAINS -> names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(((String) p.values().get(0))
+                    .toLowerCase(Locale.ROOT))).forEach(wanted::add);
+            case STARTS_WITH -> names.stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(((String) p.values().get(0))
+                    .toLowerCase(Locale.ROOT))).forEach(wanted::add);
             default -> throw new IllegalArgumentException(p.operator().json);
         }
         List<String> ranges = new ArrayList<>();
@@ -401,6 +408,6 @@ final class SegmentSql {
     }
 
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

@@ -3,19 +3,24 @@ package io.facecard.adapters.outbound.marketing;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.application.loyalty.port.Programs;
+import io.facecard.domain.loyalty.LoyaltyProgram;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.Audiences;
 import io.facecard.marketing.segments.Condition;
+import io.facecard.marketing.segments.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Segments evaluated in PostgreSQL: the compiled predicate over the tenant's living members, counted with a sample in one query. */
 @ApplicationScoped
@@ -31,7 +36,7 @@ public class SqlAudiences implements Audiences {
     public Preview preview(TenantId tenant, Condition condition, Function<String, Condition> segments, Instant now, int sample) {
         evaluating(em, 30);
         SegmentSql sql = new SegmentSql(tenant.value(), now, programs.terms(tenant).zone(), segments,
-                programs.find(tenant).map(io.facecard.domain.loyalty.LoyaltyProgram::tiers).orElse(List.of()));
+                programs.find(tenant).map(LoyaltyProgram::tiers).orElse(List.of()));
         String hits = sql.select(condition);
         List<Object> params = new ArrayList<>();
         params.add(tenant.value());
@@ -56,18 +61,18 @@ public class SqlAudiences implements Audiences {
      *     the database after the marketer's browser gave up (one such ran 30 minutes here).
      * </ul>
      */
-    static void evaluating(jakarta.persistence.EntityManager em, int seconds) {
+    static void evaluating(EntityManager em, int seconds) {
         Jdbc.query(em, "select set_config('work_mem', '128MB', true), set_config('plan_cache_mode', 'force_custom_plan', true), "
                 + "set_config('statement_timeout', '" + seconds + "s', true)", r -> 1);
     }
 
-    static <T> T within(int seconds, java.util.function.Supplier<T> query) {
+    static <T> T within(int seconds, Supplier<T> query) {
         try {
             return query.get();
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException q && "57014".equals(q.getSQLState())) {
-                    throw new io.facecard.domain.refusal.Refusal(io.facecard.marketing.segments.SegmentRule.SEGMENT_TOO_COSTLY,
+                if (t instanceof SQLException q && "57014".equals(q.getSQLState())) {
+                    throw new Refusal(SegmentRule.SEGMENT_TOO_COSTLY,
                             "this tree took more than " + seconds + " s to evaluate; narrow its windows or conditions");
                 }
             }

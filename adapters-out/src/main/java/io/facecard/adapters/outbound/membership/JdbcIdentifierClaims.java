@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,7 +47,7 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
     @Override
     public Optional<MemberId> claim(TenantId tenant, Kind kind, String value, MemberId member) {
         byte[] digest = digest(tenant, kind, value);
-        List<java.util.UUID> holder = Jdbc.query(em, "insert into member_claim (tenant_id, kind, digest, member_id) values (?, ?, ?, ?) "
+        List<UUID> holder = Jdbc.query(em, "insert into member_claim (tenant_id, kind, digest, member_id) values (?, ?, ?, ?) "
                 + "on conflict (tenant_id, kind, digest) do update set member_id = member_claim.member_id returning member_id",
                 r -> Jdbc.uuid(r, 1), Jdbc.uuid(tenant.value()), kind.name(), digest, Jdbc.uuid(member.value()));
         MemberId owner = new MemberId(holder.get(0));
@@ -79,14 +80,14 @@ public class JdbcIdentifierClaims implements IdentifierClaims {
     @Transactional
     public int backfill() {
         int added = 0;
-        for (java.util.UUID t : Jdbc.query(em, "select id from tenant_view", r -> Jdbc.uuid(r, 1))) {
+        for (UUID t : Jdbc.query(em, "select id from tenant_view", r -> Jdbc.uuid(r, 1))) {
             TenantId tenant = new TenantId(t);
             binding.bind(em, tenant);
             List<String[]> members = Jdbc.query(em, "select id, phone, email, card_number from member_view m where tenant_id = ? "
                     + "and not erased and not exists (select 1 from member_claim c where c.tenant_id = m.tenant_id and c.member_id = m.id)",
                     r -> new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)}, Jdbc.uuid(t));
             for (String[] m : members) {
-                MemberId member = new MemberId(java.util.UUID.fromString(m[0]));
+                MemberId member = new MemberId(UUID.fromString(m[0]));
                 Kind[] kinds = {Kind.PHONE, Kind.EMAIL, Kind.CARD};
                 for (int i = 0; i < kinds.length; i++) {
                     if (m[i + 1] != null && claim(tenant, kinds[i], m[i + 1], member).isEmpty()) {

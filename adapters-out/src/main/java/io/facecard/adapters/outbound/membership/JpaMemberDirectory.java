@@ -1,8 +1,8 @@
 package io.facecard.adapters.outbound.membership;
 
 import io.facecard.adapters.outbound.persistence.TenantBound;
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;
 import io.facecard.domain.membership.MemberId;
@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 @TenantBound
@@ -30,7 +31,7 @@ public class JpaMemberDirectory implements MemberDirectory {
     }
 
     @Override
-    public boolean hasStore(TenantId tenant, java.util.UUID store) {
+    public boolean hasStore(TenantId tenant, UUID store) {
         return !em.createNativeQuery("select 1 from store where tenant_id = ?1 and id = ?2").setParameter(1, tenant.value())
                 .setParameter(2, store).getResultList().isEmpty();
     }

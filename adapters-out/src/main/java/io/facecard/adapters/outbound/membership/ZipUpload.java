@@ -3,6 +3,7 @@ package io.facecard.adapters.outbound.membership;
 import io.facecard.application.membership.port.ImportUploads;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -156,7 +157,7 @@ final class ZipUpload implements ImportUploads.Upload {
     }
 
     /** Counts what is inflated, whatever the central directory declared. */
-    private static final class Capped extends java.io.FilterInputStream {
+    private static final class Capped extends FilterInputStream {
         private final long cap;
         private long read;
 

@@ -2,19 +2,23 @@ package io.facecard.adapters.outbound.messaging;
 
 import io.facecard.adapters.outbound.messaging.telegram.TelegramBot;
 import io.facecard.adapters.outbound.messaging.wechat.WechatOfficialAccount;
+import io.facecard.adapters.outbound.payment.wechat.V2Xml;
 import io.facecard.adapters.outbound.platform.SandboxConfig;
 import io.facecard.application.messaging.port.Messenger;
 import io.facecard.application.messaging.port.MessengerAccounts.Account;
 import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.marketing.delivery.Rendered;
 import io.facecard.marketing.port.Sender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The channels' APIs, at the sandbox's fakes or the live hosts (api.weixin.qq.com,
@@ -34,7 +38,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
 
     private volatile Clients clients;
     private record Cached(Optional<Account> account, long until) {}
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> recent = new ConcurrentHashMap<>();
 
     /** A tenant's account, read at most every 5 s per replica for sending (not a transaction and a decryption per message). */
     private Optional<Account> account(TenantId tenant, Channel c) {
@@ -70,7 +74,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
     @Override
     public Map<String, String> wechatEvent(String xml) {
         try {
-            return io.facecard.adapters.outbound.payment.wechat.V2Xml.read(xml);
+            return V2Xml.read(xml);
         } catch (IllegalArgumentException e) {
             return Map.of();
         }
@@ -108,7 +112,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
     }
 
     @Override
-    public Result send(TenantId tenant, String channel, String address, io.facecard.marketing.delivery.Rendered m, boolean marketing) {
+    public Result send(TenantId tenant, String channel, String address, Rendered m, boolean marketing) {
         Channel c = Channel.valueOf(channel);
         Optional<Account> account = account(tenant, c);
         if (account.isEmpty()) {
@@ -119,7 +123,7 @@ public class ConfiguredMessengers implements Messenger, Sender {
     }
 
     @Override
-    public Result mass(TenantId tenant, java.util.List<String> openids, String text, String clientMsgId) {
+    public Result mass(TenantId tenant, List<String> openids, String text, String clientMsgId) {
         Optional<Account> account = account(tenant, Channel.WECHAT);
         if (account.isEmpty()) {
             return new Result(Sender.Outcome.BLOCKED, 0, "channel-not-configured");

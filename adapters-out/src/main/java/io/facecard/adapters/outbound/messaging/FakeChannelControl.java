@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public class FakeChannelControl implements ChannelSandbox {
     }
 
     private static Map<String, Object> map(JsonHttp.Answer a) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>(JsonHttp.JSON.convertValue(a.body(), new TypeReference<Map<String, Object>>() {}));
+        Map<String, Object> out = new LinkedHashMap<>(JsonHttp.JSON.convertValue(a.body(), new TypeReference<Map<String, Object>>() {}));
         out.put("status", a.status());
         return out;
     }

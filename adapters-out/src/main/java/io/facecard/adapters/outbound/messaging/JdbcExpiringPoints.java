@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.messaging;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.loyalty.port.Programs;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.ExpiringPoints;
@@ -22,7 +23,7 @@ public class JdbcExpiringPoints implements ExpiringPoints {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
-    io.facecard.application.loyalty.port.Programs programs;
+    Programs programs;
 
     @Override
     public List<Tenant> tenants() {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Optional;
 
 /** A tenant's marketing rules in {@code marketing_terms} (row-level secured by tenant). */
@@ -22,7 +23,7 @@ public class JdbcMarketingTerms implements MarketingTerms {
     @Override
     public Optional<Terms> find(TenantId tenant) {
         return Jdbc.query(em, "select quiet_from, quiet_until, max_per_window, window_days, points_expiring_days from marketing_terms "
-                + "where tenant_id = ?", r -> new Terms(r.getObject(1, java.time.LocalTime.class), r.getObject(2, java.time.LocalTime.class),
+                + "where tenant_id = ?", r -> new Terms(r.getObject(1, LocalTime.class), r.getObject(2, LocalTime.class),
                         r.getInt(3), r.getInt(4), r.getInt(5)), tenant.value()).stream().findFirst();
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The outbox in {@code outbox_message}. Queuing joins the caller's transaction; the dispatcher's
@@ -107,12 +109,12 @@ public class JdbcOutbox implements Outbox {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(List<Outcome> outcomes, Instant at) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+        em.unwrap(Session.class).doWork(c -> {
             try (var ended = c.prepareStatement("update outbox_message set status = ?, channel = ?, reason = ?, sent_at = ? where id = ?");
                     var again = c.prepareStatement("update outbox_message set next_at = ?, reason = ? where id = ? and status = 'QUEUED'")) {
                 for (Outcome o : outcomes) {
                     if (o.status().equals("QUEUED")) {
-                        again.setTimestamp(1, java.sql.Timestamp.from(o.next()));
+                        again.setTimestamp(1, Timestamp.from(o.next()));
                         again.setString(2, o.reason());
                         again.setObject(3, o.id());
                         again.addBatch();
@@ -120,7 +122,7 @@ public class JdbcOutbox implements Outbox {
                         ended.setString(1, o.status());
                         ended.setString(2, o.channel());
                         ended.setString(3, o.reason());
-                        ended.setTimestamp(4, java.sql.Timestamp.from(at));
+                        ended.setTimestamp(4, Timestamp.from(at));
                         ended.setObject(5, o.id());
                         ended.addBatch();
                     }

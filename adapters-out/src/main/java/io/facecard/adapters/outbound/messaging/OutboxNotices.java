@@ -1,5 +1,6 @@
 package io.facecard.adapters.outbound.messaging;
 
+import io.facecard.application.messaging.port.ChannelBindings;
 import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -15,7 +16,7 @@ public class OutboxNotices implements ServiceNotices {
     @Inject
     Delivery delivery;
     @Inject
-    io.facecard.application.messaging.port.ChannelBindings bindings;
+    ChannelBindings bindings;
 
     /**
      * A member without an active binding has nowhere to receive it: one indexed read instead of a

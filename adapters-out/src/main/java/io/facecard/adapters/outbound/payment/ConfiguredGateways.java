@@ -6,6 +6,7 @@ import io.facecard.adapters.outbound.payment.stripe.StripeCards;
 import io.facecard.adapters.outbound.payment.stripe.StripeGateway;
 import io.facecard.adapters.outbound.payment.wechat.WechatFaceAuth;
 import io.facecard.adapters.outbound.payment.wechat.WechatPayGateway;
+import io.facecard.adapters.outbound.platform.SandboxConfig;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.PaymentGateway;
@@ -15,6 +16,7 @@ import io.facecard.domain.payment.PaymentProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public class ConfiguredGateways implements PaymentGateways {
             NotificationVerifier notifications, String alipayAppId, FileTime version) {}
 
     @Inject
-    io.facecard.adapters.outbound.platform.SandboxConfig source;
+    SandboxConfig source;
 
     private volatile Rails rails;
 
@@ -118,11 +120,11 @@ public class ConfiguredGateways implements PaymentGateways {
                     value.apply("wechat.public-key-id"), value.apply("wechat.public-key"), value.apply("wechat.apiv3-key"), readTimeout));
             faceDevices = new WechatFaceAuth(Optional.ofNullable(value.apply("wechat.face-authinfo-url"))
                     .orElse("https://payapp.weixin.qq.com/face/get_wxpayface_authinfo"), value.apply("wechat.sp-appid"),
-                    value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), java.time.Clock.systemUTC());
+                    value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), Clock.systemUTC());
         }
         LOG.info("payment rails " + (sandbox() ? "(sandbox)" : "(live)") + ": " + gateways.keySet());
         NotificationVerifier notifications = new ProviderNotifications(value.apply("stripe.webhook-secret"),
-                alipayKey == null ? null : value.apply("alipay.public-key"), wechatConfig, java.time.Clock.systemUTC());
+                alipayKey == null ? null : value.apply("alipay.public-key"), wechatConfig, Clock.systemUTC());
         return new Rails(gateways, cards, faceDevices, notifications, alipayKey == null ? null : value.apply("alipay.app-id"), version);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.Types;
 
 /** A tenant's payment settings; liveness lives with the face settings, so this row never holds it. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class JdbcPaymentSettings implements PaymentSettingsStore {
                         + "per_payment_limit = excluded.per_payment_limit, first_query_seconds = excluded.first_query_seconds, "
                         + "query_every_seconds = excluded.query_every_seconds, pay_window_seconds = excluded.pay_window_seconds, "
                         + "reverse_not_before_seconds = excluded.reverse_not_before_seconds",
-                tenant.value(), s.stripeFaceThreshold() == null ? new Jdbc.Null(java.sql.Types.DOUBLE) : s.stripeFaceThreshold(),
+                tenant.value(), s.stripeFaceThreshold() == null ? new Jdbc.Null(Types.DOUBLE) : s.stripeFaceThreshold(),
                 s.perPaymentLimit(), s.firstQuerySeconds(), s.queryEverySeconds(), s.payWindowSeconds(), s.reverseNotBeforeSeconds());
     }
 

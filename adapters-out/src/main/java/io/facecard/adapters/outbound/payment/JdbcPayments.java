@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,9 +74,9 @@ public class JdbcPayments implements Payments {
 
     private static PaymentView row(ResultSet r) throws SQLException {
         String currency = r.getString(6);
-        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         return new PaymentView(Jdbc.uuid(r, 1), Jdbc.uuid(r, 2), Jdbc.uuid(r, 3), PaymentMethod.valueOf(r.getString(4)),
-                r.getBigDecimal(5).setScale(digits, java.math.RoundingMode.UNNECESSARY), currency, r.getString(7), r.getString(8),
+                r.getBigDecimal(5).setScale(digits, RoundingMode.UNNECESSARY), currency, r.getString(7), r.getString(8),
                 r.getString(9), r.getString(10), Jdbc.instant(r, 11), Jdbc.instant(r, 12), List.of());
     }
 }

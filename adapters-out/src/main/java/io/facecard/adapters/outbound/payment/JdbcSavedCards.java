@@ -2,8 +2,11 @@ package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.messaging.port.FacePayers;
+import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.SavedCards;
 import io.facecard.domain.membership.MemberId;
+import io.facecard.domain.payment.PaymentProvider;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +19,11 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 @TenantBound
-public class JdbcSavedCards implements SavedCards, io.facecard.application.messaging.port.FacePayers {
+public class JdbcSavedCards implements SavedCards, FacePayers {
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
     @Inject
-    io.facecard.application.payment.port.ProviderAccounts accounts;
+    ProviderAccounts accounts;
 
     @Override
     public Optional<String> customer(TenantId tenant, MemberId member) {
@@ -71,7 +74,7 @@ public class JdbcSavedCards implements SavedCards, io.facecard.application.messa
     /** WeChat Pay's payer openid is of the tenant's sub-appid: it is the official account's openid only when the appids agree. */
     @Override
     public Optional<String> wechatOpenid(TenantId tenant, MemberId member, String appid) {
-        Optional<String> subAppid = accounts.find(tenant, io.facecard.domain.payment.PaymentProvider.WECHAT_PAY)
+        Optional<String> subAppid = accounts.find(tenant, PaymentProvider.WECHAT_PAY)
                 .map(a -> a.settings().get("subAppid"));
         return subAppid.filter(appid::equals).flatMap(a -> payer(tenant, member, "WECHAT_PAY"));
     }

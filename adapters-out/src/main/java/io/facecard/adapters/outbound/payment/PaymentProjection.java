@@ -3,6 +3,7 @@ package io.facecard.adapters.outbound.payment;
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.payment.PaymentSettings;
 import io.facecard.domain.payment.PaymentEvents.PaymentAwaitingEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentFailedEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentRequestedEvent;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,7 +46,7 @@ public class PaymentProjection implements Projection {
                 Jdbc.uuid(e.memberId() == null ? null : e.memberId().value()), e.method().name(), e.amount(), e.currency(),
                 e.fingerprint(), e.at(), e.at());
         // The till's request takes the first step; should it die, the worker finds the payment here.
-        due(e.tenantId(), e.paymentId().value(), "", e.at().plus(io.facecard.application.payment.PaymentSettings.LEASE));
+        due(e.tenantId(), e.paymentId().value(), "", e.at().plus(PaymentSettings.LEASE));
     }
 
     @EventHandler
@@ -128,7 +130,7 @@ public class PaymentProjection implements Projection {
     }
 
     private void update(TenantId tenant, UUID id, Instant at, String set, Object... values) {
-        Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
+        Object[] params = Arrays.copyOf(values, values.length + 2);
         params[values.length] = at;
         params[values.length + 1] = id;
         Jdbc.update(em, "update payment_view set " + set + ", updated_at = ? where id = ?", params);

@@ -4,6 +4,7 @@ import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
@@ -64,7 +65,7 @@ final class ProviderNotifications implements NotificationVerifier {
             Object object;
             try {
                 object = e.getDataObjectDeserializer().deserializeUnsafe();
-            } catch (com.stripe.exception.EventDataObjectDeserializationException | RuntimeException bad) { // no or odd "data"
+            } catch (EventDataObjectDeserializationException | RuntimeException bad) { // no or odd "data"
                 throw new Rejected("unreadable-object");
             }
             if (object instanceof PaymentIntent pi) {

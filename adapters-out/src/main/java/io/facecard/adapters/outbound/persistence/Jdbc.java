@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,8 +101,8 @@ public final class Jdbc {
                 s.setDouble(at, v);
             } else if (p instanceof BigDecimal v) {
                 s.setBigDecimal(at, v);
-            } else if (p instanceof UUID || p instanceof OffsetDateTime || p instanceof Boolean || p instanceof java.time.LocalTime
-                    || p instanceof java.time.LocalDate) {
+            } else if (p instanceof UUID || p instanceof OffsetDateTime || p instanceof Boolean || p instanceof LocalTime
+                    || p instanceof LocalDate) {
                 s.setObject(at, p);
             } else if (p instanceof Instant v) {
                 s.setObject(at, v.atOffset(ZoneOffset.UTC));

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -86,7 +87,7 @@ public class TenantDirectoryProjection implements Projection {
         status(e.tenantId().value(), TenantStatus.OFFBOARDED, e.at());
     }
 
-    private void status(UUID id, TenantStatus status, java.time.Instant at) {
+    private void status(UUID id, TenantStatus status, Instant at) {
         TenantViewRow row = em.find(TenantViewRow.class, id);
         row.status = status;
         row.updatedAt = at;

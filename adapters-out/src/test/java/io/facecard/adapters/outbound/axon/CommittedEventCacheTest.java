@@ -3,7 +3,9 @@ package io.facecard.adapters.outbound.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,8 +40,8 @@ class CommittedEventCacheTest {
 
     /** Transactions by name: the test picks which one the next call runs in, and ends them. */
     private static final class Transactions implements CommittedEventCache.TransactionScope {
-        private final java.util.Map<String, Object> kept = new java.util.HashMap<>();
-        private final java.util.Map<String, Runnable> onCommit = new java.util.HashMap<>();
+        private final Map<String, Object> kept = new HashMap<>();
+        private final Map<String, Runnable> onCommit = new HashMap<>();
         String current = "t1";
         boolean active = true;
 

@@ -2,9 +2,13 @@ package io.facecard.adapters.outbound.axon;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -29,9 +33,9 @@ final class RecordingEventStorage implements EventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
         streamReads++;
-        return java.util.stream.IntStream.range(0, eventsPerRead).mapToObj(i -> new org.axonframework.eventhandling.GenericTrackedEventMessage<>(
-                new org.axonframework.eventhandling.GlobalSequenceTrackingToken(i),
-                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("event " + i)));
+        return IntStream.range(0, eventsPerRead).mapToObj(i -> new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(i),
+                GenericEventMessage.asEventMessage("event " + i)));
     }
 
     @Override

@@ -6,15 +6,18 @@ import io.facecard.application.biometrics.port.FaceAnalysis.Checks;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -41,7 +44,7 @@ class EnrolmentChecksTest {
     @Test
     void greyscaleCopiesOfPhotosEnrolmentTakesAreTakenToo() {
         int colour = 0;
-        List<String> refused = new java.util.ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (SampleFaces.Person p : people) {
             if (pipeline.scan(p.jpeg(), ENROL).outcome() != Outcome.FACE) {
                 continue;
@@ -92,7 +95,7 @@ class EnrolmentChecksTest {
     }
 
     private static Mat decode(byte[] jpeg) {
-        return org.opencv.imgcodecs.Imgcodecs.imdecode(new org.opencv.core.MatOfByte(jpeg), org.opencv.imgcodecs.Imgcodecs.IMREAD_COLOR);
+        return Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR);
     }
 
     /** Each eye (landmarks 36–41, 42–47) filled with the colour of the cheek below it, and a dark lid line across. */

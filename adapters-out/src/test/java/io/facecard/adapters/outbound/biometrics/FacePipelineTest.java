@@ -9,12 +9,15 @@ import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
@@ -58,7 +61,7 @@ class FacePipelineTest {
     void embeddingsAreUnitVectorsOfTheManifestsSize() {
         float[] e = embedding(people.get(0).jpeg());
         assertThat(e).hasSize(512);
-        assertThat(cosine(e, e)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(cosine(e, e)).isCloseTo(1.0, Offset.offset(1e-4));
     }
 
     /**
@@ -120,7 +123,7 @@ class FacePipelineTest {
     @Test
     void groupPhotosAndEmptyPicturesAreNamedAsSuch() {
         assertThat(pipeline.scan(SampleFaces.bytes("sample1.jpg"), ScanRules.DEFAULT).outcome()).isEqualTo(Outcome.MULTIPLE_FACES);
-        Mat grey = new Mat(480, 640, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(120, 130, 140));
+        Mat grey = new Mat(480, 640, CvType.CV_8UC3, new Scalar(120, 130, 140));
         assertThat(pipeline.scan(SampleFaces.jpeg(grey, 90), ScanRules.DEFAULT).outcome()).isEqualTo(Outcome.NO_FACE);
         assertThat(pipeline.scan(people.get(0).jpeg(), new ScanRules(5000, 0.5)).outcome()).isEqualTo(Outcome.FACE_TOO_SMALL);
     }

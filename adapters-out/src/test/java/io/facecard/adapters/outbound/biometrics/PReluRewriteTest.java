@@ -9,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The rewritten embedder is the same function as the original, without a single PRelu. */
@@ -54,7 +55,7 @@ class PReluRewriteTest {
         double largest = 0;
         for (int i = 0; i < a.length; i++) {
             largest = Math.max(largest, Math.abs(a[i]));
-            assertThat(b[i]).as("output %d", i).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(b[i]).as("output %d", i).isCloseTo(a[i], Offset.offset(1e-4f));
         }
         assertThat(largest).as("the check compares real outputs, not zeros").isGreaterThan(0.01);
     }

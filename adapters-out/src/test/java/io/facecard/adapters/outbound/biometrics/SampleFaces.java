@@ -1,5 +1,6 @@
 package io.facecard.adapters.outbound.biometrics;
 
+import io.facecard.application.biometrics.port.FaceAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ final class SampleFaces {
     }
 
     /** The model's template of any face it finds, without enrolment's pose, eye and blur checks: for tests of the model itself. */
-    static final io.facecard.application.biometrics.port.FaceAnalysis.ScanRules ANY_FACE =
-            new io.facecard.application.biometrics.port.FaceAnalysis.ScanRules(20, 0, true, false);
+    static final FaceAnalysis.ScanRules ANY_FACE =
+            new FaceAnalysis.ScanRules(20, 0, true, false);
 
     /** One person's photo and the group photo it was cut from (people in one photo are different people). */
     record Person(int photo, byte[] jpeg) {}
@@ -57,7 +58,7 @@ final class SampleFaces {
                 byte[] photo = jpeg(new Mat(img, crop), 95);
                 // a neighbour's face in the margin makes it a group photo, not one person's
                 var scan = pipeline.scan(photo, ANY_FACE);
-                if (scan.facesFound() == 1 && scan.outcome() == io.facecard.application.biometrics.port.FaceAnalysis.Outcome.FACE) {
+                if (scan.facesFound() == 1 && scan.outcome() == FaceAnalysis.Outcome.FACE) {
                     people.add(new Person(i, photo));
                 }
             }

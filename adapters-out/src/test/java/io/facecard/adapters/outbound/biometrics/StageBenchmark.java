@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.biometrics;
 
 import io.facecard.bench.PipelineBenchmark;
 import java.util.List;
+import java.util.function.Function;
 import org.opencv.core.Mat;
 
 /**
@@ -18,7 +19,7 @@ public final class StageBenchmark {
         ModelPack pack = ModelPack.load("classpath:default");
         for (int pass = 0; pass < 2; pass++) { // twice, alternating, so neither engine gets the warmer machine
             for (FacePipeline.Engine engine : FacePipeline.Engine.values()) {
-                java.util.function.Function<byte[], Net> open = engine == FacePipeline.Engine.ONNX_RUNTIME ? OrtNet::new : OpenCvDnnNet::new;
+                Function<byte[], Net> open = engine == FacePipeline.Engine.ONNX_RUNTIME ? OrtNet::new : OpenCvDnnNet::new;
                 try (FacePipeline p = new FacePipeline(pack, engine);
                         HeadPose pose = new HeadPose(open.apply(pack.optional("pose").orElseThrow()), pack.intValue("pose.size"));
                         EyeState eyes = new EyeState(open.apply(pack.optional("eyes").orElseThrow()), pack.intValue("eyes.size"))) {

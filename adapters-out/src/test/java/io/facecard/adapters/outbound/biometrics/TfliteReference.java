@@ -3,8 +3,10 @@ package io.facecard.adapters.outbound.biometrics;
 import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel.Op;
 import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel.Tensor;
 import io.facecard.adapters.outbound.biometrics.tflite.TfliteModel;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A TFLite model run as TFLite defines it, in NHWC with plain loops and double accumulation: the independent
@@ -139,7 +141,7 @@ final class TfliteReference {
 
     private static int[] pad(int[] shape, int rank) {
         int[] out = new int[rank];
-        java.util.Arrays.fill(out, 1);
+        Arrays.fill(out, 1);
         System.arraycopy(shape, 0, out, rank - shape.length, shape.length);
         return out;
     }
@@ -152,7 +154,7 @@ final class TfliteReference {
         return f;
     }
 
-    private static Value map(Value v, java.util.function.DoubleUnaryOperator f) {
+    private static Value map(Value v, DoubleUnaryOperator f) {
         double[] out = new double[v.data().length];
         for (int i = 0; i < out.length; i++) {
             out[i] = f.applyAsDouble(v.data()[i]);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
 
 /**
  * The second embedder's conversion: the ONNX model the build writes gives what the TFLite model gives, computed
@@ -66,9 +67,9 @@ class TfliteToOnnxTest {
     /** A sample face, aligned as the pipeline aligns it, (x − 127.5) / 128, NHWC RGB. */
     private static float[] alignedFace() {
         try (FacePipeline pipeline = new FacePipeline(ModelPack.load("classpath:default"), FacePipeline.Engine.ONNX_RUNTIME)) {
-            org.opencv.core.Mat img = SampleFaces.image("sample2.jpg");
+            Mat img = SampleFaces.image("sample2.jpg");
             FacePipeline.Face f = pipeline.detect(img).get(0);
-            org.opencv.core.Mat aligned = pipeline.align(img, pipeline.landmarks68(img, f.box()));
+            Mat aligned = pipeline.align(img, pipeline.landmarks68(img, f.box()));
             byte[] px = new byte[112 * 112 * 3];
             aligned.get(0, 0, px);
             float[] out = new float[px.length];

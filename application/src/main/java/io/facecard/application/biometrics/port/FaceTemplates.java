@@ -4,6 +4,7 @@ import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 /** Port out: face templates, searched only inside one tenant's partition. Vectors never leave it except to search. */
@@ -24,7 +25,7 @@ public interface FaceTemplates {
     List<Candidate> nearest(TenantId tenant, float[] embedding, int members);
 
     /** The best similarity between the probe and one member's templates, if any. */
-    java.util.OptionalDouble bestOf(TenantId tenant, MemberId member, float[] embedding);
+    OptionalDouble bestOf(TenantId tenant, MemberId member, float[] embedding);
 
     record FaceRecord(UUID faceId, double quality, Instant createdAt, Source source) {}
 

@@ -3,6 +3,7 @@ package io.facecard.application.checkout.port;
 import io.facecard.domain.checkout.OfferEffect;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,5 +38,5 @@ public interface TillOffers {
     int giveBack(TenantId tenant, String receiptNumber, Instant now);
 
     /** What a redemption gave: money off the basket and points added to what it earned. */
-    record Given(java.math.BigDecimal discount, long points) {}
+    record Given(BigDecimal discount, long points) {}
 }

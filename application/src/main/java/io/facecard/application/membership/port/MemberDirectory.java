@@ -7,6 +7,7 @@ import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Port out: the members' read model, kept in the command's transaction by a projection. */
 public interface MemberDirectory {
@@ -22,7 +23,7 @@ public interface MemberDirectory {
     record ConsentEntry(ConsentPurpose purpose, boolean granted, String policyVersion, ConsentSource source, String actor, Instant at) {}
 
     /** Whether the tenant has this store (a member's home store must be one of them). */
-    default boolean hasStore(TenantId tenant, java.util.UUID store) {
+    default boolean hasStore(TenantId tenant, UUID store) {
         return true;
     }
 }

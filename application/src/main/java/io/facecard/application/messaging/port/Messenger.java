@@ -1,6 +1,7 @@
 package io.facecard.application.messaging.port;
 
 import io.facecard.application.messaging.port.MessengerAccounts.Account;
+import java.util.Map;
 
 /**
  * Port out: one messenger channel's API (WeChat official accounts, Telegram bots). The access
@@ -23,7 +24,7 @@ public interface Messenger {
     void register(Account account, String path);
 
     /** A WeChat event push's flat XML as its fields (read with no DTDs or external entities); empty when it is not such XML. */
-    java.util.Map<String, String> wechatEvent(String xml);
+    Map<String, String> wechatEvent(String xml);
 
     /** True when the channels are the sandbox's fakes. */
     boolean sandbox();
@@ -32,7 +33,7 @@ public interface Messenger {
      * @param template a WeChat template message (service notices): its id and fields; else {@code text} is sent
      * @param marketing marketing goes to WeChat only as a customer-service message inside the member's window
      */
-    record Message(String templateId, java.util.Map<String, String> fields, String text, boolean marketing) {}
+    record Message(String templateId, Map<String, String> fields, String text, boolean marketing) {}
 
     record Qr(String ticket, String url) {}
 

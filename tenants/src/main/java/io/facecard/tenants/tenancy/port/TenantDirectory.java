@@ -3,6 +3,7 @@ package io.facecard.tenants.tenancy.port;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantStatus;
 import io.facecard.tenants.tenancy.TenantView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,5 +21,5 @@ public interface TenantDirectory {
     /** The events of one tenant as the audit projection recorded them, oldest first. */
     List<TenantHistoryEntry> history(TenantId id);
 
-    record TenantHistoryEntry(long position, String event, String actor, java.time.Instant at) {}
+    record TenantHistoryEntry(long position, String event, String actor, Instant at) {}
 }

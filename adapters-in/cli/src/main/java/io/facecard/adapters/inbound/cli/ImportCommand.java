@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +110,7 @@ final class ImportCommand implements Callable<Integer> {
             double seconds = Math.max(0.001, (System.nanoTime() - t0) / 1e9);
             long processed = j.number("processed");
             // A dry run changes nothing: its counts are what the real run would do, and say so.
-            bar.show(dryRun ? "checked" : "rows", processed, j.number("total"), String.format(java.util.Locale.ROOT,
+            bar.show(dryRun ? "checked" : "rows", processed, j.number("total"), String.format(Locale.ROOT,
                     dryRun ? "would create %d would skip %d faces %d partial %d rejected %d  %.0f rows/s"
                             : "created %d skipped %d faces %d partial %d rejected %d  %.0f rows/s", j.number("created"), j.number("skipped"),
                     j.number("enrolled"), j.number("partial"), j.number("rejected"), processed / seconds));

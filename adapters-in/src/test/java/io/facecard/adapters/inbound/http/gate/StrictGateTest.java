@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.networknt.schema.Error;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,9 @@ class StrictGateTest {
 
     /** The examples are what the generative test starts from, and what a newcomer copies: each must pass the gate. */
     @Test
-    void everyJsonOperationHasAnExampleTheGateLetsThrough() throws java.io.IOException {
+    void everyJsonOperationHasAnExampleTheGateLetsThrough() throws IOException {
         tools.jackson.databind.JsonNode paths;
-        try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
             paths = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(in).path("paths");
         }
         int examples = 0;

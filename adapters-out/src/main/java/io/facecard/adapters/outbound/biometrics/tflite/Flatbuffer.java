@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.biometrics.tflite;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Just enough of the FlatBuffers wire format to read a TFLite model: tables with their vtables, vectors,
@@ -70,7 +71,7 @@ final class Flatbuffer {
             int start = indirect(at);
             byte[] raw = new byte[bytes.getInt(start)];
             bytes.get(start + 4, raw);
-            return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(raw, StandardCharsets.UTF_8);
         }
 
         /** Length of the vector in field {@code index}, 0 when absent. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,7 +122,7 @@ public final class TfliteToOnnx {
     private String elementwise(String onnxOp, Op op) {
         String a = operand(op.inputs()[0]);
         String b = operand(op.inputs()[1]);
-        String name = onnx.fresh(onnxOp.toLowerCase(java.util.Locale.ROOT));
+        String name = onnx.fresh(onnxOp.toLowerCase(Locale.ROOT));
         onnx.node(onnxOp, List.of(a, b), name);
         return name;
     }
@@ -158,7 +159,7 @@ public final class TfliteToOnnx {
     }
 
     private String unary(String onnxOp, Op op) {
-        String name = onnx.fresh(onnxOp.toLowerCase(java.util.Locale.ROOT));
+        String name = onnx.fresh(onnxOp.toLowerCase(Locale.ROOT));
         onnx.node(onnxOp, List.of(names.get(op.inputs()[0])), name);
         return name;
     }

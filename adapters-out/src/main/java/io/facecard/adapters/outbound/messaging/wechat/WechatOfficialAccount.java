@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,7 +63,7 @@ public final class WechatOfficialAccount {
      * A mass send to a list of followers. 45065 says a job with this clientmsgid was started
      * already: for us that is the same send, done.
      */
-    public Messenger.Sent mass(Account a, java.util.List<String> openids, String text, String clientMsgId) {
+    public Messenger.Sent mass(Account a, List<String> openids, String text, String clientMsgId) {
         JsonHttp.Answer r = authorized(a, "/cgi-bin/message/mass/send", Map.of("touser", openids, "msgtype", "text", "text",
                 Map.of("content", text), "clientmsgid", clientMsgId, "send_ignore_reprint", 1));
         int err = r.status() == 200 ? r.body().path("errcode").asInt(0) : 0;

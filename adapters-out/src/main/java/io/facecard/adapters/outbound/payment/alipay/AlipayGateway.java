@@ -10,6 +10,7 @@ import com.alipay.api.domain.AlipayTradeCancelModel;
 import com.alipay.api.domain.AlipayTradePayModel;
 import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.domain.AlipayTradeRefundModel;
+import com.alipay.api.internal.util.AlipayLogger;
 import com.alipay.api.request.AlipayTradeCancelRequest;
 import com.alipay.api.request.AlipayTradePayRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
@@ -35,7 +36,7 @@ public final class AlipayGateway implements PaymentGateway.Polling {
 
     static {
         // The SDK logs every call's parameters, app_auth_token and face token included: never let it.
-        com.alipay.api.internal.util.AlipayLogger.setNeedEnableLogger(false);
+        AlipayLogger.setNeedEnableLogger(false);
     }
 
     /**

@@ -16,6 +16,7 @@ import com.wechat.pay.java.core.http.JsonRequestBody;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.ProviderAccounts.Account;
 import io.facecard.domain.payment.PaymentProvider;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public final class WechatPayGateway implements PaymentGateway.Polling {
     private static final List<String> SIGNED_HEADERS = List.of("Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature",
             "Wechatpay-Serial", "Wechatpay-Signature-Type", "Request-ID");
 
-    private static okhttp3.Response canonicalHeaders(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+    private static okhttp3.Response canonicalHeaders(okhttp3.Interceptor.Chain chain) throws IOException {
         okhttp3.Response r = chain.proceed(chain.request());
         okhttp3.Response.Builder b = r.newBuilder();
         for (String name : SIGNED_HEADERS) {

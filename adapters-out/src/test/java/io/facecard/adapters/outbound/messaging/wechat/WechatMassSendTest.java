@@ -8,6 +8,7 @@ import io.facecard.domain.messaging.Channel;
 import io.facecard.fakes.FakeWechatOfficialAccount;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class WechatMassSendTest {
     }
 
     static List<String> followers(int n) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String o = "oMass" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
             fake.follow("wxmass000000000001", o);

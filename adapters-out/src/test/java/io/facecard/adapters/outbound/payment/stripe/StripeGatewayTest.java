@@ -9,6 +9,7 @@ import io.facecard.application.payment.port.PaymentGateway.Status;
 import io.facecard.application.payment.port.ProviderAccounts.Account;
 import io.facecard.domain.payment.PaymentProvider;
 import io.facecard.fakes.FakeStripe;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -86,7 +87,7 @@ class StripeGatewayTest {
     @Test
     void anUnreachableProviderIsUnknownNotFailedAndAWrongKeyIsRefused() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Result unreachable = new StripeGateway(FakeStripe.SECRET_KEY, "http://127.0.0.1:" + port)

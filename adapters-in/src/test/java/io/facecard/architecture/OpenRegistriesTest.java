@@ -1,0 +1,70 @@
+package io.facecard.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The places every context plugs into name no context, so a new one adds files and edits none of them: start-up finds
+ * its steps through CDI, the caller filter its anonymous resources by annotation, offboarding its erasure hooks, Axon its
+ * contexts and projections, the contract its fragments. A registry that imports a context's class (a worker by name,
+ * a resource in an instanceof list) fails here.
+ */
+class OpenRegistriesTest {
+    private static final Pattern CONTEXT = Pattern.compile("io\\.facecard\\.(?:domain|application|adapters\\.inbound|adapters\\.outbound)"
+            + "\\.(tenancy|membership|biometrics|loyalty|checkout|payment|messaging|marketing)(\\..*)?");
+    /** Each registry and the one context it may see (its own), or none. */
+    private static final Map<String, String> REGISTRIES = Map.of(
+            "io.facecard.adapters.outbound.platform.PlatformStartup", "",
+            "io.facecard.adapters.inbound.http.CallerFilter", "tenancy", // it authenticates through tenancy's published port
+            "io.facecard.tenants.tenancy.TenantOffboardingRunner", "tenancy",
+            "io.facecard.adapters.outbound.axon.AxonRuntime", "",
+            "io.facecard.adapters.outbound.axon.AxonAssembly", "",
+            "io.facecard.adapters.outbound.persistence.TenantBoundInterceptor", "tenancy", // TenantId is tenancy's id
+            "io.facecard.openapi.ContractMerge", "");
+    static JavaClasses production;
+
+    @BeforeAll
+    static void importProduction() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.facecard");
+    }
+
+    static Optional<String> contextOf(JavaClass c) {
+        if (c.getPackageName().startsWith("io.facecard.tenants.")) {
+            return Optional.of("tenancy");
+        }
+        if (c.getPackageName().startsWith("io.facecard.marketing.")) {
+            return Optional.of("marketing");
+        }
+        Matcher m = CONTEXT.matcher(c.getPackageName());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static Iterable<String> registries() {
+        return new TreeSet<>(REGISTRIES.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("registries")
+    void aRegistryNamesNoContext(String registry) {
+        JavaClass r = production.get(registry);
+        TreeSet<String> named = new TreeSet<>();
+        for (Dependency d : r.getDirectDependenciesFromSelf()) {
+            contextOf(d.getTargetClass().getBaseComponentType()).filter(c -> !c.equals(REGISTRIES.get(registry)))
+                    .ifPresent(c -> named.add(c + ": " + d.getTargetClass().getName()));
+        }
+        assertThat(named).as(registry + " names contexts").isEmpty();
+    }
+}
