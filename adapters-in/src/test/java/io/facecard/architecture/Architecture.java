@@ -3,6 +3,8 @@ package io.facecard.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,6 +109,13 @@ final class Architecture {
                         .beFreeOfCycles(), ADAPTERS_OUT),
                 new Rule("contexts meet only at published ports", classes().that().resideInAnyPackage(DOMAIN, APPLICATION, TENANTS, MARKETING)
                         .should(new PublishedPortsOnly()), APPLICATION, true),
+                new Rule("use cases take their collaborators through the constructor", noFields().that().areDeclaredInClassesThat()
+                        .resideInAnyPackage(APPLICATION, TENANTS, MARKETING).should().beAnnotatedWith(Inject.class)
+                        .because("a use case is a plain object a test builds with its ports; the container only calls the constructor"),
+                        APPLICATION),
+                new Rule("adapters take theirs through fields", noConstructors().that().areDeclaredInClassesThat()
+                        .resideInAnyPackage(ADAPTERS_IN, ADAPTERS_OUT).should().beAnnotatedWith(Inject.class)
+                        .because("only the container builds an adapter: one style per layer, chosen once"), ADAPTERS_OUT),
                 new Rule("events carry the tenant and no secrets", classes().that().resideInAPackage(DOMAIN).and()
                         .haveSimpleNameEndingWith("Event").should(new TenantCarryingEvent()), DOMAIN));
     }

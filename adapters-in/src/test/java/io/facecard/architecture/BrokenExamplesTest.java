@@ -33,6 +33,8 @@ class BrokenExamplesTest {
             Map.entry("application contexts have no cycles", "io.facecard.application.brokena.First"),
             Map.entry("outbound adapter contexts have no cycles", "io.facecard.adapters.outbound.brokena.First"),
             Map.entry("events carry the tenant and no secrets", "io.facecard.domain.broken.LeakyEvent"),
+            Map.entry("use cases take their collaborators through the constructor", "io.facecard.application.broken.InjectsAField"),
+            Map.entry("adapters take theirs through fields", "io.facecard.adapters.outbound.broken.InjectsAConstructor"),
             Map.entry("contexts meet only at published ports", "io.facecard.application.brokena.UsesAnotherContextsUseCase"));
 
     static JavaClasses broken;

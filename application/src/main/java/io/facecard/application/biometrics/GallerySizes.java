@@ -23,8 +23,15 @@ public class GallerySizes {
 
     private final Map<TenantId, Counted> counted = new ConcurrentHashMap<>();
 
+    private FaceTemplates templates;
+
+    /** For the container's proxy. */
+    protected GallerySizes() {}
+
     @Inject
-    FaceTemplates templates;
+    public GallerySizes(FaceTemplates templates) {
+        this.templates = templates;
+    }
 
     public long of(TenantId tenant) {
         long now = System.nanoTime();

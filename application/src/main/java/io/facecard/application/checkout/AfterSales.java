@@ -63,14 +63,14 @@ public class AfterSales {
     private Members members;
     private Clock clock;
     private FacePayRefunds refunds;
-    @Inject
-    TillOffers tillOffers;
+    private TillOffers tillOffers;
 
     protected AfterSales() {}
 
     @Inject
-    public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, Balances balances,
-            Faces faces, Members members, Clock clock, FacePayRefunds refunds) {
+    public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, Balances balances, Faces faces,
+            Members members, Clock clock, FacePayRefunds refunds, TillOffers tillOffers) {
+        this.tillOffers = tillOffers;
         this.commands = commands;
         this.ledger = ledger;
         this.programs = programs;

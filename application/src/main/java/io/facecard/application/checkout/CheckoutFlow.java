@@ -67,16 +67,17 @@ public class CheckoutFlow {
     private Clock clock;
     private FacePayRefunds refunds;
     private ServiceNotices notices;
-    @Inject
-    OfferFlow offerFlow;
-    @Inject
-    TillOffers tillOffers;
+    private OfferFlow offerFlow;
+    private TillOffers tillOffers;
 
     protected CheckoutFlow() {}
 
     @Inject
-    public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger,
-            Programs programs, Balances balances, Faces faces, Members members, Clock clock, FacePayRefunds refunds, ServiceNotices notices) {
+    public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger, Programs programs, Balances balances,
+            Faces faces, Members members, Clock clock, FacePayRefunds refunds, ServiceNotices notices, OfferFlow offerFlow,
+            TillOffers tillOffers) {
+        this.offerFlow = offerFlow;
+        this.tillOffers = tillOffers;
         this.commands = commands;
         this.checkouts = checkouts;
         this.ledger = ledger;

@@ -40,16 +40,23 @@ public class OfferFlow {
 
     public record Applied(UUID checkoutId, UUID offerId, String title, BigDecimal discount, BigDecimal due) {}
 
+    private CommandGateway commands;
+    private Checkouts checkouts;
+    private TillOffers offers;
+    private Balances balances;
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected OfferFlow() {}
+
     @Inject
-    CommandGateway commands;
-    @Inject
-    Checkouts checkouts;
-    @Inject
-    TillOffers offers;
-    @Inject
-    Balances balances;
-    @Inject
-    Clock clock;
+    public OfferFlow(CommandGateway commands, Checkouts checkouts, TillOffers offers, Balances balances, Clock clock) {
+        this.commands = commands;
+        this.checkouts = checkouts;
+        this.offers = offers;
+        this.balances = balances;
+        this.clock = clock;
+    }
 
     /** The member's offers with what each gives on the basket (for the quote of an identification). */
     public List<QuoteOffer> quote(TenantId tenant, MemberId member, CheckoutView c, LoyaltyProgram p,

@@ -13,12 +13,19 @@ import java.util.logging.Logger;
 public class ImportRecovery implements StartupStep {
     private static final Logger LOG = Logger.getLogger(ImportRecovery.class.getName());
 
+    private ImportJobs imports;
+    private ImportUploads uploads;
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected ImportRecovery() {}
+
     @Inject
-    ImportJobs imports;
-    @Inject
-    ImportUploads uploads;
-    @Inject
-    Clock clock;
+    public ImportRecovery(ImportJobs imports, ImportUploads uploads, Clock clock) {
+        this.imports = imports;
+        this.uploads = uploads;
+        this.clock = clock;
+    }
 
     @Override
     public int phase() {

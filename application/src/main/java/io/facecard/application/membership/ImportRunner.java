@@ -33,22 +33,30 @@ public class ImportRunner {
 
     @Resource
     ManagedThreadFactory threads;
-    @Inject
-    ImportJobs jobs;
-    @Inject
-    ImportUploads uploads;
-    @Inject
-    ImportSteps steps;
-    @Inject
-    Shares shares;
-    @Inject
-    TerminalActivity activity;
-    @Inject
-    Clock clock;
-    @Inject
-    CpuPriority priority;
+    private ImportJobs jobs;
+    private ImportUploads uploads;
+    private ImportSteps steps;
+    private Shares shares;
+    private TerminalActivity activity;
+    private Clock clock;
+    private CpuPriority priority;
 
     private ExecutorService pool;
+
+    /** For the container's proxy. */
+    protected ImportRunner() {}
+
+    @Inject
+    public ImportRunner(ImportJobs jobs, ImportUploads uploads, ImportSteps steps, Shares shares, TerminalActivity activity,
+            Clock clock, CpuPriority priority) {
+        this.jobs = jobs;
+        this.uploads = uploads;
+        this.steps = steps;
+        this.shares = shares;
+        this.activity = activity;
+        this.clock = clock;
+        this.priority = priority;
+    }
 
     @PostConstruct
     void open() {

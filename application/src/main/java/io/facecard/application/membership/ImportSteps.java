@@ -26,12 +26,19 @@ import java.util.Optional;
 public class ImportSteps {
     private static final long SHARE_WAIT_MILLIS = 200;
 
+    private Members members;
+    private Faces faces;
+    private IdentifierClaims claims;
+
+    /** For the container's proxy. */
+    protected ImportSteps() {}
+
     @Inject
-    Members members;
-    @Inject
-    Faces faces;
-    @Inject
-    IdentifierClaims claims;
+    public ImportSteps(Members members, Faces faces, IdentifierClaims claims) {
+        this.members = members;
+        this.faces = faces;
+        this.claims = claims;
+    }
 
     /** The member a row stands for, if it was imported (or registered) before: by CRM id, else by card number. */
     Optional<MemberId> existing(TenantId tenant, PersonalData d) {

@@ -26,14 +26,21 @@ public class PaymentWorker extends BackgroundWork {
     static final long TICK_MS = 500;
     static final int THREADS = 4;
 
-    @Inject
-    Payments payments;
-    @Inject
-    PaymentSteps steps;
-    @Inject
-    Clock clock;
+    private Payments payments;
+    private PaymentSteps steps;
+    private Clock clock;
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    /** For the container's proxy. */
+    protected PaymentWorker() {}
+
+    @Inject
+    public PaymentWorker(Payments payments, PaymentSteps steps, Clock clock) {
+        this.payments = payments;
+        this.steps = steps;
+        this.clock = clock;
+    }
 
     @Override
     protected int poolThreads() {

@@ -20,12 +20,19 @@ import java.util.logging.Logger;
 public class CampaignRunner extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
 
+    private CampaignStore store;
+    private CampaignSteps steps;
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected CampaignRunner() {}
+
     @Inject
-    CampaignStore store;
-    @Inject
-    CampaignSteps steps;
-    @Inject
-    Clock clock;
+    public CampaignRunner(CampaignStore store, CampaignSteps steps, Clock clock) {
+        this.store = store;
+        this.steps = steps;
+        this.clock = clock;
+    }
 
     @Override
     protected void schedule(ScheduledExecutorService ticker) {

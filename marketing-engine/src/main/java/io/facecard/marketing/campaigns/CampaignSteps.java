@@ -35,18 +35,26 @@ public class CampaignSteps {
     static final int BATCH = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private CommandGateway commands;
+    private CampaignStore store;
+    private CampaignAudience audience;
+    private Outbox outbox;
+    private Segments segments;
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected CampaignSteps() {}
+
     @Inject
-    CommandGateway commands;
-    @Inject
-    CampaignStore store;
-    @Inject
-    CampaignAudience audience;
-    @Inject
-    Outbox outbox;
-    @Inject
-    Segments segments;
-    @Inject
-    Clock clock;
+    public CampaignSteps(CommandGateway commands, CampaignStore store, CampaignAudience audience, Outbox outbox,
+            Segments segments, Clock clock) {
+        this.commands = commands;
+        this.store = store;
+        this.audience = audience;
+        this.outbox = outbox;
+        this.segments = segments;
+        this.clock = clock;
+    }
 
     /** @return false when it ran already */
     public boolean start(TenantId tenant, CampaignId id, String actor) {

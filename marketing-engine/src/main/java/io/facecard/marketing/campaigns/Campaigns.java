@@ -33,20 +33,28 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @ApplicationScoped
 @Transactional
 public class Campaigns {
+    private CommandGateway commands;
+    private CampaignStore store;
+    private TenantZones zones;
+    private CampaignAudience audience;
+    private CampaignSteps steps;
+    private Segments segments;
+    private Clock clock;
+
+    /** For the container's proxy. */
+    protected Campaigns() {}
+
     @Inject
-    CommandGateway commands;
-    @Inject
-    CampaignStore store;
-    @Inject
-    TenantZones zones;
-    @Inject
-    CampaignAudience audience;
-    @Inject
-    CampaignSteps steps;
-    @Inject
-    Segments segments;
-    @Inject
-    Clock clock;
+    public Campaigns(CommandGateway commands, CampaignStore store, TenantZones zones, CampaignAudience audience,
+            CampaignSteps steps, Segments segments, Clock clock) {
+        this.commands = commands;
+        this.store = store;
+        this.zones = zones;
+        this.audience = audience;
+        this.steps = steps;
+        this.segments = segments;
+        this.clock = clock;
+    }
 
     /**
      * @param delivered sent where the channel's answer means the member's chat has it (Telegram, WeChat's customer-service

@@ -47,26 +47,34 @@ public class Dispatcher extends BackgroundWork {
     public static final String OUTSIDE_WINDOW = "outside-window-45015";
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    @Inject
-    Outbox outbox;
-    @Inject
-    Recipients recipients;
-    @Inject
-    Sender sender;
-    @Inject
-    Clock clock;
-    @Inject
-    MarketingTerms terms;
-    @Inject
-    NoticeTemplates templates;
-    @Inject
-    ExpiringPoints expiring;
-    @Inject
-    MassJobs massJobs;
+    private Outbox outbox;
+    private Recipients recipients;
+    private Sender sender;
+    private Clock clock;
+    private MarketingTerms terms;
+    private NoticeTemplates templates;
+    private ExpiringPoints expiring;
+    private MassJobs massJobs;
 
     private TenantRules rules;
     private PointsExpiryNotices expiryNotices;
     private MassSends mass;
+
+    /** For the container's proxy. */
+    protected Dispatcher() {}
+
+    @Inject
+    public Dispatcher(Outbox outbox, Recipients recipients, Sender sender, Clock clock, MarketingTerms terms,
+            NoticeTemplates templates, ExpiringPoints expiring, MassJobs massJobs) {
+        this.outbox = outbox;
+        this.recipients = recipients;
+        this.sender = sender;
+        this.clock = clock;
+        this.terms = terms;
+        this.templates = templates;
+        this.expiring = expiring;
+        this.massJobs = massJobs;
+    }
 
     @Override
     protected int poolThreads() {

@@ -23,12 +23,20 @@ import java.util.logging.Logger;
 public class SpendWindow extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(SpendWindow.class.getName());
 
-    @Inject
-    MemberSpend spend;
-    @Inject
-    Clock clock;
+    private MemberSpend spend;
+    private Clock clock;
 
     private final Map<TenantId, LocalDate> done = new ConcurrentHashMap<>();
+
+    /** For the container's proxy. */
+    protected SpendWindow() {}
+
+    @Inject
+    public SpendWindow(MemberSpend spend, Clock clock) {
+        this.spend = spend;
+        this.clock = clock;
+    }
+
     @Override
     protected void schedule(ScheduledExecutorService ticker) {
         ticker.scheduleWithFixedDelay(this::pass, 30, 3600, TimeUnit.SECONDS);

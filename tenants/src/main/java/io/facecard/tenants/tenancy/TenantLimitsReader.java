@@ -15,8 +15,15 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class TenantLimitsReader {
+    private TenantDirectory directory;
+
+    /** For the container's proxy. */
+    protected TenantLimitsReader() {}
+
     @Inject
-    TenantDirectory directory;
+    public TenantLimitsReader(TenantDirectory directory) {
+        this.directory = directory;
+    }
 
     @Transactional
     public TenantLimits read(TenantId tenant) {

@@ -34,19 +34,26 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class TenantOffboardingRunner extends BackgroundWork {
     private static final Logger LOG = Logger.getLogger(TenantOffboardingRunner.class.getName());
 
+    private TenantDirectory directory;
+    private Instance<TenantErasureHook> hooks;
+    private ErasedMembers erased;
+    private CommandGateway commands;
+    private Clock clock;
+    private CpuPriority priority;
+
+    /** For the container's proxy. */
+    protected TenantOffboardingRunner() {}
+
     @Inject
-    TenantDirectory directory;
-    @Inject
-    @Any
-    Instance<TenantErasureHook> hooks;
-    @Inject
-    ErasedMembers erased;
-    @Inject
-    CommandGateway commands;
-    @Inject
-    Clock clock;
-    @Inject
-    CpuPriority priority;
+    public TenantOffboardingRunner(TenantDirectory directory, @Any Instance<TenantErasureHook> hooks, ErasedMembers erased,
+            CommandGateway commands, Clock clock, CpuPriority priority) {
+        this.directory = directory;
+        this.hooks = hooks;
+        this.erased = erased;
+        this.commands = commands;
+        this.clock = clock;
+        this.priority = priority;
+    }
 
     @Override
     protected void schedule(ScheduledExecutorService ticker) {

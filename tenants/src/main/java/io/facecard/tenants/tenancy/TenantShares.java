@@ -16,11 +16,17 @@ import java.time.Duration;
 public class TenantShares extends RecentValues<TenantId, TenantLimits> {
     static final Duration TTL = Duration.ofSeconds(5);
 
-    @Inject
-    TenantLimitsReader reader;
+    private TenantLimitsReader reader;
 
-    public TenantShares() {
+    /** For the container's proxy. */
+    protected TenantShares() {
         super(TTL, System::nanoTime);
+    }
+
+    @Inject
+    public TenantShares(TenantLimitsReader reader) {
+        super(TTL, System::nanoTime);
+        this.reader = reader;
     }
 
     public TenantLimits of(TenantId tenant) {
