@@ -7,12 +7,18 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.facecard.adapters.outbound.persistence.TenantBound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.interceptor.Interceptor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -66,5 +72,13 @@ class OpenRegistriesTest {
                     .ifPresent(c -> named.add(c + ": " + d.getTargetClass().getName()));
         }
         assertThat(named).as(registry + " names contexts").isEmpty();
+    }
+
+    /** The interceptor binds only beans the container builds: a helper marked {@link TenantBound} would run unbound. */
+    @Test
+    void everyTenantBoundClassIsABeanTheContainerIntercepts() {
+        var marked = production.stream().filter(c -> c.isAnnotatedWith(TenantBound.class) && !c.isAnnotatedWith(Interceptor.class)).toList();
+        assertThat(marked).hasSizeGreaterThan(30).allSatisfy(c -> assertThat(c.isAnnotatedWith(ApplicationScoped.class)
+                || c.isAnnotatedWith(Dependent.class) || c.isAnnotatedWith(RequestScoped.class)).as(c.getName() + " is a bean").isTrue());
     }
 }

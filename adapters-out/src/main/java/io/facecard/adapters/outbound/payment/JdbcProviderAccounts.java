@@ -1,48 +1,30 @@
 package io.facecard.adapters.outbound.payment;
 
-import io.facecard.adapters.outbound.persistence.TenantBinding;
-import io.facecard.adapters.outbound.security.EnvelopeCipher;
+import io.facecard.adapters.outbound.security.SealedAccountStore;
 import io.facecard.adapters.outbound.security.SealedAccounts;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.domain.payment.PaymentProvider;
-import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.Optional;
 
-/** Provider accounts in {@code payment_provider_account}: settings as JSON, secrets sealed by {@link EnvelopeCipher}. */
+/** Provider accounts in {@code payment_provider_account}, their callbacks found through {@code payment_webhook}. */
 @ApplicationScoped
-public class JdbcProviderAccounts implements ProviderAccounts {
-    private static final SealedAccounts ROWS = new SealedAccounts("payment_provider_account", "payment_webhook");
-
-    @PersistenceContext(unitName = "facecard")
-    EntityManager em;
-    @Inject
-    TenantBinding binding;
-    @Inject
-    EnvelopeCipher cipher;
-
-    @Override
-    public void put(TenantId tenant, Account a) {
-        ROWS.put(em, binding, cipher, tenant, new SealedAccounts.Row(a.provider().name(), a.settings(), a.secrets(), a.webhookId(),
-                a.updatedAt()));
+public class JdbcProviderAccounts extends SealedAccountStore<PaymentProvider, ProviderAccounts.Account> implements ProviderAccounts {
+    public JdbcProviderAccounts() {
+        super("payment_provider_account", "payment_webhook");
     }
 
     @Override
-    public Optional<Account> find(TenantId tenant, PaymentProvider provider) {
-        return ROWS.find(em, binding, cipher, tenant, provider.name())
-                .map(r -> new Account(provider, r.settings(), r.secrets(), r.webhookId(), r.updatedAt()));
+    protected String kind(PaymentProvider provider) {
+        return provider.name();
     }
 
     @Override
-    public boolean remove(TenantId tenant, PaymentProvider provider) {
-        return ROWS.remove(em, binding, tenant, provider.name());
+    protected SealedAccounts.Row row(Account a) {
+        return new SealedAccounts.Row(a.provider().name(), a.settings(), a.secrets(), a.webhookId(), a.updatedAt());
     }
 
     @Override
-    public Optional<TenantId> byWebhook(PaymentProvider provider, String webhookId) {
-        return ROWS.byWebhook(em, provider.name(), webhookId);
+    protected Account account(PaymentProvider provider, SealedAccounts.Row r) {
+        return new Account(provider, r.settings(), r.secrets(), r.webhookId(), r.updatedAt());
     }
 }

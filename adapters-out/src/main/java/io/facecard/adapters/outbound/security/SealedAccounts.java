@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBinding;
-import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.Optional;
  * does not open), and a lookup table from the opaque webhook id to the tenant, which has no
  * row-level security because a callback arrives before any tenant is known (ids only).
  */
-@TenantBound
 public final class SealedAccounts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
@@ -37,6 +35,7 @@ public final class SealedAccounts {
     }
 
     public void put(EntityManager em, TenantBinding binding, EnvelopeCipher cipher, TenantId tenant, Row a) {
+        binding.bind(em, tenant);
         EnvelopeCipher.Sealed sealed = cipher.seal(write(a.secrets()).getBytes(StandardCharsets.UTF_8), row(tenant, a.kind()));
         Jdbc.update(em, "insert into " + table + " (tenant_id, provider, settings, key_id, wrapped_key, secrets, webhook_id, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, provider) do update set settings = excluded.settings, "
@@ -48,6 +47,7 @@ public final class SealedAccounts {
     }
 
     public Optional<Row> find(EntityManager em, TenantBinding binding, EnvelopeCipher cipher, TenantId tenant, String kind) {
+        binding.bind(em, tenant);
         return Jdbc.query(em, "select settings, key_id, wrapped_key, secrets, webhook_id, updated_at from " + table
                 + " where tenant_id = ? and provider = ?", r -> {
                     byte[] secrets = cipher.open(new EnvelopeCipher.Sealed(r.getString(2), r.getBytes(3), r.getBytes(4)), row(tenant, kind));
@@ -57,6 +57,7 @@ public final class SealedAccounts {
     }
 
     public boolean remove(EntityManager em, TenantBinding binding, TenantId tenant, String kind) {
+        binding.bind(em, tenant);
         Jdbc.update(em, "delete from " + webhooks + " where tenant_id = ? and provider = ?", tenant.value(), kind);
         return Jdbc.update(em, "delete from " + table + " where tenant_id = ? and provider = ?", tenant.value(), kind) > 0;
     }
