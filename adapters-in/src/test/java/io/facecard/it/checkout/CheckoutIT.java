@@ -241,6 +241,7 @@ public class CheckoutIT {
 
     /** The schedule of the checkout's latest hold: named after the hold and its expiry. */
     private static String holdDeadline(String member, String checkout) throws Exception {
+        // The hold's expiry is a scheduled deadline, which no API shows.
         try (var c = Api.database(); var q = c.prepareStatement("select convert_from(payload, 'UTF8')::jsonb ->> 'expiresAt' "
                 + "from domainevententry where aggregateidentifier = ? and payloadtype like '%PointsHeldEvent' "
                 + "and convert_from(payload, 'UTF8')::jsonb ->> 'holdId' = ? order by sequencenumber desc limit 1")) {
@@ -255,6 +256,7 @@ public class CheckoutIT {
     }
 
     private static boolean deadlinePending(String schedule) throws Exception {
+        // Whether the deadline is still pending: the scheduler's table is its only witness.
         try (var c = Api.database(); var q = c.prepareStatement("select count(*) from scheduled_tasks where task_instance = ?")) {
             q.setString(1, schedule);
             try (var r = q.executeQuery()) {
@@ -441,6 +443,7 @@ public class CheckoutIT {
     }
 
     private static long storedEvents() {
+        // The event store's size: nothing may be stored by a refused call, and no API counts events.
         try (var c = Api.database(); var q = c.prepareStatement("select count(*) from domainevententry"); var r = q.executeQuery()) {
             r.next();
             return r.getLong(1);

@@ -206,6 +206,7 @@ public class MembersAndFacesIT {
         assertThat(identify(a, Photos.altered(people.get(3))).json().path("member").path("id").asText()).isNotEqualTo(m);
         assertThat(post("/api/v1/identify", a.adminToken(), Map.of("cardNumber", "CARD-0007")).get("decision")).isEqualTo("NO_MATCH");
         assertThat(get("/api/v1/members/" + m + "/export", a.adminToken()).body()).doesNotContain("Erin");
+        // Erasure must leave no personal data at rest: only the tables can show that.
         try (Connection c = database()) {
             // The event store never held the name in clear, and the key that opened it is gone.
             assertThat(count(c, "select count(*) from domainevententry where aggregateidentifier = ? "

@@ -30,6 +30,7 @@ class DispatcherFairnessIT {
         Chain busy = Api.onboard(operator);
         Chain quiet = Api.onboard(operator);
         Api.call("PUT", "/api/v1/messenger-accounts/TELEGRAM", quiet.adminToken(), Map.of("sandbox", true)).ok(200);
+        // A backlog of thousands of queued messages is written straight into the outbox: through the API it would take minutes.
         try (Connection db = Api.database(); Statement s = db.createStatement()) {
             // Older than anything the quiet tenant queues: oldest-first would send all of these first.
             s.execute("insert into outbox_message (id, tenant_id, member_id, type, kind, fields, key, status, next_at, created_at) "

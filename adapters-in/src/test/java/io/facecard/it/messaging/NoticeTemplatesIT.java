@@ -149,6 +149,7 @@ class NoticeTemplatesIT {
         // Scans go on every 10 s; the notice stays one.
         Thread.sleep(12_000);
         assertThat(waitFor("TELEGRAM", chat, "lapse", 2)).hasSize(1);
+        // The fake shows what was sent; only the outbox shows the notice was not queued twice.
         try (var db = Api.database(); var s = db.prepareStatement("select count(*) from outbox_message where member_id = ?::uuid "
                 + "and type = 'POINTS_EXPIRING'")) {
             s.setString(1, m);

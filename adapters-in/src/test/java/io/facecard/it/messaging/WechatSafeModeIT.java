@@ -98,6 +98,7 @@ class WechatSafeModeIT {
     /** The keys that recognise retries and replays are kept three days, not for ever (each push adds its nonce's). */
     @Test
     void callbackKeysOlderThanThreeDaysAreForgotten() throws Exception {
+        // A callback key three days old cannot be made through the API: it is written with an old timestamp.
         try (var db = Api.database(); var s = db.prepareStatement("insert into messenger_callback (channel, key, seen_at) "
                 + "values ('WECHAT', 'nonce:old-test', now() - interval '4 days')")) {
             s.executeUpdate();

@@ -321,6 +321,7 @@ public class FacePayIT {
         assertThat(account).doesNotContain(secret).contains("sha256:");
         String log = Files.readString(Path.of(System.getProperty("facecard.server.log")));
         assertThat(log).doesNotContain(code).doesNotContain(secret).doesNotContain("sk_test_facecard_sandbox");
+        // Face codes must never reach the event store: only its payloads can show that.
         try (var db = Api.database(); var s = db.prepareStatement("select count(*) filter (where position(? in convert_from(payload, 'UTF8')) > 0 "
                 + "or position(? in convert_from(payload, 'UTF8')) > 0), count(*) filter (where payloadtype like '%PaymentRequestedEvent') "
                 + "from domainevententry")) {

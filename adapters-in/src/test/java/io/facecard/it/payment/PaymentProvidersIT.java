@@ -46,6 +46,7 @@ class PaymentProvidersIT {
         assertThat(changed.path("secrets").path("appAuthToken").asText()).isNotEqualTo(a.path("secrets").path("appAuthToken").asText());
         assertThat(changed.path("webhookPath").asText()).isEqualTo(a.path("webhookPath").asText());
 
+        // Sealed at rest: only the row shows the secret is not stored in clear.
         try (Connection db = database()) {
             db.setAutoCommit(false);
             db.createStatement().execute("select set_config('app.tenant_id', '" + shanghai.id() + "', true)");

@@ -62,6 +62,7 @@ public class WebhooksIT {
     }
 
     static long rejected(String reason) throws Exception {
+        // Rejected notices are recorded for the operator's audit, which the API does not serve.
         try (var db = Api.database(); var s = db.prepareStatement("select count(*) from payment_notification where outcome = 'REJECTED' "
                 + "and reason = ?")) {
             s.setString(1, reason);
@@ -151,6 +152,7 @@ public class WebhooksIT {
             assertThat(deliver(path, Map.of(), "notify_id=forged" + i + "&out_trade_no=x&sign=AAAA", "application/x-www-form-urlencoded")
                     .body()).isEqualTo("fail");
         }
+        // Rejected notices are recorded for the operator's audit, which the API does not serve.
         try (var db = Api.database(); var s = db.prepareStatement("select count(*) from payment_notification where tenant_id = ?")) {
             s.setObject(1, UUID.fromString(other.id()));
             try (var r = s.executeQuery()) {

@@ -56,6 +56,7 @@ class ConcurrencyAndSecrecyIT {
         Chain chain = onboard(operatorToken());
         String id = post("/api/v1/members", chain.adminToken(), Map.of("name", "Claimed", "phone", "+4930777001",
                 "email", "claimed@example.org", "cardNumber", "CLAIM-0001")).ok(201).json().path("id").asText();
+        // Claims hold digests, never values: only the stored rows can show it.
         try (var c = database(); var q = c.prepareStatement("select string_agg(kind || ':' || encode(digest, 'hex'), ' ') "
                 + "from member_claim where tenant_id = ?::uuid and member_id = ?::uuid")) {
             c.setAutoCommit(false);

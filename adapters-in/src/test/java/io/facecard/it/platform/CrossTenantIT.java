@@ -157,6 +157,7 @@ public class CrossTenantIT {
     }
 
     private static String lastInbound(String member) throws SQLException {
+        // The inbound message log is kept for the operator, not served by the API.
         try (Connection c = database(); Statement s = c.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + a.id() + "', false)"); // the binding is A's (row-level security)
             try (ResultSet r = s.executeQuery("select last_inbound_at::text from channel_binding where member_id = '" + member + "'")) {

@@ -53,6 +53,7 @@ class OffboardingIT {
                 Map.of("confirmSlug", leaving.slug())).status()).as("only the operator offboards").isEqualTo(403);
         assertThat(status(operator, leaving)).as("refusals changed nothing").isEqualTo("SUSPENDED");
 
+        // A long report holding the tenant's partition open, which no API call can do: the detach must wait for it.
         try (Connection bulk = database(); Connection report = database(); Statement r = report.createStatement()) {
             TenantsDoNotStallEachOtherIT.bulkLoad(bulk, loading, 20);
             // A long read of the leaving tenant's own templates (a snapshot that still sees its partition).
@@ -83,6 +84,7 @@ class OffboardingIT {
             bulk.rollback();
         }
 
+        // What erasure left behind is no longer served by any API once the tenant is gone: the tables show it.
         try (Connection c = database(); Statement s = c.createStatement()) {
             assertThat(count(s, "select count(*) from pg_class where relname = '" + partition + "'")).as("partition dropped").isZero();
             s.execute("select set_config('app.tenant_id', '" + leaving.id() + "', false)");
@@ -105,6 +107,7 @@ class OffboardingIT {
     }
 
     private static long living(Chain chain) throws Exception {
+        // Erased members are not listed by the API: only the table counts the living ones.
         try (Connection c = database(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("select set_config('app.tenant_id', '" + chain.id() + "', true)");

@@ -32,6 +32,7 @@ class TenantsDoNotStallEachOtherIT {
         Chain serving = onboard(operator);
         Till servingTill = Till.of(serving, "S1");
         byte[] photo = Photos.people().get(0);
+        // A bulk load holding the table, which no API call can do for this long: read straight from the database.
         try (Connection bulk = database()) {
             bulkLoad(bulk, loading, 50);
             // The bulk load's transaction stays open (row exclusive lock on face_template) during all that follows.
@@ -67,6 +68,7 @@ class TenantsDoNotStallEachOtherIT {
     void aNewTenantsPartitionIsAttachedWithItsOwnIndexes() throws Exception {
         Chain chain = onboard(operatorToken());
         String partition = "face_template_" + chain.id().replace("-", "");
+        // Partitions are the schema's business: only the catalogue shows that onboarding made one.
         try (Connection c = database(); Statement s = c.createStatement();
                 var r = s.executeQuery("select (select count(*) from pg_inherits where inhparent = 'face_template'::regclass "
                         + "and inhrelid = '" + partition + "'::regclass), (select count(*) from pg_indexes where tablename = '"
