@@ -1,10 +1,12 @@
 package io.facecard.application.biometrics;
 
+import io.facecard.application.biometrics.port.Bursts;
 import io.facecard.application.biometrics.port.FaceAnalysis.Checks;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
@@ -14,23 +16,17 @@ import java.util.List;
  * Frames must show one person: any two usable frames that do not verify against each other refuse
  * the whole burst (a passer-by in one frame must not be fused into the customer).
  */
-public final class Frames {
-    /** The most frames one call takes: a burst of about a second at a till camera. */
-    public static final int MAX = 5;
-
-    private Frames() {}
-
-    public static void checkCount(int frames) {
+@ApplicationScoped
+public class Frames implements Bursts {
+    @Override
+    public void checkCount(int frames) {
         if (frames < 1 || frames > MAX) {
             throw Refusal.invalid("send 1 to " + MAX + " frames of one customer");
         }
     }
 
-    /**
-     * @param sameThreshold the score two templates of one person reach (1:1 verification's threshold)
-     * @return the fused scan; when no frame has a usable face, the first frame's scan says why
-     */
-    public static FaceScan fuse(List<FaceScan> scans, double sameThreshold) {
+    @Override
+    public FaceScan fuse(List<FaceScan> scans, double sameThreshold) {
         List<FaceScan> usable = scans.stream().filter(s -> s.outcome() == Outcome.FACE).toList();
         if (usable.isEmpty()) {
             return scans.get(0);
@@ -72,7 +68,8 @@ public final class Frames {
     }
 
     /** Refuses templates that are not all of one person, changing nothing. */
-    public static void requireOnePerson(List<FaceScan> scans, double sameThreshold) {
+    @Override
+    public void requireOnePerson(List<FaceScan> scans, double sameThreshold) {
         for (int i = 0; i < scans.size(); i++) {
             for (int j = i + 1; j < scans.size(); j++) {
                 double score = dot(scans.get(i).embedding(), scans.get(j).embedding());

@@ -1,6 +1,7 @@
 package io.facecard.application.biometrics;
 
 import io.facecard.application.biometrics.port.FaceTemplates;
+import io.facecard.application.biometrics.port.Galleries;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * enough). A small one is counted every time: cheap, and each template moves its threshold most.
  */
 @ApplicationScoped
-public class GallerySizes {
+public class GallerySizes implements Galleries {
     static final Duration TTL = Duration.ofSeconds(60);
     static final long REMEMBER_FROM = 1_000;
 
@@ -33,6 +34,7 @@ public class GallerySizes {
         this.templates = templates;
     }
 
+    @Override
     public long of(TenantId tenant) {
         long now = System.nanoTime();
         Counted c = counted.get(tenant);

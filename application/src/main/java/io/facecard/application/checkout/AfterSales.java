@@ -2,11 +2,12 @@ package io.facecard.application.checkout;
 
 import io.facecard.application.checkout.port.FacePayRefunds;
 import io.facecard.application.checkout.port.TillOffers;
-import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.loyalty.port.Programs;
-import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.FaceIdentification;
+import io.facecard.application.membership.port.Identification;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
@@ -58,9 +59,9 @@ public class AfterSales {
     private CommandGateway commands;
     private Ledger ledger;
     private Programs programs;
-    private Balances balances;
-    private Faces faces;
-    private Members members;
+    private LoyaltyTerms balances;
+    private FaceIdentification faces;
+    private MemberAccess members;
     private Clock clock;
     private FacePayRefunds refunds;
     private TillOffers tillOffers;
@@ -68,8 +69,8 @@ public class AfterSales {
     protected AfterSales() {}
 
     @Inject
-    public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, Balances balances, Faces faces,
-            Members members, Clock clock, FacePayRefunds refunds, TillOffers tillOffers) {
+    public AfterSales(CommandGateway commands, Ledger ledger, Programs programs, LoyaltyTerms balances, FaceIdentification faces,
+            MemberAccess members, Clock clock, FacePayRefunds refunds, TillOffers tillOffers) {
         this.tillOffers = tillOffers;
         this.commands = commands;
         this.ledger = ledger;
@@ -161,7 +162,7 @@ public class AfterSales {
         } else {
             var i = who.cardNumber() != null ? faces.identifyBy(caller, "cardNumber", who.cardNumber())
                     : faces.identifyBy(caller, "phone", who.phone());
-            if (i.decision() == Faces.Decision.MATCH) {
+            if (i.decision() == Identification.Decision.MATCH) {
                 return i.member().id();
             }
         }

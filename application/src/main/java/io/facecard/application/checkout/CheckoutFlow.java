@@ -4,15 +4,15 @@ import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.FacePayRefunds;
 import io.facecard.application.checkout.port.TillOffers;
-import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.loyalty.port.Programs;
-import io.facecard.application.membership.Faces;
-import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.FaceIdentification;
+import io.facecard.application.membership.port.Identification;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
-import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.checkout.Checkout;
 import io.facecard.domain.checkout.CheckoutCommands;
@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -46,12 +45,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @ApplicationScoped
 @Transactional
 public class CheckoutFlow {
-    public static final Permit TILL = new Permit(Set.of(), Set.of(TerminalKind.POS, TerminalKind.KIOSK));
 
     /** @param offers the member's personal offers that give something on this basket */
     public record Quote(long balance, long redeemable, long pointsToEarn, List<OfferFlow.QuoteOffer> offers) {}
 
-    public record Identified(Faces.Identification identification, Quote quote) {}
+    public record Identified(Identification identification, Quote quote) {}
 
     public record Redemption(UUID checkoutId, long points, BigDecimal value, BigDecimal due, long balance) {}
 
@@ -61,9 +59,9 @@ public class CheckoutFlow {
     private Checkouts checkouts;
     private Ledger ledger;
     private Programs programs;
-    private Balances balances;
-    private Faces faces;
-    private Members members;
+    private LoyaltyTerms balances;
+    private FaceIdentification faces;
+    private MemberAccess members;
     private Clock clock;
     private FacePayRefunds refunds;
     private ServiceNotices notices;
@@ -73,8 +71,8 @@ public class CheckoutFlow {
     protected CheckoutFlow() {}
 
     @Inject
-    public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger, Programs programs, Balances balances,
-            Faces faces, Members members, Clock clock, FacePayRefunds refunds, ServiceNotices notices, OfferFlow offerFlow,
+    public CheckoutFlow(CommandGateway commands, Checkouts checkouts, Ledger ledger, Programs programs, LoyaltyTerms balances,
+            FaceIdentification faces, MemberAccess members, Clock clock, FacePayRefunds refunds, ServiceNotices notices, OfferFlow offerFlow,
             TillOffers tillOffers) {
         this.offerFlow = offerFlow;
         this.tillOffers = tillOffers;
@@ -91,7 +89,7 @@ public class CheckoutFlow {
     }
 
     public CheckoutView open(Caller caller, TillRequests.Open request) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
         String currency = request.currency();
         int scale = Baskets.scale(programs.terms(tenant).currency(), currency);
@@ -107,7 +105,7 @@ public class CheckoutFlow {
     }
 
     public CheckoutView get(Caller caller, UUID id) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         return view(tenant, (Caller.Terminal) caller, id);
     }
 
@@ -121,7 +119,7 @@ public class CheckoutFlow {
             return identifyMember(caller, id, by.member());
         }
         if (by.candidateToken() != null) {
-            view(TILL.tenantOf(caller), (Caller.Terminal) caller, id); // another till's or tenant's checkout is 404 before the token is spent
+            view(Permit.TILL.tenantOf(caller), (Caller.Terminal) caller, id); // another till's or tenant's checkout is 404 before the token is spent
             return attach(caller, id, faces.confirm(caller, by.candidateToken(), by.phoneLast4()), "FACE_CONFIRMED");
         }
         return by.cardNumber() != null ? attach(caller, id, faces.identifyBy(caller, "cardNumber", by.cardNumber()), "CARD")
@@ -130,15 +128,15 @@ public class CheckoutFlow {
 
     private Identified identifyMember(Caller caller, UUID id, MemberId member) {
         var m = members.get(caller, member);
-        Faces.Identification i = m.erased() ? new Faces.Identification(Faces.Decision.NO_MATCH, null, 0)
-                : new Faces.Identification(Faces.Decision.MATCH, m, 1.0);
+        Identification i = m.erased() ? new Identification(Identification.Decision.NO_MATCH, null, 0)
+                : new Identification(Identification.Decision.MATCH, m, 1.0);
         return attach(caller, id, i, "MEMBER_ID");
     }
 
-    private Identified attach(Caller caller, UUID id, Faces.Identification i, String method) {
-        TenantId tenant = TILL.tenantOf(caller);
+    private Identified attach(Caller caller, UUID id, Identification i, String method) {
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         CheckoutView c = view(tenant, (Caller.Terminal) caller, id);
-        if (i.decision() != Faces.Decision.MATCH) {
+        if (i.decision() != Identification.Decision.MATCH) {
             return new Identified(i, null);
         }
         MemberId member = i.member().id();
@@ -154,13 +152,13 @@ public class CheckoutFlow {
         var tier = balances.tier(tenant, member, p, now);
         long available = ledger.available(tenant, member, now);
         long toEarn = Earning.earned(Earning.receiptLines(p, tier, c.lines(), c.total(), c.total(), 0));
-        Faces.Identification shown = i.withMember(i.member().withTier(tier.map(LoyaltyProgram.Tier::name).orElse(null)));
+        Identification shown = i.withMember(i.member().withTier(tier.map(LoyaltyProgram.Tier::name).orElse(null)));
         return new Identified(shown, new Quote(available, p.redeemable(c.total(), available), toEarn,
                 offerFlow.quote(tenant, member, c, p, tier, now)));
     }
 
     public Redemption redeem(Caller caller, UUID id, TillRequests.Redeem request) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         view(tenant, (Caller.Terminal) caller, id);
         Instant now = clock.instant();
         LoyaltyProgram p = balances.program(tenant);
@@ -173,7 +171,7 @@ public class CheckoutFlow {
     }
 
     public Redemption release(Caller caller, UUID id) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         CheckoutView c = view(tenant, (Caller.Terminal) caller, id);
         Instant now = clock.instant();
         Checkout.Released released = commands.sendAndWait(new CheckoutCommands.ClearRedemption(new CheckoutId(id), "RELEASED", now));
@@ -183,7 +181,7 @@ public class CheckoutFlow {
     }
 
     public CheckoutView cancel(Caller caller, UUID id) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
         view(tenant, till, id);
         Instant now = clock.instant();
@@ -200,7 +198,7 @@ public class CheckoutFlow {
     }
 
     public Completed complete(Caller caller, UUID id, TillRequests.Complete request) {
-        TenantId tenant = TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         Caller.Terminal till = (Caller.Terminal) caller;
         CheckoutView c = view(tenant, till, id);
         String receiptNumber = request.receiptNumber();

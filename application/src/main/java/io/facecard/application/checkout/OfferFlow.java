@@ -3,8 +3,9 @@ package io.facecard.application.checkout;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.TillOffers;
-import io.facecard.application.loyalty.Balances;
+import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
 import io.facecard.domain.checkout.Checkout;
 import io.facecard.domain.checkout.CheckoutCommands;
 import io.facecard.domain.checkout.CheckoutId;
@@ -43,14 +44,14 @@ public class OfferFlow {
     private CommandGateway commands;
     private Checkouts checkouts;
     private TillOffers offers;
-    private Balances balances;
+    private LoyaltyTerms balances;
     private Clock clock;
 
     /** For the container's proxy. */
     protected OfferFlow() {}
 
     @Inject
-    public OfferFlow(CommandGateway commands, Checkouts checkouts, TillOffers offers, Balances balances, Clock clock) {
+    public OfferFlow(CommandGateway commands, Checkouts checkouts, TillOffers offers, LoyaltyTerms balances, Clock clock) {
         this.commands = commands;
         this.checkouts = checkouts;
         this.offers = offers;
@@ -69,7 +70,7 @@ public class OfferFlow {
     }
 
     public Applied apply(Caller caller, UUID id, UUID offerId, String couponCode) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         CheckoutView c = view(tenant, (Caller.Terminal) caller, id);
         if ((offerId == null) == (couponCode == null)) {
             throw Refusal.invalid("give 'offerId' or 'couponCode', one of them");
@@ -93,7 +94,7 @@ public class OfferFlow {
     }
 
     public void remove(Caller caller, UUID id, UUID offerId) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         view(tenant, (Caller.Terminal) caller, id);
         UUID removed = commands.sendAndWait(new CheckoutCommands.RemoveOffer(new CheckoutId(id), offerId, clock.instant()));
         if (removed == null) {

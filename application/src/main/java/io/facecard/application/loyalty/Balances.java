@@ -1,11 +1,11 @@
 package io.facecard.application.loyalty;
 
 import io.facecard.application.loyalty.port.Ledger;
+import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.loyalty.port.Programs;
-import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
-import io.facecard.application.security.Permit;
 import io.facecard.domain.loyalty.BonusAccountId;
 import io.facecard.domain.loyalty.LoyaltyCommands.AdjustPoints;
 import io.facecard.domain.loyalty.LoyaltyProgram;
@@ -27,11 +27,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /** A member's balance, statement and manual adjustments. */
 @ApplicationScoped
 @Transactional
-public class Balances {
+public class Balances implements LoyaltyTerms {
     public record Summary(long available, long pending, long held, List<Ledger.Expiring> expiring, String tier) {}
 
     private CommandGateway commands;
-    private Members members;
+    private MemberAccess members;
     private Ledger ledger;
     private Programs programs;
     private Clock clock;
@@ -39,7 +39,7 @@ public class Balances {
     protected Balances() {}
 
     @Inject
-    public Balances(CommandGateway commands, Members members, Ledger ledger, Programs programs, Clock clock) {
+    public Balances(CommandGateway commands, MemberAccess members, Ledger ledger, Programs programs, Clock clock) {
         this.commands = commands;
         this.members = members;
         this.ledger = ledger;
@@ -48,13 +48,13 @@ public class Balances {
     }
 
     public Summary balance(Caller caller, MemberId member) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return summary(tenant, member, clock.instant());
     }
 
     public List<Ledger.Entry> statement(Caller caller, MemberId member, int offset, int limit) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return ledger.statement(tenant, member, offset, limit);
     }
@@ -82,11 +82,13 @@ public class Balances {
                 tier(tenant, member, program(tenant), now).map(LoyaltyProgram.Tier::name).orElse(null));
     }
 
+    @Override
     public LoyaltyProgram program(TenantId tenant) {
         return programs.find(tenant).orElse(LoyaltyProgram.DEFAULT);
     }
 
     /** Tiers are measured on the rolling last 12 months; falling below a threshold downgrades by itself. */
+    @Override
     public Optional<LoyaltyProgram.Tier> tier(TenantId tenant, MemberId member, LoyaltyProgram p, Instant now) {
         if (p.tiers().isEmpty()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.facecard.application.loyalty;
 
 import io.facecard.application.loyalty.port.IdempotencyRecords.Answer;
 import io.facecard.application.loyalty.port.IdempotencyRecords;
+import io.facecard.application.problem.IdempotencyRule;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;

@@ -1,13 +1,16 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.biometrics.Frames;
-import io.facecard.application.biometrics.GallerySizes;
+import io.facecard.application.biometrics.port.Bursts;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.biometrics.port.FaceTemplates;
+import io.facecard.application.biometrics.port.Galleries;
+import io.facecard.application.membership.port.FaceIdentification;
+import io.facecard.application.membership.port.Identification.Decision;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.security.Caller;
@@ -36,7 +39,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /** Face enrolment, 1:N identification and 1:1 verification inside one tenant. */
 @ApplicationScoped
 @Transactional
-public class Faces {
+public class Faces implements FaceIdentification {
     public static final Permit IDENTIFY = new Permit(
             Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
             Set.of(TerminalKind.POS, TerminalKind.KIOSK, TerminalKind.CAMERA));
@@ -44,39 +47,8 @@ public class Faces {
     private static final Permit ADMIN = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
 
     /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
-    public enum Decision { MATCH, CONFIRM, NO_MATCH, NO_FACE, MULTIPLE_FACES, LOW_QUALITY, SPOOF }
-
     /** A till probe below this quality is never taken without asking (at the till quality is detector confidence damped by blur). */
     static final double SURE_QUALITY = 0.3;
-
-    /**
-     * @param candidateToken with CONFIRM: what the till sends back with the customer's digits
-     * @param hint what the till should do next ({@code USE_CARD}, {@code WRONG_DIGITS}), or null
-     * @param triesLeft with CONFIRM: wrong digits the token still takes
-     * @param liveness the liveness score where the tenant requires liveness, else null
-     */
-    public record Identification(Decision decision, MemberView member, double score, String candidateToken, String hint,
-            Integer triesLeft, Double liveness) {
-        public Identification(Decision decision, MemberView member, double score) {
-            this(decision, member, score, null, null, null, null);
-        }
-
-        public Identification(Decision decision, MemberView member, double score, String candidateToken, String hint, Integer triesLeft) {
-            this(decision, member, score, candidateToken, hint, triesLeft, null);
-        }
-
-        static Identification hint(Decision decision, double score, String hint) {
-            return new Identification(decision, null, score, null, hint, null);
-        }
-
-        public Identification withMember(MemberView shown) {
-            return new Identification(decision, shown, score, candidateToken, hint, triesLeft, liveness);
-        }
-
-        Identification withLiveness(double score) {
-            return Double.isNaN(score) ? this : new Identification(decision, member, this.score, candidateToken, hint, triesLeft, score);
-        }
-    }
 
     /** Below this many templates the app is told another photo helps (AccuracyBenchmark: 3 photos, wild 59 % → 93 % at 1k). */
     static final int HELPFUL_TEMPLATES = 3;
@@ -91,16 +63,19 @@ public class Faces {
     private Members members;
     private MemberDirectory directory;
     private Clock clock;
-    private GallerySizes galleries;
+    private Galleries galleries;
     private StepUp stepUp;
     private TemplateRefresh refresh;
+    private Bursts bursts;
 
     /** For the CDI client proxy only. */
     protected Faces() {}
 
     @Inject
     public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettingsStore settings,
-            Members members, MemberDirectory directory, Clock clock, GallerySizes galleries, StepUp stepUp, TemplateRefresh refresh) {
+            Members members, MemberDirectory directory, Clock clock, Galleries galleries, StepUp stepUp, TemplateRefresh refresh,
+            Bursts bursts) {
+        this.bursts = bursts;
         this.galleries = galleries;
         this.stepUp = stepUp;
         this.refresh = refresh;
@@ -132,7 +107,7 @@ public class Faces {
      */
     public EnrolledBurst enrolBurst(Caller caller, MemberId member, List<byte[]> photos) {
         TenantId tenant = Members.PERMIT.tenantOf(caller);
-        Frames.checkCount(photos.size());
+        bursts.checkCount(photos.size());
         members.living(tenant, member);
         List<FaceScan> good = new ArrayList<>();
         List<RefusedPhoto> refused = new ArrayList<>();
@@ -148,7 +123,7 @@ public class Faces {
         if (good.isEmpty()) {
             throw first;
         }
-        Frames.requireOnePerson(good, samePerson(tenant));
+        bursts.requireOnePerson(good, samePerson(tenant));
         List<Enrolled> enrolled = good.stream().map(scan -> enrolScanned(caller, member, scan)).toList();
         Enrolled last = enrolled.get(enrolled.size() - 1);
         return new EnrolledBurst(enrolled, refused, last.templates(), last.anotherPhotoHelps());
@@ -236,21 +211,23 @@ public class Faces {
         }
     }
 
+    @Override
     public Identification identify(Caller caller, byte[] image) {
         return identify(caller, List.of(image));
     }
 
-    /** 1:N identification of one customer from 1 to {@link Frames#MAX} frames, fused into one probe. */
+    /** 1:N identification of one customer from 1 to {@link Bursts#MAX} frames, fused into one probe. */
+    @Override
     public Identification identify(Caller caller, List<byte[]> frames) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
-        Frames.checkCount(frames.size());
+        bursts.checkCount(frames.size());
         FaceSettings s = settings.of(tenant);
         FaceAnalysis.ScanRules rules = FaceAnalysis.ScanRules.probe(s.minFacePixels());
         // Liveness is scored when loyalty refuses spoofs, or when a payment by face may follow and needs it.
         boolean live = s.livenessForLoyalty() || s.livenessForPayments();
         FaceAnalysis.ScanRules used = live ? rules.withLiveness() : rules;
         List<FaceScan> scans = frames.stream().map(f -> analysis.scanFor(tenant, f, used)).toList();
-        FaceScan scan = scans.size() == 1 ? scans.get(0) : Frames.fuse(scans, samePerson(s));
+        FaceScan scan = scans.size() == 1 ? scans.get(0) : bursts.fuse(scans, samePerson(s));
         Identification i = decide(tenant, s, scan, live ? scan.checks().liveness() : null);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
@@ -291,6 +268,7 @@ public class Faces {
     }
 
     /** The customer's phone digits against a CONFIRM's token. */
+    @Override
     public Identification confirm(Caller caller, String candidateToken, String phoneLast4) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         return stepUp.confirm(tenant, candidateToken, phoneLast4, (member, probe) -> {
@@ -302,6 +280,7 @@ public class Faces {
     }
 
     /** The till's fallback: a card or a phone instead of a face. */
+    @Override
     public Identification identifyBy(Caller caller, String field, String value) {
         TenantId tenant = IDENTIFY.tenantOf(caller);
         String normalised = field.equals("phone") ? MemberRules.phone(value) : MemberRules.card(value);
@@ -338,6 +317,7 @@ public class Faces {
      * What a payment by our own face match needs of the checkout's identification: the given score,
      * else the tenant's payment threshold; liveness at the tenant's minimum when payments require it.
      */
+    @Override
     public FaceProof.Needed paymentNeeds(TenantId tenant, Double threshold) {
         FaceSettings s = settings.of(tenant);
         double score = threshold != null ? threshold : s.effective(galleries.of(tenant), analysis.impostorTail()).paymentThreshold();

@@ -1,7 +1,7 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportJobs.Job;
+import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportUploads;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;

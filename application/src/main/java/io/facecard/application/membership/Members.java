@@ -3,6 +3,7 @@ package io.facecard.application.membership;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.application.membership.port.IdentifierClaims;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.application.membership.port.MemberView;
@@ -33,10 +34,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /** Members and their consents; erasure and export (GDPR art. 15, 17, 20). */
 @ApplicationScoped
 @Transactional
-public class Members {
-    public static final Permit PERMIT = new Permit(
-            Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER, Role.CASHIER),
-            Set.of(TerminalKind.APP, TerminalKind.KIOSK, TerminalKind.POS));
+public class Members implements MemberAccess {
 
     /**
      * Browsing the directory (no filter, or free text): staff only. A till looks a customer up by one identifier
@@ -125,6 +123,7 @@ public class Members {
         return get(caller, id);
     }
 
+    @Override
     public MemberView get(Caller caller, MemberId id) {
         TenantId tenant = PERMIT.tenantOf(caller);
         return directory.find(tenant, id).orElseThrow(() -> Refusal.notFound("member " + id));

@@ -1,10 +1,10 @@
 package io.facecard.application.membership;
 
-import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
-import io.facecard.application.membership.Faces.Decision;
-import io.facecard.application.membership.Faces.Identification;
+import io.facecard.application.membership.port.Identification.Decision;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.application.membership.port.MemberDirectory;
+import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.StepUps;
 import io.facecard.domain.biometrics.MatchPolicy;
 import io.facecard.domain.membership.MemberId;

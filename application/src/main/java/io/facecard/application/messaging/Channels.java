@@ -1,7 +1,7 @@
 package io.facecard.application.messaging;
 
-import io.facecard.application.membership.Members;
 import io.facecard.application.membership.port.ErasureHook;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.messaging.port.ChannelBindings;
 import io.facecard.application.messaging.port.FacePayers;
 import io.facecard.application.messaging.port.Messenger;
@@ -53,7 +53,7 @@ public class Channels implements ErasureHook {
     public record Offer(Channel channel, String token, Instant expiresAt, String qrTicket, String qrUrl, String deepLink,
             String sandbox) {}
 
-    private Members members;
+    private MemberAccess members;
     private MessengerAccounts accounts;
     private ChannelBindings bindings;
     private Messenger messenger;
@@ -65,7 +65,7 @@ public class Channels implements ErasureHook {
     protected Channels() {}
 
     @Inject
-    public Channels(Members members, MessengerAccounts accounts, ChannelBindings bindings, Messenger messenger, ServiceNotices notices,
+    public Channels(MemberAccess members, MessengerAccounts accounts, ChannelBindings bindings, Messenger messenger, ServiceNotices notices,
             CommandGateway commands, Clock clock, FacePayers payers) {
         this.payers = payers;
         this.members = members;
@@ -78,7 +78,7 @@ public class Channels implements ErasureHook {
     }
 
     public Offer offer(Caller caller, MemberId member, Channel channel) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         if (members.get(caller, member).erased()) {
             throw Refusal.notFound("member " + member.value());
         }
@@ -102,20 +102,20 @@ public class Channels implements ErasureHook {
     }
 
     public String status(Caller caller, MemberId member, Channel channel, String token) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return bindings.status(tenant, member, channel, hash(token == null ? "" : token), clock.instant())
                 .orElseThrow(() -> Refusal.notFound("binding token"));
     }
 
     public List<ChannelBindings.Binding> list(Caller caller, MemberId member) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return bindings.of(tenant, member);
     }
 
     public void unbind(Caller caller, MemberId member, Channel channel) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         if (!bindings.unbind(tenant, member, channel)) {
             throw Refusal.notFound(channel + " binding");
@@ -124,7 +124,7 @@ public class Channels implements ErasureHook {
 
     /** The member chooses where notices go first. */
     public void prefer(Caller caller, MemberId member, Channel channel) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         if (!bindings.prefer(tenant, member, channel)) {
             throw Refusal.notFound(channel + " binding");
@@ -136,7 +136,7 @@ public class Channels implements ErasureHook {
      * face may receive the tenant's notices. Only an openid of the official account's own appid is offered.
      */
     public void confirmFacePayOpenid(Caller caller, MemberId member) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         if (members.get(caller, member).erased()) {
             throw Refusal.notFound("member " + member.value());
         }

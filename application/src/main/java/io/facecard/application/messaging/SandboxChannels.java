@@ -1,6 +1,6 @@
 package io.facecard.application.messaging;
 
-import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.messaging.port.ChannelSandbox;
 import io.facecard.application.messaging.port.Messenger;
 import io.facecard.application.messaging.port.MessengerAccounts;
@@ -30,7 +30,7 @@ public class SandboxChannels {
     }
 
     private void requireSandbox(Caller caller) {
-        Members.PERMIT.tenantOf(caller);
+        MemberAccess.PERMIT.tenantOf(caller);
         if (!messenger.sandbox()) {
             throw Refusal.notFound("this path");
         }
@@ -60,7 +60,7 @@ public class SandboxChannels {
 
     public Map<String, Object> start(Caller caller, String token, String chatId) {
         requireSandbox(caller);
-        String bot = accounts.find(Members.PERMIT.tenantOf(caller), Channel.TELEGRAM)
+        String bot = accounts.find(MemberAccess.PERMIT.tenantOf(caller), Channel.TELEGRAM)
                 .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
         String chat = Validation.requiredText(chatId, "chatId", 20);
         if (!chat.matches("[0-9]{1,15}")) {
@@ -80,13 +80,13 @@ public class SandboxChannels {
     }
 
     private String appid(Caller caller) {
-        return accounts.find(Members.PERMIT.tenantOf(caller), Channel.WECHAT)
+        return accounts.find(MemberAccess.PERMIT.tenantOf(caller), Channel.WECHAT)
                 .map(a -> a.settings().get("appid")).orElseThrow(() -> Refusal.notFound("WECHAT_OA account"));
     }
 
     /** A bot's public id: its token's part before the colon. */
     private String botId(Caller caller) {
-        String token = accounts.find(Members.PERMIT.tenantOf(caller), Channel.TELEGRAM)
+        String token = accounts.find(MemberAccess.PERMIT.tenantOf(caller), Channel.TELEGRAM)
                 .map(a -> a.secrets().get("botToken")).orElseThrow(() -> Refusal.notFound("TELEGRAM account"));
         return token.substring(0, Math.max(0, token.indexOf(':')));
     }

@@ -1,8 +1,8 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.checkout.CheckoutFlow;
 import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
 import io.facecard.domain.payment.PaymentId;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -36,7 +36,7 @@ public class FacePay {
     }
 
     public PaymentView pay(Caller caller, UUID checkout, String idempotencyKey, TillPayment request) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         PaymentChecks.Begun begun;
         try {
             begun = checks.begin(caller, checkout, idempotencyKey, request);

@@ -1,7 +1,7 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.membership.Members;
 import io.facecard.application.membership.port.ErasureHook;
+import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.ProviderAccounts;
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 public class MemberCards implements ErasureHook {
     private static final Logger LOG = Logger.getLogger(MemberCards.class.getName());
 
-    private Members members;
+    private MemberAccess members;
     private SavedCards cards;
     private PaymentGateways gateways;
     private ProviderAccounts accounts;
@@ -39,7 +39,7 @@ public class MemberCards implements ErasureHook {
     protected MemberCards() {}
 
     @Inject
-    public MemberCards(Members members, SavedCards cards, PaymentGateways gateways, ProviderAccounts accounts, Clock clock) {
+    public MemberCards(MemberAccess members, SavedCards cards, PaymentGateways gateways, ProviderAccounts accounts, Clock clock) {
         this.members = members;
         this.cards = cards;
         this.gateways = gateways;
@@ -48,13 +48,13 @@ public class MemberCards implements ErasureHook {
     }
 
     public List<SavedCards.Card> list(Caller caller, MemberId member) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         return cards.of(tenant, member);
     }
 
     public void remove(Caller caller, MemberId member, String paymentMethod) {
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         members.get(caller, member);
         if (!cards.remove(tenant, member, paymentMethod)) {
             throw Refusal.notFound("payment method " + paymentMethod);
@@ -67,7 +67,7 @@ public class MemberCards implements ErasureHook {
         if (!gateways.sandbox()) {
             throw Refusal.notFound("this path");
         }
-        TenantId tenant = Members.PERMIT.tenantOf(caller);
+        TenantId tenant = MemberAccess.PERMIT.tenantOf(caller);
         var m = members.get(caller, member);
         if (m.erased()) {
             throw Refusal.notFound("member " + member.value());

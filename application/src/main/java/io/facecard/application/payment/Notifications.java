@@ -1,7 +1,7 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.NotificationVerifier.Verified;
+import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.ProviderAccounts;

@@ -1,20 +1,20 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.checkout.CheckoutFlow;
-import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
-import io.facecard.application.loyalty.IdempotencyRule;
-import io.facecard.application.membership.Faces;
+import io.facecard.application.checkout.port.Checkouts;
+import io.facecard.application.membership.port.FaceIdentification;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.payment.port.PaymentGateways;
-import io.facecard.application.payment.port.Payments;
-import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.payment.port.PaymentSettingsStore;
+import io.facecard.application.payment.port.Payments.PaymentView;
+import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.ProviderAccounts;
 import io.facecard.application.payment.port.SavedCards;
 import io.facecard.application.payment.port.WechatFaceDevices;
+import io.facecard.application.problem.IdempotencyRule;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
+import io.facecard.application.security.Permit;
 import io.facecard.domain.checkout.CheckoutId;
 import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.checkout.FaceProof;
@@ -56,13 +56,13 @@ public class PaymentChecks {
     private PaymentSettingsStore settings;
     private SavedCards cards;
     private MemberDirectory directory;
-    private Faces faces;
+    private FaceIdentification faces;
 
     protected PaymentChecks() {}
 
     @Inject
     public PaymentChecks(Checkouts checkouts, Payments payments, PaymentRecords records, PaymentGateways gateways,
-            ProviderAccounts accounts, PaymentSettingsStore settings, SavedCards cards, MemberDirectory directory, Faces faces) {
+            ProviderAccounts accounts, PaymentSettingsStore settings, SavedCards cards, MemberDirectory directory, FaceIdentification faces) {
         this.checkouts = checkouts;
         this.payments = payments;
         this.records = records;
@@ -75,7 +75,7 @@ public class PaymentChecks {
     }
 
     public Begun begin(Caller caller, UUID checkoutId, String key, TillPayment r) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         CheckoutView checkout = tillsCheckout(caller, tenant, checkoutId);
         requireKey(key);
         PaymentId id = PaymentId.of(tenant, new CheckoutId(checkoutId), key);
@@ -127,7 +127,7 @@ public class PaymentChecks {
 
     /** The till's WeChat face device asks for an authinfo; the tenant's sub-merchant account is the one it works for. */
     public WechatFaceDevices.AuthInfo faceAuthinfo(Caller caller, String rawdata, String deviceId) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         String raw = Validation.requiredText(rawdata, "rawdata", 8192);
         String device = Validation.requiredText(deviceId, "deviceId", 64);
         var account = accounts.find(tenant, PaymentProvider.WECHAT_PAY);
@@ -144,14 +144,14 @@ public class PaymentChecks {
     }
 
     public PaymentView visible(Caller caller, UUID checkout, UUID payment) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         tillsCheckout(caller, tenant, checkout);
         return payments.find(tenant, payment).filter(p -> p.checkoutId().equals(checkout))
                 .orElseThrow(() -> Refusal.notFound("payment " + payment));
     }
 
     public List<PaymentView> ofCheckout(Caller caller, UUID checkout) {
-        TenantId tenant = CheckoutFlow.TILL.tenantOf(caller);
+        TenantId tenant = Permit.TILL.tenantOf(caller);
         tillsCheckout(caller, tenant, checkout);
         return payments.ofCheckout(tenant, checkout);
     }

@@ -2,7 +2,7 @@ package io.facecard.application.payment;
 
 import io.facecard.application.checkout.port.Checkouts.CheckoutView;
 import io.facecard.application.checkout.port.Checkouts;
-import io.facecard.application.loyalty.Balances;
+import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.Payments.PaymentView;
@@ -56,7 +56,7 @@ public class PaymentRecords {
     private Checkouts checkouts;
     private ProviderAccounts accounts;
     private SavedCards cards;
-    private Balances balances;
+    private LoyaltyTerms balances;
     private Clock clock;
     private ServiceNotices notices;
 
@@ -64,7 +64,7 @@ public class PaymentRecords {
 
     @Inject
     public PaymentRecords(CommandGateway commands, Payments payments, Checkouts checkouts, ProviderAccounts accounts, SavedCards cards,
-            Balances balances, Clock clock, ServiceNotices notices) {
+            LoyaltyTerms balances, Clock clock, ServiceNotices notices) {
         this.notices = notices;
         this.commands = commands;
         this.payments = payments;

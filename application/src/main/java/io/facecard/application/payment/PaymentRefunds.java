@@ -1,8 +1,8 @@
 package io.facecard.application.payment;
 
 import io.facecard.application.checkout.port.FacePayRefunds;
-import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.Payments.PaymentView;
+import io.facecard.application.payment.port.Payments;
 import io.facecard.domain.checkout.Basket;
 import io.facecard.domain.payment.PaymentId;
 import io.facecard.domain.tenancy.TenantId;

@@ -1,8 +1,8 @@
 package io.facecard.application.payment;
 
-import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateway.Result;
 import io.facecard.application.payment.port.PaymentGateway.Status;
+import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.domain.payment.Payment;

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 /** Which staff roles and which terminal kinds may do something; answers with the caller's tenant. */
 public record Permit(Set<Role> roles, Set<TerminalKind> terminals) {
+    /** A till at work: the POS and the self-service kiosk. Checkout and payment both answer to it. */
+    public static final Permit TILL = new Permit(Set.of(), Set.of(TerminalKind.POS, TerminalKind.KIOSK));
 
     public TenantId tenantOf(Caller caller) {
         if (caller instanceof Caller.Staff s && s.roles().stream().anyMatch(roles::contains)) {

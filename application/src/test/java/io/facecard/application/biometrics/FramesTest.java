@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FramesTest {
+    static final Frames FRAMES = new Frames();
+
     static FaceScan face(double quality, double liveness, float... v) {
         double n = 0;
         for (float x : v) {
@@ -26,7 +28,7 @@ class FramesTest {
 
     @Test
     void framesAreSummedByQualityIntoOneUnitProbe() {
-        FaceScan fused = Frames.fuse(List.of(face(0.9, 0.8, 1, 0.2f, 0), face(0.3, 0.6, 1, -0.2f, 0)), 0.5);
+        FaceScan fused = FRAMES.fuse(List.of(face(0.9, 0.8, 1, 0.2f, 0), face(0.3, 0.6, 1, -0.2f, 0)), 0.5);
         float[] e = fused.embedding();
         assertThat(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]).isCloseTo(1f, within(1e-5f));
         assertThat(e[1]).as("the better frame pulls harder").isGreaterThan(0);
@@ -36,7 +38,7 @@ class FramesTest {
 
     @Test
     void framesOfDifferentPeopleAreRefused() {
-        assertThatThrownBy(() -> Frames.fuse(List.of(face(0.9, 1, 1, 0, 0), face(0.9, 1, 0, 1, 0)), 0.44))
+        assertThatThrownBy(() -> FRAMES.fuse(List.of(face(0.9, 1, 1, 0, 0), face(0.9, 1, 0, 1, 0)), 0.44))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo("NOT_SAME_PERSON"));
     }
 
@@ -44,15 +46,15 @@ class FramesTest {
     void framesWithoutAFaceAreLeftOutAndNoneUsableSaysWhy() {
         FaceScan none = new FaceScan(Outcome.NO_FACE, null, 0, 0, 0);
         FaceScan one = face(0.8, Double.NaN, 1, 0, 0);
-        assertThat(Frames.fuse(List.of(none, one), 0.44)).isSameAs(one);
-        assertThat(Frames.fuse(List.of(none, none), 0.44).outcome()).isEqualTo(Outcome.NO_FACE);
+        assertThat(FRAMES.fuse(List.of(none, one), 0.44)).isSameAs(one);
+        assertThat(FRAMES.fuse(List.of(none, none), 0.44).outcome()).isEqualTo(Outcome.NO_FACE);
     }
 
     @Test
     void oneToFiveFramesAreTaken() {
-        Frames.checkCount(1);
-        Frames.checkCount(5);
-        assertThatThrownBy(() -> Frames.checkCount(0)).isInstanceOf(Refusal.class);
-        assertThatThrownBy(() -> Frames.checkCount(6)).isInstanceOf(Refusal.class);
+        FRAMES.checkCount(1);
+        FRAMES.checkCount(5);
+        assertThatThrownBy(() -> FRAMES.checkCount(0)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> FRAMES.checkCount(6)).isInstanceOf(Refusal.class);
     }
 }

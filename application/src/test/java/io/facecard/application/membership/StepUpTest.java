@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
-import io.facecard.application.membership.Faces.Decision;
-import io.facecard.application.membership.Faces.Identification;
+import io.facecard.application.membership.port.Identification.Decision;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.application.membership.port.MemberView;
 import io.facecard.application.membership.port.StepUps;
 import io.facecard.domain.membership.MemberId;

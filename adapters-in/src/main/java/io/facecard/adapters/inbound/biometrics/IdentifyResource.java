@@ -5,6 +5,7 @@ import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.adapters.inbound.membership.MemberJson;
 import io.facecard.application.membership.Faces;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class IdentifyResource {
     public MemberJson.Identified byFace(byte[] image) {
         var caller = this.caller.get();
         long t0 = System.nanoTime();
-        Faces.Identification i = faces.identify(caller, image);
+        Identification i = faces.identify(caller, image);
         return MemberJson.Identified.of(i, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -56,7 +57,7 @@ public class IdentifyResource {
         if (given != 1) {
             throw Refusal.invalid("send exactly one of 'frames', 'cardNumber', 'phone' or 'candidateToken' (with 'phoneLast4')");
         }
-        Faces.Identification i = p.frames() != null ? faces.identify(caller, FrameBodies.decode(p.frames(), "frames"))
+        Identification i = p.frames() != null ? faces.identify(caller, FrameBodies.decode(p.frames(), "frames"))
                 : p.candidateToken() != null ? faces.confirm(caller, p.candidateToken(), p.phoneLast4())
                 : p.cardNumber() != null ? faces.identifyBy(caller, "cardNumber", p.cardNumber())
                 : faces.identifyBy(caller, "phone", p.phone());

@@ -1,6 +1,6 @@
 package io.facecard.adapters.inbound.http;
 
-import io.facecard.application.biometrics.Frames;
+import io.facecard.application.biometrics.port.Bursts;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class FrameBodies {
     /** At most this many photos in one call: the use case's limit, checked here before any photo is decoded. */
-    static final int MAX = Frames.MAX;
+    static final int MAX = Bursts.MAX;
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
     private FrameBodies() {}

@@ -5,6 +5,7 @@ import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.PersonalData;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberView;
 import io.facecard.domain.membership.ConsentPurpose;
@@ -77,7 +78,7 @@ public final class MemberJson {
     /** {@code member} is null unless MATCH; a CONFIRM carries only its token (no personal data before the digits). */
     public record Identified(String decision, MemberRef member, double score, String candidateToken, String hint,
             Integer triesLeft, Double liveness, long tookMs) {
-        public static Identified of(Faces.Identification i, long tookMs) {
+        public static Identified of(Identification i, long tookMs) {
             return new Identified(i.decision().name(), ref(i.member()), Math.round(i.score() * 10000) / 10000.0, i.candidateToken(),
                     i.hint(), i.triesLeft(), i.liveness(), tookMs);
         }

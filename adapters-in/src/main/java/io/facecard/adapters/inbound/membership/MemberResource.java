@@ -11,6 +11,7 @@ import io.facecard.application.loyalty.Balances;
 import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.membership.Faces;
 import io.facecard.application.membership.Members;
+import io.facecard.application.membership.port.Identification;
 import io.facecard.application.messaging.Channels;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.tenants.tenancy.Paging;
@@ -204,8 +205,8 @@ public class MemberResource {
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     public MemberJson.Verified verify(@PathParam("id") String id, byte[] image) {
         var caller = this.caller.get();
-        Faces.Identification i = faces.verify(caller, member(id), image);
-        return new MemberJson.Verified(i.decision() == Faces.Decision.MATCH, Math.round(i.score() * 10000) / 10000.0);
+        Identification i = faces.verify(caller, member(id), image);
+        return new MemberJson.Verified(i.decision() == Identification.Decision.MATCH, Math.round(i.score() * 10000) / 10000.0);
     }
 
     static MemberId member(String id) {

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.facecard.application.loyalty.IdempotencyRule;
+import io.facecard.application.problem.IdempotencyRule;
 import io.facecard.domain.checkout.CheckoutRule;
 import io.facecard.domain.loyalty.LoyaltyRule;
 import io.facecard.domain.refusal.Category;

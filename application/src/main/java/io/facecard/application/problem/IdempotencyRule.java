@@ -1,4 +1,4 @@
-package io.facecard.application.loyalty;
+package io.facecard.application.problem;
 
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Rule;
