@@ -4,7 +4,6 @@ import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.adapters.inbound.http.IdempotentCalls;
-import io.facecard.adapters.inbound.loyalty.LoyaltyJson;
 import io.facecard.application.checkout.CheckoutFlow;
 import io.facecard.application.checkout.TillRequests;
 import io.facecard.application.security.Caller;
@@ -44,17 +43,17 @@ public class CheckoutResource {
     CurrentCaller caller;
 
     @POST
-    public Response open(@HeaderParam(IdempotentCalls.HEADER) String key, LoyaltyJson.OpenCheckout body) {
+    public Response open(@HeaderParam(IdempotentCalls.HEADER) String key, CheckoutJson.OpenCheckout body) {
         var c = caller.get();
         var b = Bodies.required(body);
         return once.run(c, key, "POST", "/checkouts", b, 201,
-                () -> LoyaltyJson.CheckoutBody.of(flow.open(c, new TillRequests.Open(b.currency(), b.lines()))));
+                () -> CheckoutJson.CheckoutBody.of(flow.open(c, new TillRequests.Open(b.currency(), b.lines()))));
     }
 
     @GET
     @Path("{id}")
-    public LoyaltyJson.CheckoutBody get(@PathParam("id") String id) {
-        return LoyaltyJson.CheckoutBody.of(flow.get(caller.get(), checkout(id)));
+    public CheckoutJson.CheckoutBody get(@PathParam("id") String id) {
+        return CheckoutJson.CheckoutBody.of(flow.get(caller.get(), checkout(id)));
     }
 
     @POST
@@ -62,7 +61,7 @@ public class CheckoutResource {
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     public Response identifyByFace(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id, byte[] image) {
         return step(key, "POST", id, "identify", image, 200,
-                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, List.of(image))));
+                (c, checkout) -> CheckoutJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, List.of(image))));
     }
 
     /** A burst of up to five frames of one customer, one image part each, fused into one probe. */
@@ -73,13 +72,13 @@ public class CheckoutResource {
             List<EntityPart> parts) {
         List<byte[]> frames = FrameBodies.parts(parts);
         return step(key, "POST", id, "identify", FrameBodies.fingerprint(frames), 200,
-                (c, checkout) -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
+                (c, checkout) -> CheckoutJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
     }
 
     @POST
     @Path("{id}/identify")
     public Response identify(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
-            LoyaltyJson.CheckoutProbe body) {
+            CheckoutJson.CheckoutProbe body) {
         var c = caller.get();
         UUID checkout = checkout(id);
         var p = Bodies.required(body);
@@ -89,32 +88,32 @@ public class CheckoutResource {
             }
             List<byte[]> frames = FrameBodies.decode(p.frames(), "frames");
             return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
-                    () -> LoyaltyJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
+                    () -> CheckoutJson.CheckoutIdentified.of(flow.identifyByFace(c, checkout, frames)));
         }
         var by = new TillRequests.Identify(p.cardNumber(), p.phone(), p.memberId(), p.candidateToken(), p.phoneLast4());
         return once.run(c, key, "POST", "/checkouts/" + checkout + "/identify", p, 200,
-                () -> LoyaltyJson.CheckoutIdentified.of(flow.identify(c, checkout, by)));
+                () -> CheckoutJson.CheckoutIdentified.of(flow.identify(c, checkout, by)));
     }
 
     @POST
     @Path("{id}/redemption")
     public Response redeem(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
-            LoyaltyJson.RedemptionRequest body) {
+            CheckoutJson.RedemptionRequest body) {
         return step(key, "POST", id, "redemption", body, 201,
-                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.redeem(c, checkout, new TillRequests.Redeem(body.points()))));
+                (c, checkout) -> CheckoutJson.RedemptionBody.of(flow.redeem(c, checkout, new TillRequests.Redeem(body.points()))));
     }
 
     @DELETE
     @Path("{id}/redemption")
     public Response release(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id) {
         return step(key, "DELETE", id, "redemption", "", 200,
-                (c, checkout) -> LoyaltyJson.RedemptionBody.of(flow.release(c, checkout)));
+                (c, checkout) -> CheckoutJson.RedemptionBody.of(flow.release(c, checkout)));
     }
 
     @POST
     @Path("{id}/complete")
     public Response complete(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id,
-            LoyaltyJson.Completion body) {
+            CheckoutJson.Completion body) {
         return step(key, "POST", id, "complete", body, 200,
                 (c, checkout) -> flow.complete(c, checkout, new TillRequests.Complete(body.receiptNumber(), body.payments())));
     }
@@ -122,7 +121,7 @@ public class CheckoutResource {
     @POST
     @Path("{id}/cancel")
     public Response cancel(@HeaderParam(IdempotentCalls.HEADER) String key, @PathParam("id") String id) {
-        return step(key, "POST", id, "cancel", "", 200, (c, checkout) -> LoyaltyJson.CheckoutBody.of(flow.cancel(c, checkout)));
+        return step(key, "POST", id, "cancel", "", 200, (c, checkout) -> CheckoutJson.CheckoutBody.of(flow.cancel(c, checkout)));
     }
 
     /** One idempotent step of a checkout: the caller first (401), then the id (404), then the body (400). */
