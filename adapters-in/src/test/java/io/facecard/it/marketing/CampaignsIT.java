@@ -129,7 +129,8 @@ public class CampaignsIT {
         assertThat(holdout).isBetween(1L, 25L);
 
         // Each treated member: one message, their name, a code of the pattern; codes all different. The holdout: nothing.
-        Eventually.until("a code for each treated member", Duration.ofSeconds(30),
+        // One probe reads 40 chats: a poll a second keeps it within the credential's 50 calls/s.
+        Eventually.until("a code for each treated member", Duration.ofSeconds(30), Duration.ofSeconds(1),
                 () -> audience.stream().mapToInt(m -> campaignMessages(shop, m.chat(), "your code").size()).sum(), n -> n >= 40 - holdout);
         Set<String> codes = new HashSet<>();
         Member treated = null;
