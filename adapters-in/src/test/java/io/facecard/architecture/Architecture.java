@@ -94,6 +94,11 @@ final class Architecture {
                 new Rule("ports are interfaces and the records or enums they carry", classes().that().resideInAPackage(PORTS)
                         .and().areTopLevelClasses().should().beInterfaces().orShould().beRecords().orShould().beEnums()
                         .because("a port's parameter and result types live with the port, not in the use case behind it"), PORTS),
+                new Rule("ports own their types", classes().that().resideInAPackage(PORTS).should().onlyDependOnClassesThat()
+                        .resideInAnyPackage(with("java..", DOMAIN, PORTS, "io.facecard.application.security..",
+                                "io.facecard.application.platform..", "io.facecard.application.problem..", "io.facecard.application.support.."))
+                        .because("a port's parameters and results live with the port or in the domain, never in the use case behind it"),
+                        PORTS),
                 new Rule("domain contexts have no cycles", slices().matching("io.facecard.domain.(*)..").should().beFreeOfCycles(),
                         DOMAIN),
                 new Rule("application contexts have no cycles", slices().matching("io.facecard.application.(*)..").should()

@@ -35,6 +35,7 @@ class BrokenExamplesTest {
             Map.entry("events carry the tenant and no secrets", "io.facecard.domain.broken.LeakyEvent"),
             Map.entry("use cases take their collaborators through the constructor", "io.facecard.application.broken.InjectsAField"),
             Map.entry("adapters take theirs through fields", "io.facecard.adapters.outbound.broken.InjectsAConstructor"),
+            Map.entry("ports own their types", "io.facecard.application.broken.port.CarriesAUseCaseType"),
             Map.entry("contexts meet only at published ports", "io.facecard.application.brokena.UsesAnotherContextsUseCase"));
 
     static JavaClasses broken;

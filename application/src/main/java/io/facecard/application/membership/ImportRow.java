@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.domain.refusal.Refusal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -7,6 +7,7 @@ import io.facecard.application.membership.port.ImportJobs.RowError;
 import io.facecard.application.membership.port.ImportJobs.Status;
 import io.facecard.application.membership.port.ImportJobs;
 import io.facecard.application.membership.port.ImportUploads;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.MemberId;

@@ -3,6 +3,7 @@ package io.facecard.application.membership;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.membership.port.IdentifierClaims;
 import io.facecard.application.membership.port.MemberDirectory.ConsentEntry;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.membership.ConsentPurpose;
 import io.facecard.domain.membership.ConsentSource;

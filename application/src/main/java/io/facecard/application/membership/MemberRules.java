@@ -3,6 +3,7 @@ package io.facecard.application.membership;
 import static io.facecard.application.problem.Validation.optionalText;
 import static io.facecard.application.problem.Validation.requiredText;
 
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.domain.refusal.Refusal;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -7,6 +7,7 @@ import io.facecard.application.membership.port.MemberAccess;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberKeys;
 import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.problem.Validation;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;

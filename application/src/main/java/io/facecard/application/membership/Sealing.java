@@ -1,5 +1,6 @@
 package io.facecard.application.membership;
 
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.domain.membership.SealedPersonalData;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

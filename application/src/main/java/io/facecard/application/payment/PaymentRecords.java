@@ -5,6 +5,7 @@ import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.loyalty.port.LoyaltyTerms;
 import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.application.payment.port.PaymentGateway;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.payment.port.Payments;
 import io.facecard.application.payment.port.ProviderAccounts;

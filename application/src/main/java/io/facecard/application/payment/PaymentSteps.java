@@ -4,6 +4,7 @@ import io.facecard.application.payment.port.PaymentGateway.Result;
 import io.facecard.application.payment.port.PaymentGateway.Status;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.domain.payment.Payment;
 import io.facecard.domain.payment.PaymentId;

@@ -3,6 +3,7 @@ package io.facecard.application.payment;
 import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.tenancy.TenantId;

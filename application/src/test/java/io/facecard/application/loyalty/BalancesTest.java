@@ -7,7 +7,7 @@ import io.facecard.application.loyalty.port.Ledger;
 import io.facecard.application.loyalty.port.Programs;
 import io.facecard.application.membership.InMemoryMembership;
 import io.facecard.application.membership.Members;
-import io.facecard.application.membership.PersonalData;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.application.support.RecordingCommands;

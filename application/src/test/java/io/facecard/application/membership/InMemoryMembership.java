@@ -2,6 +2,7 @@ package io.facecard.application.membership;
 
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.domain.membership.MemberCommands;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;

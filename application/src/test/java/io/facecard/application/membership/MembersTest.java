@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Role;
 import io.facecard.application.support.RecordingCommands;

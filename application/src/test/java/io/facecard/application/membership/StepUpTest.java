@@ -7,6 +7,7 @@ import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.membership.port.Identification.Decision;
 import io.facecard.application.membership.port.Identification;
 import io.facecard.application.membership.port.MemberView;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.application.membership.port.StepUps;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;

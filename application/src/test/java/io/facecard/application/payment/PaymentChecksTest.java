@@ -8,6 +8,7 @@ import io.facecard.application.checkout.port.Checkouts;
 import io.facecard.application.membership.port.MemberDirectory;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.payment.port.Payments;

@@ -1,5 +1,6 @@
 package io.facecard.marketing.delivery;
 
+import io.facecard.marketing.port.Notice;
 import io.facecard.marketing.port.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.facecard.marketing.delivery;
 
 import io.facecard.marketing.port.NoticeTemplates.Template;
+import io.facecard.marketing.port.Rendered;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.facecard.marketing.delivery;
 
-import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.ExpiringPoints;
 import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.Notice;
 import io.facecard.marketing.port.Outbox;
 import java.time.Duration;
 import java.time.Instant;

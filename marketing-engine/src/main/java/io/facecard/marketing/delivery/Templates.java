@@ -7,6 +7,7 @@ import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.NoticeTemplates.Template;
 import io.facecard.marketing.port.NoticeTemplates;
+import io.facecard.marketing.port.Rendered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,6 @@ package io.facecard.marketing.port;
 
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.segments.Condition;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;

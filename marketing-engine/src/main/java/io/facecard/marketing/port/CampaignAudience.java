@@ -4,7 +4,6 @@ import io.facecard.domain.marketing.CampaignId;
 import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.segments.Condition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

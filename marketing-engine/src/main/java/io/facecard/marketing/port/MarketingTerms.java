@@ -1,7 +1,6 @@
 package io.facecard.marketing.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.campaigns.DeliveryWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

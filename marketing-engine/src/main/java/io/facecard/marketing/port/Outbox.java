@@ -1,7 +1,6 @@
 package io.facecard.marketing.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.delivery.Notice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

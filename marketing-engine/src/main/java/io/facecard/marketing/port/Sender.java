@@ -1,7 +1,6 @@
 package io.facecard.marketing.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.delivery.Rendered;
 import java.util.List;
 
 /** Port out: a channel's send of a message already in the channel's form (a WeChat template, a text). */

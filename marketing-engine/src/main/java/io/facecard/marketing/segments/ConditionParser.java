@@ -1,9 +1,11 @@
 package io.facecard.marketing.segments;
 
 import io.facecard.domain.refusal.Refusal;
-import io.facecard.marketing.segments.Condition.EventKind;
-import io.facecard.marketing.segments.Condition.Operator;
-import io.facecard.marketing.segments.Properties.Definition;
+import io.facecard.marketing.port.Condition.EventKind;
+import io.facecard.marketing.port.Condition.Operator;
+import io.facecard.marketing.port.Condition;
+import io.facecard.marketing.port.Properties.Definition;
+import io.facecard.marketing.port.Properties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

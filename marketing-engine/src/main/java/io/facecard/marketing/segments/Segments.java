@@ -7,6 +7,7 @@ import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.Audiences;
 import io.facecard.marketing.port.CampaignStore;
+import io.facecard.marketing.port.Condition;
 import io.facecard.marketing.port.SegmentStore.Segment;
 import io.facecard.marketing.port.SegmentStore;
 import jakarta.enterprise.context.ApplicationScoped;

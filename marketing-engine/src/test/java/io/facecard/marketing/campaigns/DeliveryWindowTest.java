@@ -2,6 +2,7 @@ package io.facecard.marketing.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facecard.marketing.port.DeliveryWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -2,7 +2,8 @@ package io.facecard.marketing.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facecard.marketing.campaigns.DeliveryWindow;
+import io.facecard.marketing.port.DeliveryWindow;
+import io.facecard.marketing.port.Notice;
 import io.facecard.marketing.port.Recipients.Recipient;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.facecard.marketing.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecard.marketing.port.NoticeTemplates.Template;
+import io.facecard.marketing.port.Rendered;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.ExpiringPoints;
 import io.facecard.marketing.port.MarketingTerms;
+import io.facecard.marketing.port.Notice;
 import io.facecard.marketing.port.Outbox;
 import java.time.Duration;
 import java.time.Instant;

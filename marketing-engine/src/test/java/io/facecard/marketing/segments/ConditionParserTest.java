@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecard.domain.refusal.Refusal;
+import io.facecard.marketing.port.Condition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import io.facecard.application.security.Caller;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.port.FailedLogins;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

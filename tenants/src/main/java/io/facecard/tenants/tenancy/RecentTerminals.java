@@ -2,6 +2,7 @@ package io.facecard.tenants.tenancy;
 
 import io.facecard.application.security.Caller;
 import io.facecard.application.support.RecentValues;
+import io.facecard.tenants.tenancy.port.Terminal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.LongSupplier;

@@ -8,6 +8,7 @@ import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

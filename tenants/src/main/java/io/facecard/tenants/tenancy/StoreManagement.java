@@ -10,6 +10,7 @@ import static io.facecard.application.security.Role.TENANT_ADMIN;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.Store;
 import io.facecard.tenants.tenancy.port.Stores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package io.facecard.tenants.tenancy;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantLimits;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
+import io.facecard.tenants.tenancy.port.TenantView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

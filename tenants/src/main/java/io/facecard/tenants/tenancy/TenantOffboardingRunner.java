@@ -9,6 +9,7 @@ import io.facecard.tenants.tenancy.port.ErasedMembers;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
 import io.facecard.tenants.tenancy.port.TenantErasureHook.Progress;
 import io.facecard.tenants.tenancy.port.TenantErasureHook;
+import io.facecard.tenants.tenancy.port.TenantView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

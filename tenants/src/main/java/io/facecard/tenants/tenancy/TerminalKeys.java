@@ -3,6 +3,7 @@ package io.facecard.tenants.tenancy;
 import io.facecard.application.security.Caller;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
+import io.facecard.tenants.tenancy.port.Terminal;
 import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

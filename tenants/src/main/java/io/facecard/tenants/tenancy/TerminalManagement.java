@@ -10,6 +10,7 @@ import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.port.Stores;
+import io.facecard.tenants.tenancy.port.Terminal;
 import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package io.facecard.tenants.tenancy;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
 import java.util.LinkedHashMap;
 import java.util.List;

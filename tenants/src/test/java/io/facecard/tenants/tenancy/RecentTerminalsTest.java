@@ -7,6 +7,7 @@ import io.facecard.application.security.Caller;
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.Terminal;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.facecard.application.security.Role;
 import io.facecard.domain.refusal.Category;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

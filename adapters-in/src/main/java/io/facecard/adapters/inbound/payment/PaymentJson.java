@@ -1,6 +1,6 @@
 package io.facecard.adapters.inbound.payment;
 
-import io.facecard.application.payment.PaymentSettings;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.Payments.PaymentView;
 import io.facecard.application.payment.port.Payments.RefundView;
 import io.facecard.application.payment.port.SavedCards;

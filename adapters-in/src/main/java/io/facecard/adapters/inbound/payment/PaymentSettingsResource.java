@@ -2,8 +2,8 @@ package io.facecard.adapters.inbound.payment;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
-import io.facecard.application.payment.PaymentSettings;
 import io.facecard.application.payment.PaymentTerms;
+import io.facecard.application.payment.port.PaymentSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

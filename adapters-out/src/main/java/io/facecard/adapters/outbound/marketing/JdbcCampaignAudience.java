@@ -11,7 +11,7 @@ import io.facecard.domain.marketing.CampaignSpec;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.CampaignAudience;
-import io.facecard.marketing.segments.Condition;
+import io.facecard.marketing.port.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package io.facecard.adapters.outbound.marketing;
 
 import io.facecard.domain.loyalty.LoyaltyProgram;
-import io.facecard.marketing.segments.Condition.Event;
-import io.facecard.marketing.segments.Condition.Property;
-import io.facecard.marketing.segments.Condition;
+import io.facecard.marketing.port.Condition.Event;
+import io.facecard.marketing.port.Condition.Property;
+import io.facecard.marketing.port.Condition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.port.Audiences;
-import io.facecard.marketing.segments.Condition;
+import io.facecard.marketing.port.Condition;
 import io.facecard.marketing.segments.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

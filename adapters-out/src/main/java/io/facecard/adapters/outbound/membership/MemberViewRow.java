@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.membership;
 
 import io.facecard.application.membership.port.MemberView;
-import io.facecard.application.membership.PersonalData;
+import io.facecard.application.membership.port.PersonalData;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.persistence.Column;

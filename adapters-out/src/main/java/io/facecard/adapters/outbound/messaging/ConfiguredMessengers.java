@@ -9,7 +9,7 @@ import io.facecard.application.messaging.port.MessengerAccounts.Account;
 import io.facecard.application.messaging.port.MessengerAccounts;
 import io.facecard.domain.messaging.Channel;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.delivery.Rendered;
+import io.facecard.marketing.port.Rendered;
 import io.facecard.marketing.port.Sender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

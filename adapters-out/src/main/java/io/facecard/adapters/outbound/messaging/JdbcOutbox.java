@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.marketing.delivery.Notice;
+import io.facecard.marketing.port.Notice;
 import io.facecard.marketing.port.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

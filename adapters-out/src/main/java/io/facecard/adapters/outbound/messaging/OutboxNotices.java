@@ -5,7 +5,7 @@ import io.facecard.application.messaging.port.ServiceNotices;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.marketing.delivery.Delivery;
-import io.facecard.marketing.delivery.Notice;
+import io.facecard.marketing.port.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

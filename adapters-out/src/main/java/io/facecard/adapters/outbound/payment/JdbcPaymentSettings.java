@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.payment;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
-import io.facecard.application.payment.PaymentSettings;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.application.payment.port.PaymentSettingsStore;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;

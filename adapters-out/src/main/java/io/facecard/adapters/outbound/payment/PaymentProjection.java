@@ -3,7 +3,7 @@ package io.facecard.adapters.outbound.payment;
 import io.facecard.adapters.outbound.axon.Projection;
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
-import io.facecard.application.payment.PaymentSettings;
+import io.facecard.application.payment.port.PaymentSettings;
 import io.facecard.domain.payment.PaymentEvents.PaymentAwaitingEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentFailedEvent;
 import io.facecard.domain.payment.PaymentEvents.PaymentRequestedEvent;

@@ -4,7 +4,7 @@ import io.facecard.adapters.outbound.persistence.Constraints;
 import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.StaffAccount;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

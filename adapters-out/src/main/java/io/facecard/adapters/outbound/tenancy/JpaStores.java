@@ -4,7 +4,7 @@ import io.facecard.adapters.outbound.persistence.Constraints;
 import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.Store;
+import io.facecard.tenants.tenancy.port.Store;
 import io.facecard.tenants.tenancy.port.Stores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

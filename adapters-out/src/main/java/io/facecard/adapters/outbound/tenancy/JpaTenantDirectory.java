@@ -2,8 +2,8 @@ package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantStatus;
-import io.facecard.tenants.tenancy.TenantView;
 import io.facecard.tenants.tenancy.port.TenantDirectory;
+import io.facecard.tenants.tenancy.port.TenantView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

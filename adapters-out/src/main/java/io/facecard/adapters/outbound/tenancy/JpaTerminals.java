@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.adapters.outbound.persistence.TenantBound;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.Terminal;
+import io.facecard.tenants.tenancy.port.Terminal;
 import io.facecard.tenants.tenancy.port.Terminals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.StaffAccount;
+import io.facecard.tenants.tenancy.port.StaffAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.Store;
+import io.facecard.tenants.tenancy.port.Store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

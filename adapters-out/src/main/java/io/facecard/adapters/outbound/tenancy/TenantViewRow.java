@@ -3,7 +3,7 @@ package io.facecard.adapters.outbound.tenancy;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantLimits;
 import io.facecard.domain.tenancy.TenantStatus;
-import io.facecard.tenants.tenancy.TenantView;
+import io.facecard.tenants.tenancy.port.TenantView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -2,7 +2,7 @@ package io.facecard.adapters.outbound.tenancy;
 
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.Terminal;
+import io.facecard.tenants.tenancy.port.Terminal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

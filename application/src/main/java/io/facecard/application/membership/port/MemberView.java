@@ -1,6 +1,5 @@
 package io.facecard.application.membership.port;
 
-import io.facecard.application.membership.PersonalData;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.facecard.application.payment.port;
 
-import io.facecard.application.payment.PaymentSettings;
 import io.facecard.domain.tenancy.TenantId;
 
 /** Where a tenant's payment settings are kept; a tenant that set none gets the defaults. */

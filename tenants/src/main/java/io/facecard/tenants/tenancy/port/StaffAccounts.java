@@ -1,7 +1,6 @@
 package io.facecard.tenants.tenancy.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.StaffAccount;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

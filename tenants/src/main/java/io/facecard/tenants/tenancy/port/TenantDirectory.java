@@ -2,7 +2,6 @@ package io.facecard.tenants.tenancy.port;
 
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.domain.tenancy.TenantStatus;
-import io.facecard.tenants.tenancy.TenantView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.facecard.tenants.tenancy.port;
 
 import io.facecard.domain.tenancy.TenantId;
-import io.facecard.tenants.tenancy.Terminal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

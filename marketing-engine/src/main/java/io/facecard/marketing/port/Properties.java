@@ -1,14 +1,17 @@
-package io.facecard.marketing.segments;
+package io.facecard.marketing.port;
 
-import io.facecard.marketing.segments.Condition.Operator;
+import io.facecard.marketing.port.Condition.Operator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The member properties a segment may test, each with its type and the operators that type takes. */
-public final class Properties {
+/**
+ * The member properties a segment may test, each with its type and the operators that type takes: the vocabulary of
+ * {@link Condition}.
+ */
+public interface Properties {
     public enum Type {
         TEXT(EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.CONTAINS, Operator.STARTS_WITH, Operator.IN, Operator.NOT_IN,
                 Operator.EXISTS, Operator.MISSING)),
@@ -20,7 +23,7 @@ public final class Properties {
         /** A set of values (the member's bound channels). */
         SET(EnumSet.of(Operator.ALL, Operator.HAS_SOME_OF, Operator.HAS_NONE_OF, Operator.EXISTS, Operator.MISSING, Operator.CONTAINS));
 
-        final Set<Operator> operators;
+        public final Set<Operator> operators;
 
         Type(Set<Operator> operators) {
             this.operators = operators;
@@ -30,7 +33,7 @@ public final class Properties {
     /** @param name as in the tree; @param sensitive gender and age: allowed to marketers, never shown in results */
     public record Definition(String name, Type type, boolean sensitive) {}
 
-    private static final List<Definition> ALL = List.of(
+    List<Definition> ALL = List.of(
             new Definition("tier", Type.TEXT, false),
             new Definition("gender", Type.TEXT, true),
             new Definition("age", Type.NUMBER, true),
@@ -48,9 +51,7 @@ public final class Properties {
             new Definition("consent.ANALYTICS", Type.BOOLEAN, false),
             new Definition("consent.FACE_PAY", Type.BOOLEAN, false));
 
-    static final Map<String, Definition> BY_NAME = ALL.stream().collect(Collectors.toMap(Definition::name, d -> d));
-
-    private Properties() {}
+    Map<String, Definition> BY_NAME = ALL.stream().collect(Collectors.toMap(Definition::name, d -> d));
 
     static String names() {
         return ALL.stream().map(Definition::name).collect(Collectors.joining(", "));

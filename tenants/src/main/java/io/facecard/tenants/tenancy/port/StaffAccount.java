@@ -1,4 +1,4 @@
-package io.facecard.tenants.tenancy;
+package io.facecard.tenants.tenancy.port;
 
 import io.facecard.application.security.Role;
 import io.facecard.domain.tenancy.TenantId;

@@ -1,4 +1,4 @@
-package io.facecard.marketing.delivery;
+package io.facecard.marketing.port;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.facecard.application.membership;
+package io.facecard.application.membership.port;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ public record PersonalData(String name, String phone, String email, String cardN
         this(name, phone, email, cardNumber, birthDate, gender, locale, null, null, null);
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             for (String v : new String[] {name, phone, email, cardNumber, birthDate == null ? null : birthDate.toString(), gender, locale, externalId, timezone,
@@ -39,7 +39,7 @@ public record PersonalData(String name, String phone, String email, String cardN
         return bytes.toByteArray();
     }
 
-    static PersonalData decode(byte[] encoded) {
+    public static PersonalData decode(byte[] encoded) {
         String[] v = new String[10];
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             // Data sealed before a field existed ends before it.

@@ -1,4 +1,4 @@
-package io.facecard.application.payment;
+package io.facecard.application.payment.port;
 
 import io.facecard.domain.payment.PaymentTimings;
 import io.facecard.domain.refusal.Refusal;
@@ -38,7 +38,7 @@ public record PaymentSettings(Double stripeFaceThreshold, BigDecimal perPaymentL
     }
 
     /** Live providers set floors: WeChat Pay reverses no earlier than 15 s after the charge; nobody wants queries faster than every 3 s. */
-    void requireProviderFloors() {
+    public void requireProviderFloors() {
         if (reverseNotBeforeSeconds < 15 || queryEverySeconds < 3 || firstQuerySeconds < 3) {
             throw Refusal.invalid("against the live providers, 'reverseNotBeforeSeconds' must be at least 15 and the query timings "
                     + "at least 3 s; only the sandbox runs faster");

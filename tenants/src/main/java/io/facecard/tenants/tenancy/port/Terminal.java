@@ -1,4 +1,4 @@
-package io.facecard.tenants.tenancy;
+package io.facecard.tenants.tenancy.port;
 
 import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.tenancy.TenantId;

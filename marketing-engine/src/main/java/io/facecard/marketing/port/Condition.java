@@ -1,4 +1,4 @@
-package io.facecard.marketing.segments;
+package io.facecard.marketing.port;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ public sealed interface Condition {
             this.json = json;
         }
 
-        static Operator of(String json) {
+        public static Operator of(String json) {
             for (Operator o : values()) {
                 if (o.json.equals(json)) {
                     return o;

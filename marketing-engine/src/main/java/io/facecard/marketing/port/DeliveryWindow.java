@@ -1,4 +1,4 @@
-package io.facecard.marketing.campaigns;
+package io.facecard.marketing.port;
 
 import java.time.Duration;
 import java.time.Instant;
