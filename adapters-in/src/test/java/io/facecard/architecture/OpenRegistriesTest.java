@@ -13,10 +13,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.interceptor.Interceptor;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a resource in an instanceof list) fails here.
  */
 class OpenRegistriesTest {
-    private static final Pattern CONTEXT = Pattern.compile("io\\.facecard\\.(?:domain|application|adapters\\.inbound|adapters\\.outbound)"
-            + "\\.(tenancy|membership|biometrics|loyalty|checkout|payment|messaging|marketing)(\\..*)?");
     /** Each registry and the one context it may see (its own), or none. */
     private static final Map<String, String> REGISTRIES = Map.of(
             "io.facecard.adapters.outbound.platform.PlatformStartup", "",
@@ -47,17 +42,6 @@ class OpenRegistriesTest {
         production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.facecard");
     }
 
-    static Optional<String> contextOf(JavaClass c) {
-        if (c.getPackageName().startsWith("io.facecard.tenants.")) {
-            return Optional.of("tenancy");
-        }
-        if (c.getPackageName().startsWith("io.facecard.marketing.")) {
-            return Optional.of("marketing");
-        }
-        Matcher m = CONTEXT.matcher(c.getPackageName());
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
     static Iterable<String> registries() {
         return new TreeSet<>(REGISTRIES.keySet());
     }
@@ -68,7 +52,7 @@ class OpenRegistriesTest {
         JavaClass r = production.get(registry);
         TreeSet<String> named = new TreeSet<>();
         for (Dependency d : r.getDirectDependenciesFromSelf()) {
-            contextOf(d.getTargetClass().getBaseComponentType()).filter(c -> !c.equals(REGISTRIES.get(registry)))
+            PublishedPortsOnly.contextOf(d.getTargetClass().getBaseComponentType()).filter(c -> !c.equals(REGISTRIES.get(registry)))
                     .ifPresent(c -> named.add(c + ": " + d.getTargetClass().getName()));
         }
         assertThat(named).as(registry + " names contexts").isEmpty();

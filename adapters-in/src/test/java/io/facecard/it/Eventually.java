@@ -19,19 +19,9 @@ public final class Eventually {
     }
 
     public static <T> T until(String what, Duration patience, Duration every, Callable<T> probe, Predicate<? super T> done) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        T last = call(probe);
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(every.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-            last = call(probe);
+        T last = poll(patience, every, probe, done);
+        if (!done.test(last)) {
+            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + "; last seen: " + last);
         }
         return last;
     }
@@ -41,14 +31,18 @@ public final class Eventually {
      * caller that then asserts something did not happen (no second message arrived), which only waiting can show.
      */
     public static <T> T upTo(Duration patience, Callable<T> probe, Predicate<? super T> done) {
+        return poll(patience, EVERY, probe, done);
+    }
+
+    private static <T> T poll(Duration patience, Duration every, Callable<T> probe, Predicate<? super T> done) {
         long deadline = System.nanoTime() + patience.toNanos();
         T last = call(probe);
         while (!done.test(last) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(EVERY.toMillis());
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
+                throw new AssertionError("interrupted while waiting", e);
             }
             last = call(probe);
         }
