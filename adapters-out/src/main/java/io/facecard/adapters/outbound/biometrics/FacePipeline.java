@@ -7,6 +7,7 @@ import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import io.facecard.application.biometrics.port.FaceAnalysis.UnreadableImage;
 import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.domain.biometrics.ImpostorTail;
+import io.facecard.domain.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     private final HeadPose pose;
     private final EyeState eyes;
     private final Liveness liveness;
+    /** Null unless the pack has all three attribute models: cameras then see faces but no demographics or mood. */
+    private final FaceAttributes attributes;
     private final int detW;
     private final int detH;
     private final double confidence;
@@ -85,6 +88,10 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         eyes = pack.optional("eyes").map(m -> new EyeState(open.apply(m), pack.intValue("eyes.size"))).orElse(null);
         liveness = pack.optional("liveness").map(m -> new Liveness(open.apply(m), pack.intValue("liveness.size"),
                 pack.doubleValue("liveness.scale"))).orElse(null);
+        attributes = pack.optional("age").isPresent() && pack.optional("gender").isPresent() && pack.optional("expression").isPresent()
+                ? new FaceAttributes(open.apply(pack.optional("age").get()), open.apply(pack.optional("gender").get()),
+                        open.apply(pack.optional("expression").get()))
+                : null;
         detW = pack.intValue("detector.width");
         detH = pack.intValue("detector.height");
         confidence = pack.doubleValue("detector.confidence");
@@ -108,6 +115,41 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         Mat bgr = decode(image).image();
         try {
             return detect(bgr).stream().map(f -> new int[] {f.box().x, f.box().y, f.box().width, f.box().height}).toList();
+        } finally {
+            bgr.release();
+        }
+    }
+
+    @Override
+    public List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels) {
+        Decoded decoded = decode(image);
+        Mat bgr = decoded.image();
+        try {
+            List<Face> faces = detect(bgr);
+            if (faces.isEmpty()) {
+                // An edge's crop is mostly face: the detector needs a border around it.
+                Mat padded = new Mat();
+                int pad = Math.max(bgr.cols(), bgr.rows()) / 4;
+                Core.copyMakeBorder(bgr, padded, pad, pad, pad, pad, Core.BORDER_CONSTANT, new Scalar(127, 127, 127));
+                bgr.release();
+                bgr = padded;
+                faces = detect(bgr);
+            }
+            List<Observation> seen = new ArrayList<>();
+            for (Face face : faces) {
+                int width = (int) Math.round(face.box().width * decoded.factor());
+                if (width < minFacePixels) {
+                    continue;
+                }
+                double[][] points = landmarks68(bgr, face.box());
+                Mat aligned = align(bgr, points);
+                Embedding embedding = embed(embedder, aligned, true, mean, scale);
+                Checks checks = new Checks(Double.NaN, Double.NaN, sharpness(aligned), embedding.mirrorAgreement());
+                aligned.release();
+                seen.add(new Observation(embedding.vector(), quality(face.score(), checks), width,
+                        attributes == null ? null : attributes.of(bgr, face.box())));
+            }
+            return seen;
         } finally {
             bgr.release();
         }
@@ -430,6 +472,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         }
         if (liveness != null) {
             liveness.close();
+        }
+        if (attributes != null) {
+            attributes.close();
         }
     }
 }

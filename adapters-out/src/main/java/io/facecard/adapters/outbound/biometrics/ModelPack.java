@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class ModelPack {
     /** Parts every pack has; the quality and liveness models are optional (a pack without them skips those checks). */
     private static final List<String> REQUIRED = List.of("detector", "landmarks", "embedder");
-    private static final List<String> OPTIONAL = List.of("pose", "eyes", "liveness");
+    private static final List<String> OPTIONAL = List.of("pose", "eyes", "liveness", "age", "gender", "expression");
     /**
      * Parts measured but not run by the platform: the second embedder did not raise in-the-wild identification
      * (FusionBenchmark), so it costs an embedding per photo for nothing; benchmarks load it with {@link #loadAll}.

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.ToIntFunction;
@@ -119,8 +120,18 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
         return run(background, tenant, shareOf.applyAsInt(tenant), image, rules);
     }
 
+    /** Camera images share the imports' lane: the tills keep their own threads (see the class comment). */
+    @Override
+    public List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels) {
+        return run(background, tenant, shareOf.applyAsInt(tenant), () -> PIPELINE.get().observe(tenant, image, minFacePixels));
+    }
+
     private FaceScan run(FairQueue lane, Object owner, int share, byte[] image, ScanRules rules) {
-        FutureTask<FaceScan> task = new FutureTask<>(() -> PIPELINE.get().scan(image, rules));
+        return run(lane, owner, share, () -> PIPELINE.get().scan(image, rules));
+    }
+
+    private <T> T run(FairQueue lane, Object owner, int share, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
         switch (lane.offer(owner, share, task)) {
             case OWNER_FULL -> throw new Throttled(MembershipRule.FACE_CAPACITY, Duration.ofSeconds(1),
                     "this tenant already has " + share + " photos in the face pipeline; retry in a moment");

@@ -1,9 +1,11 @@
 package io.facecard.application.biometrics.port;
 
+import io.facecard.domain.biometrics.Expression;
 import io.facecard.domain.biometrics.ImpostorTail;
 import io.facecard.domain.membership.MembershipRule;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
+import java.util.List;
 
 /**
  * Port out: finds the face in a photo and turns it into a template. Photos are processed in
@@ -31,6 +33,25 @@ public interface FaceAnalysis {
     default FaceScan scanInBackground(TenantId tenant, byte[] image, ScanRules rules) {
         return scanFor(tenant, image, rules);
     }
+
+    /**
+     * Every face at least {@code minFacePixels} wide in a store camera's image (a crop or a whole frame), each with its
+     * template and attributes, on the bulk lane: cameras never take a till's turn. Nothing is kept.
+     */
+    List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels);
+
+    /**
+     * What a face looks like, never who it is: estimated age in years, the probability the face is a man's (0–1), and the
+     * probability of each {@link Expression} in that enum's order.
+     */
+    record Attributes(double age, double male, float[] expression) {
+        public double mood() {
+            return Expression.mood(expression);
+        }
+    }
+
+    /** One face a store camera saw: its template (L2-normalised), how usable it is (0–1), its width in pixels, its attributes. */
+    record Observation(float[] embedding, double quality, int faceWidth, Attributes attributes) {}
 
     /**
      * @param minFacePixels the smallest face width accepted, in pixels of the original image
