@@ -1,0 +1,2 @@
+/** Store analytics' ports out (its tables) and what they carry. */
+package io.facecard.application.instore.port;
