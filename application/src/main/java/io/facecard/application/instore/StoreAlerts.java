@@ -57,6 +57,10 @@ public class StoreAlerts {
         return alerts.after(scope.tenant(), afterId, scope.store(), PAGE);
     }
 
+    public long latest(Scope scope) {
+        return alerts.latest(scope.tenant(), scope.store());
+    }
+
     public Alert acknowledge(Caller caller, long id) {
         Scope scope = scope(caller, null);
         Alert a = alerts.find(scope.tenant(), id).filter(x -> scope.store() == null || scope.store().equals(x.store()))

@@ -58,6 +58,14 @@ public class JdbcAlerts implements Alerts {
     }
 
     @Override
+    public long latest(TenantId tenant, UUID store) {
+        return store == null
+                ? Jdbc.query(em, "select coalesce(max(id), 0) from instore_alert where tenant_id = ?", r -> r.getLong(1), tenant.value()).get(0)
+                : Jdbc.query(em, "select coalesce(max(id), 0) from instore_alert where tenant_id = ? and store_id = ?", r -> r.getLong(1),
+                        tenant.value(), store).get(0);
+    }
+
+    @Override
     public boolean acknowledge(TenantId tenant, long id, String actor, Instant at) {
         return Jdbc.update(em, "update instore_alert set acknowledged_by = ?, acknowledged_at = ? where tenant_id = ? and id = ? "
                 + "and acknowledged_at is null", actor, at, tenant.value(), id) == 1;

@@ -25,6 +25,9 @@ public interface Alerts {
 
     Optional<Alert> find(TenantId tenant, long id);
 
+    /** The newest alert's id of one store or (null) all; 0 when there is none. */
+    long latest(TenantId tenant, UUID store);
+
     boolean acknowledge(TenantId tenant, long id, String actor, Instant at);
 
     void forget(TenantId tenant, MemberId member);
