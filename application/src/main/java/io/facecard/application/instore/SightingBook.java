@@ -71,6 +71,11 @@ public class SightingBook {
         this.clock = clock;
     }
 
+    /** Camera faces are smaller than a till's: half the tenant's minimum face width is read. */
+    public int minFacePixels(TenantId tenant) {
+        return Math.max(24, settings.of(tenant).minFacePixels() / 2);
+    }
+
     public void record(Sighting s, Observation o) {
         TenantId tenant = s.tenant();
         Instant now = clock.instant();

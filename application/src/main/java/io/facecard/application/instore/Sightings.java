@@ -2,7 +2,6 @@ package io.facecard.application.instore;
 
 import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.biometrics.port.FaceAnalysis.Observation;
-import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.instore.SightingQueue.Sighting;
 import io.facecard.application.instore.port.Cameras;
 import io.facecard.application.security.Caller;
@@ -15,6 +14,7 @@ import io.facecard.domain.refusal.Throttled;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A store camera's images: accepted at once into the {@link SightingQueue} (202), then read on the face pipeline's bulk
+ * A store camera's images (not one transaction: a face read takes long, so each face's record is its own): accepted at once into the {@link SightingQueue} (202), then read on the face pipeline's bulk
  * lane (every face in the image: template, age, gender, expression) and handed to the {@link SightingBook}. The image
  * itself is dropped as soon as it is read.
  */
@@ -40,7 +40,6 @@ public class Sightings {
     private Cameras cameras;
     private SightingQueue queue;
     private FaceAnalysis faces;
-    private FaceSettingsStore settings;
     private SightingBook book;
     private PassersBy passersBy;
     private Clock clock;
@@ -49,18 +48,18 @@ public class Sightings {
     protected Sightings() {}
 
     @Inject
-    public Sightings(Cameras cameras, SightingQueue queue, FaceAnalysis faces, FaceSettingsStore settings, SightingBook book,
+    public Sightings(Cameras cameras, SightingQueue queue, FaceAnalysis faces, SightingBook book,
             PassersBy passersBy, Clock clock) {
         this.cameras = cameras;
         this.queue = queue;
         this.faces = faces;
-        this.settings = settings;
         this.book = book;
         this.passersBy = passersBy;
         this.clock = clock;
     }
 
     /** @return how many images were queued (all of them, or the call is refused whole) */
+    @Transactional
     public int accept(Caller caller, Instant capturedAt, List<byte[]> images) {
         TenantId tenant = CAMERA.tenantOf(caller);
         Caller.Terminal camera = (Caller.Terminal) caller;
@@ -94,7 +93,7 @@ public class Sightings {
     /** Reads one queued image and records what it showed; a failure loses this image's counts only. */
     public void process(Sighting s) {
         try {
-            int minFace = Math.max(24, settings.of(s.tenant()).minFacePixels() / 2);
+            int minFace = book.minFacePixels(s.tenant());
             List<Observation> seen = faces.observe(s.tenant(), s.image(), minFace);
             for (Observation o : seen) {
                 book.record(s, o);

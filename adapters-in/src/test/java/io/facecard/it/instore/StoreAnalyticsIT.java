@@ -1,0 +1,254 @@
+package io.facecard.it.instore;
+
+import static io.facecard.it.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.facecard.it.Eventually;
+import io.facecard.it.Photos;
+import io.facecard.it.biometrics.TemplateRefreshIT;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Store analytics over HTTP with the real models: cameras placed and posting, a member's visit opened at the entrance
+ * and closed at the exit, a passer-by counted once and kept nowhere, a BANNED face raising one alert episode pushed
+ * over Server-Sent Events (and not again after a reconnect with Last-Event-ID), roles, and another tenant seeing none of it.
+ */
+public class StoreAnalyticsIT {
+    static List<byte[]> people;
+
+    @BeforeAll
+    static void photos() throws Exception {
+        people = Photos.people();
+    }
+
+    record Store(Chain chain, String id, String entrance, String exit) {}
+
+    static Store storeWithCameras(Chain c) {
+        String store = c.store("S-" + System.nanoTime() % 100000);
+        JsonNode in = c.terminal(store, "CAMERA");
+        JsonNode out = c.terminal(store, "CAMERA");
+        call("PUT", "/api/v1/stores/" + store + "/cameras/" + in.path("id").asText(), c.adminToken(), Map.of("placement", "ENTRANCE")).ok(200);
+        call("PUT", "/api/v1/stores/" + store + "/cameras/" + out.path("id").asText(), c.adminToken(), Map.of("placement", "EXIT")).ok(200);
+        return new Store(c, store, in.path("apiKey").asText(), out.path("apiKey").asText());
+    }
+
+    static Reply sighting(String cameraKey, Instant at, byte[]... images) {
+        List<String> encoded = new ArrayList<>();
+        for (byte[] i : images) {
+            encoded.add(Base64.getEncoder().encodeToString(i));
+        }
+        return post("/api/v1/camera/sightings", cameraKey, Map.of("capturedAt", at.toString(), "images", encoded));
+    }
+
+    static JsonNode visits(Chain c, String member) {
+        return get("/api/v1/visits?memberId=" + member, c.adminToken()).ok(200).json().path("items");
+    }
+
+    static JsonNode today(Store s) {
+        Instant day = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return get("/api/v1/stores/" + s.id() + "/traffic?from=" + day.minus(Duration.ofDays(1)) + "&to=" + day.plus(Duration.ofDays(2))
+                + "&by=week", s.chain().adminToken()).ok(200).json();
+    }
+
+    static long footfall(Store s) {
+        long n = 0;
+        for (JsonNode b : today(s).path("buckets")) {
+            n += b.path("footfall").asLong();
+        }
+        return n;
+    }
+
+    @Test
+    void aMembersVisitOpensAtTheEntranceAndClosesAtTheExitWhileAPasserByIsOnlyCounted() throws Exception {
+        Chain c = onboard(operatorToken());
+        Store s = storeWithCameras(c);
+        String member = TemplateRefreshIT.enrolled(c, "+4915100027001", people.get(1));
+        Instant in = Instant.now().minusSeconds(1200);
+        assertThat(sighting(s.entrance(), in, Photos.altered(people.get(1)), people.get(2)).ok(202).json().path("accepted").asInt()).isEqualTo(2);
+
+        JsonNode open = Eventually.until("the member's visit opens", Duration.ofSeconds(30), () -> visits(c, member), v -> v.size() == 1);
+        assertThat(open.get(0).path("firstVisit").asBoolean()).isTrue();
+        assertThat(open.get(0).path("closedAt").isMissingNode() || open.get(0).path("closedAt").isNull()).isTrue();
+        Eventually.until("both are counted", Duration.ofSeconds(30), () -> footfall(s), n -> n == 2);
+
+        // The passer-by again at the entrance, then both leave: counted once, and the member's visit closes.
+        sighting(s.entrance(), in.plusSeconds(60), Photos.rescaled(people.get(2))).ok(202);
+        sighting(s.exit(), in.plusSeconds(900), people.get(1), Photos.altered(people.get(2))).ok(202);
+        JsonNode closed = Eventually.until("the visit closes at the exit", Duration.ofSeconds(30), () -> visits(c, member),
+                v -> v.size() == 1 && v.get(0).path("closeReason").asText().equals("EXIT"));
+        assertThat(closed.get(0).path("dwellSeconds").asLong()).isEqualTo(900);
+        assertThat(closed.get(0).has("exitMood")).isTrue();
+
+        JsonNode report = Eventually.until("the exits are read", Duration.ofSeconds(30), () -> today(s),
+                r -> r.path("serviceQuality").path("visits").asLong() == 2);
+        JsonNode bucket = report.path("buckets").get(0);
+        assertThat(bucket.path("footfall").asLong()).as("the passer-by is counted once").isEqualTo(2);
+        assertThat(bucket.path("members").asLong()).isEqualTo(1);
+        assertThat(bucket.path("newMembers").asLong()).isEqualTo(1);
+        assertThat(bucket.path("male").asLong() + bucket.path("female").asLong()).isEqualTo(2);
+        long banded = 0;
+        for (JsonNode n : bucket.path("ageBands")) {
+            banded += n.asLong();
+        }
+        assertThat(banded).isEqualTo(2);
+
+        // Nothing of the passer-by reached the database but counts: the only face column of the context is the lists'.
+        try (Connection db = database()) {
+            ResultSet r = db.createStatement().executeQuery("select table_name, column_name from information_schema.columns "
+                    + "where table_name like 'instore_%' and udt_name = 'vector'");
+            List<String> faceColumns = new ArrayList<>();
+            while (r.next()) {
+                faceColumns.add(r.getString(1) + "." + r.getString(2));
+            }
+            assertThat(faceColumns).containsExactly("instore_watch_entry.embedding");
+        }
+
+        // A new visit of the same member is a returning one; erasure takes every visit with it.
+        sighting(s.entrance(), Instant.now().minusSeconds(30), Photos.rescaled(people.get(1))).ok(202);
+        JsonNode again = Eventually.until("a second visit", Duration.ofSeconds(30), () -> visits(c, member), v -> v.size() == 2);
+        assertThat(again.get(0).path("firstVisit").asBoolean()).isFalse();
+        delete("/api/v1/members/" + member, c.adminToken()).ok(204);
+        assertThat(visits(c, member)).isEmpty();
+    }
+
+    @Test
+    void aBannedFaceRaisesOneAlertEpisodePushedToTheStoresDevicesAndAcknowledged() throws Exception {
+        Chain c = onboard(operatorToken());
+        Store s = storeWithCameras(c);
+        String list = post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "Banned", "kind", "BANNED")).ok(201).get("id");
+        JsonNode entry = post("/api/v1/watch-lists/" + list + "/entries", c.adminToken(), Map.of(
+                "photo", Base64.getEncoder().encodeToString(people.get(3)), "label", "incident 4411", "reason", "shoplifting, report 88-12"))
+                .ok(201).json();
+        assertThat(entry.path("expiresAt").asText()).as("BANNED entries lapse by default").isNotEmpty();
+        String pos = c.terminal(s.id(), "POS").path("apiKey").asText();
+
+        try (Stream stream = Stream.open("/api/v1/alerts/stream", pos, null)) {
+            Instant at = Instant.now();
+            sighting(s.entrance(), at, Photos.altered(people.get(3))).ok(202);
+            sighting(s.entrance(), at.plusSeconds(5), Photos.rescaled(people.get(3))).ok(202);
+            JsonNode alert = stream.next(Duration.ofSeconds(30));
+            assertThat(alert.path("kind").asText()).isEqualTo("BANNED");
+            assertThat(alert.path("label").asText()).isEqualTo("incident 4411");
+            assertThat(alert.path("storeId").asText()).isEqualTo(s.id());
+            Eventually.until("both frames read", Duration.ofSeconds(30),
+                    () -> get("/api/v1/alerts", c.adminToken()).ok(200).json().path("items"), items -> items.size() >= 1);
+            Thread.sleep(3000);
+            assertThat(get("/api/v1/alerts", c.adminToken()).ok(200).json().path("items").size()).as("one episode, not one per frame").isEqualTo(1);
+
+            long id = alert.path("id").asLong();
+            try (Stream resumed = Stream.open("/api/v1/alerts/stream", pos, Long.toString(id - 1))) {
+                assertThat(resumed.next(Duration.ofSeconds(10)).path("id").asLong()).as("resumed after Last-Event-ID").isEqualTo(id);
+            }
+            JsonNode acked = post("/api/v1/alerts/" + id + "/acknowledgement", pos, Map.of()).ok(200).json();
+            assertThat(acked.path("acknowledgedBy").asText()).startsWith("terminal:");
+        }
+
+        JsonNode audit = get("/api/v1/visits/searches", c.adminToken()).ok(200).json().path("items");
+        assertThat(audit.findValuesAsText("action")).contains("WATCH_ENTRY_ADDED:BANNED");
+    }
+
+    @Test
+    void rolesAndTheContractHoldAtTheEdge() {
+        Chain c = onboard(operatorToken());
+        Store s = storeWithCameras(c);
+        String store = s.id();
+        JsonNode unplaced = c.terminal(store, "CAMERA");
+        sighting(unplaced.path("apiKey").asText(), Instant.now(), people.get(0)).problem(409);
+        String pos = c.terminal(store, "POS").path("apiKey").asText();
+        sighting(pos, Instant.now(), people.get(0)).problem(403);
+        sighting(s.entrance(), Instant.now().plusSeconds(3600), people.get(0)).problem(400);
+        post("/api/v1/camera/sightings", s.entrance(), Map.of("capturedAt", "yesterday", "images", List.of("AAAA"))).problem(400);
+        post("/api/v1/camera/sightings", s.entrance(), Map.of("capturedAt", Instant.now().toString(), "images", List.of())).problem(400);
+        String marketer = c.user("marketer", "MARKETER");
+        post("/api/v1/watch-lists", marketer, Map.of("name", "VIPs", "kind", "VIP")).problem(403);
+        get("/api/v1/stores/" + store + "/traffic?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", marketer).ok(200);
+        get("/api/v1/visits/searches", marketer).problem(403);
+        get("/api/v1/stores/" + store + "/traffic?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", c.adminToken()).problem(400);
+        post("/api/v1/visits/search", c.adminToken(), Map.of("photo", Base64.getEncoder().encodeToString(people.get(0)))).problem(400);
+        post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "VIPs", "kind", "VIP")).ok(201);
+        post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "VIPs", "kind", "VIP")).problem(409);
+    }
+
+    @Test
+    void anotherTenantFindsNoneOfIt() {
+        Chain a = onboard(operatorToken());
+        Store s = storeWithCameras(a);
+        String list = post("/api/v1/watch-lists", a.adminToken(), Map.of("name", "Banned", "kind", "BANNED")).ok(201).get("id");
+        Chain b = onboard(operatorToken());
+        String camera = a.terminal(s.id(), "CAMERA").path("id").asText();
+        call("PUT", "/api/v1/stores/" + s.id() + "/cameras/" + camera, b.adminToken(), Map.of("placement", "EXIT")).problem(404);
+        get("/api/v1/watch-lists/" + list + "/entries", b.adminToken()).problem(404);
+        post("/api/v1/watch-lists/" + list + "/entries", b.adminToken(), Map.of("photo", Base64.getEncoder().encodeToString(people.get(0)),
+                "label", "x", "reason", "y")).problem(404);
+        get("/api/v1/stores/" + s.id() + "/traffic?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", b.adminToken()).problem(404);
+        get("/api/v1/alerts?storeId=" + s.id(), b.adminToken()).ok(200);
+        assertThat(get("/api/v1/watch-lists", b.adminToken()).ok(200).json().path("items")).isEmpty();
+        post("/api/v1/alerts/1/acknowledgement", b.adminToken(), Map.of()).problem(404);
+    }
+
+    /** A Server-Sent Events client: the alerts' data lines, parsed as they arrive. */
+    static final class Stream implements AutoCloseable {
+        private final HttpURLConnection connection;
+        private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+
+        private Stream(HttpURLConnection connection) {
+            this.connection = connection;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("data:")) {
+                            events.add(JSON.readTree(line.substring(5).strip()));
+                        }
+                    }
+                } catch (Exception closed) {
+                    // the test closed the stream
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Stream open(String path, String token, String lastEventId) throws Exception {
+            HttpURLConnection c = (HttpURLConnection) URI.create(BASE + path).toURL().openConnection();
+            c.setRequestProperty("Authorization", "Bearer " + token);
+            c.setRequestProperty("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                c.setRequestProperty("Last-Event-ID", lastEventId);
+            }
+            c.setReadTimeout(60_000);
+            assertThat(c.getResponseCode()).isEqualTo(200);
+            assertThat(c.getContentType()).startsWith("text/event-stream");
+            return new Stream(c);
+        }
+
+        JsonNode next(Duration patience) throws InterruptedException {
+            JsonNode e = events.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(e).as("an alert event within " + patience).isNotNull();
+            return e;
+        }
+
+        @Override
+        public void close() {
+            connection.disconnect();
+        }
+    }
+}
