@@ -52,26 +52,26 @@ class ContractMergeTest {
     @Test
     void aNewContextAddsAFragmentAndEditsNoOtherPart(@TempDir Path folder) throws IOException {
         copyParts(folder);
-        Files.writeString(folder.resolve("store-analytics.yaml"), """
+        Files.writeString(folder.resolve("deliveries.yaml"), """
                 tags:
-                  - name: visits
+                  - name: deliveries
                 paths:
-                  /api/v1/visits:
+                  /api/v1/deliveries:
                     get:
-                      operationId: getVisits
-                      tags: [visits]
+                      operationId: getDeliveries
+                      tags: [deliveries]
                       responses:
-                        '200': {description: Visits, content: {application/json: {schema: {$ref: '#/components/schemas/Visit'}}}}
+                        '200': {description: Deliveries, content: {application/json: {schema: {$ref: '#/components/schemas/Delivery'}}}}
                 components:
                   schemas:
-                    Visit:
+                    Delivery:
                       type: object
                       properties:
                         at: {type: string, format: date-time}
                 """);
         JsonNode merged = YAML.readTree(ContractMerge.merge(folder));
-        assertThat(merged.at("/paths/~1api~1v1~1visits/get/operationId").asText()).isEqualTo("getVisits");
-        assertThat(merged.at("/components/schemas/Visit/properties/at/format").asText()).isEqualTo("date-time");
+        assertThat(merged.at("/paths/~1api~1v1~1deliveries/get/operationId").asText()).isEqualTo("getDeliveries");
+        assertThat(merged.at("/components/schemas/Delivery/properties/at/format").asText()).isEqualTo("date-time");
         assertThat(merged.at("/components/schemas/Problem/type").asText()).as("the shared components stay").isEqualTo("object");
     }
 
