@@ -76,6 +76,10 @@ public class StoreAnalyticsIT {
         return n;
     }
 
+    static long segmentCount(String marketer, Map<String, Object> leaf) {
+        return post("/api/v1/segments/preview", marketer, Map.of("condition", leaf)).ok(200).json().path("count").asLong();
+    }
+
     @Test
     void aMembersVisitOpensAtTheEntranceAndClosesAtTheExitWhileAPasserByIsOnlyCounted() throws Exception {
         Chain c = onboard(operatorToken());
@@ -121,12 +125,30 @@ public class StoreAnalyticsIT {
             assertThat(faceColumns).containsExactly("instore_watch_entry.embedding");
         }
 
-        // A new visit of the same member is a returning one; erasure takes every visit with it.
+        // A new visit of the same member is a returning one.
         sighting(s.entrance(), Instant.now().minusSeconds(30), Photos.rescaled(people.get(1))).ok(202);
         JsonNode again = Eventually.until("a second visit", Duration.ofSeconds(30), () -> visits(c, member), v -> v.size() == 2);
         assertThat(again.get(0).path("firstVisit").asBoolean()).isFalse();
+
+        // Visits feed segments: two store visits, one of them ended without a receipt.
+        String marketer = c.user("marketer", "MARKETER");
+        assertThat(segmentCount(marketer, Map.of("event", "storeVisit", "withinDays", 30, "minCount", 2))).isEqualTo(1);
+        assertThat(segmentCount(marketer, Map.of("event", "storeVisit", "withinDays", 30, "minCount", 3))).isZero();
+        assertThat(segmentCount(marketer, Map.of("event", "visitWithoutPurchase", "withinDays", 7))).isEqualTo(1);
+
+        // A search by photo finds the member, and the member's export shows their visits and that search.
+        JsonNode found = post("/api/v1/visits/search", c.adminToken(), Map.of("photo", Base64.getEncoder().encodeToString(
+                Photos.altered(people.get(1))), "reason", "customer asked which stores they visited")).ok(200).json();
+        assertThat(found.path("memberId").asText()).isEqualTo(member);
+        assertThat(found.path("visits").size()).isEqualTo(2);
+        JsonNode export = get("/api/v1/members/" + member + "/export", c.adminToken()).ok(200).json();
+        assertThat(export.path("visits").size()).isEqualTo(2);
+        assertThat(export.path("searches").findValuesAsText("reason")).containsExactly("customer asked which stores they visited");
+
+        // Erasure takes every visit with it.
         delete("/api/v1/members/" + member, c.adminToken()).ok(204);
         assertThat(visits(c, member)).isEmpty();
+        assertThat(segmentCount(marketer, Map.of("event", "storeVisit", "withinDays", 30))).isZero();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.facecard.application.instore.port.Visits.Visit;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
+import io.facecard.application.security.TerminalKind;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
 import io.facecard.domain.tenancy.TenantId;
@@ -43,6 +44,11 @@ public class StoreTraffic {
     /** A person's visits: those who run stores, not those who market to customers. */
     public static final Permit PEOPLE = new Permit(Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), Set.of());
     public static final Permit AUDIT = new Permit(Set.of(Role.TENANT_ADMIN), Set.of());
+    /** The member's export: whoever may export the member (admins, managers, the member's own app). */
+    public static final Permit EXPORT = new Permit(Set.of(Role.TENANT_ADMIN, Role.STORE_MANAGER), Set.of(TerminalKind.APP));
+
+    /** What store analytics holds of a member: their visits, and the searches by photo that found them. */
+    public record Trail(List<Visit> visits, List<InStoreAudit.Entry> searches) {}
     static final Duration LONGEST_PERIOD = Duration.ofDays(400);
 
     public record Found(MemberId member, double score, List<Visit> visits) {}
@@ -107,6 +113,11 @@ public class StoreTraffic {
         audit.record(tenant, caller.actor(), "VISIT_SEARCH_BY_PHOTO", why, best.map(Candidate::member).orElse(null), found.size(),
                 clock.instant());
         return new Found(best.map(Candidate::member).orElse(null), best.map(Candidate::score).orElse(Double.NaN), found);
+    }
+
+    public Trail export(Caller caller, MemberId member) {
+        TenantId tenant = EXPORT.tenantOf(caller);
+        return new Trail(visits.ofMember(tenant, member, 1000), audit.ofMember(tenant, member));
     }
 
     public List<InStoreAudit.Entry> audit(Caller caller) {

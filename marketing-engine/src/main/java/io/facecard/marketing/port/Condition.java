@@ -35,7 +35,12 @@ public sealed interface Condition {
     /** Another segment's tree, resolved when this one is evaluated (so it follows that segment's edits). */
     record SegmentRef(String segmentId) implements Condition {}
 
-    enum EventKind { PURCHASE, VISIT, REDEMPTION }
+    /**
+     * PURCHASE, VISIT (identified at a till) and REDEMPTION come from checkout; STORE_VISIT (seen by a store's cameras),
+     * VISIT_WITHOUT_PURCHASE (a store visit that ended without a receipt) and LEFT_UNHAPPY (a store visit that ended
+     * markedly less happy than it began) from store analytics.
+     */
+    enum EventKind { PURCHASE, VISIT, REDEMPTION, STORE_VISIT, VISIT_WITHOUT_PURCHASE, LEFT_UNHAPPY }
 
     enum Operator {
         EQUALS("equals"), NOT_EQUALS("notEquals"), LESS_THAN("lessThan"), LESS_THAN_OR_EQUAL_TO("lessThanOrEqualTo"),

@@ -183,7 +183,10 @@ public final class ConditionParser {
             case "purchase" -> EventKind.PURCHASE;
             case "visit" -> EventKind.VISIT;
             case "redemption" -> EventKind.REDEMPTION;
-            default -> throw bad(at + "/event", "events are purchase, visit and redemption");
+            case "storeVisit" -> EventKind.STORE_VISIT;
+            case "visitWithoutPurchase" -> EventKind.VISIT_WITHOUT_PURCHASE;
+            case "leftUnhappy" -> EventKind.LEFT_UNHAPPY;
+            default -> throw bad(at + "/event", "events are purchase, visit, redemption, storeVisit, visitWithoutPurchase and leftUnhappy");
         };
         Integer within = days(map.get("withinDays"), at + "/withinDays", false);
         LocalDate from = date(map.get("from"), at + "/from");

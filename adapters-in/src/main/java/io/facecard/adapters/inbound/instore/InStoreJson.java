@@ -60,7 +60,7 @@ public final class InStoreJson {
 
     public record VisitBody(UUID id, UUID storeId, UUID memberId, Instant openedAt, Instant closedAt, String closeReason, boolean firstVisit,
             Long dwellSeconds, Double entryMood, Double exitMood, boolean converted, Instant convertedAt) {
-        static VisitBody of(Visit v) {
+        public static VisitBody of(Visit v) {
             Instant end = v.closedAt() != null ? v.closedAt() : v.lastSeenAt();
             return new VisitBody(v.id(), v.store(), v.member().value(), v.openedAt(), v.closedAt(), v.closeReason(), v.firstVisit(),
                     Duration.between(v.openedAt(), end).toSeconds(), v.entryMood(), v.exitMood(), v.convertedAt() != null,
@@ -75,7 +75,7 @@ public final class InStoreJson {
     public record SearchResult(UUID memberId, Double score, List<VisitBody> visits) {}
 
     public record AuditBody(long id, String actor, String action, String reason, UUID memberId, int resultCount, Instant at) {
-        static AuditBody of(InStoreAudit.Entry e) {
+        public static AuditBody of(InStoreAudit.Entry e) {
             return new AuditBody(e.id(), e.actor(), e.action(), e.reason(), e.member() == null ? null : e.member().value(), e.resultCount(),
                     e.at());
         }

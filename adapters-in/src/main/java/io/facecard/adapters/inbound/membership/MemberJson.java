@@ -1,5 +1,6 @@
 package io.facecard.adapters.inbound.membership;
 
+import io.facecard.adapters.inbound.instore.InStoreJson;
 import io.facecard.adapters.inbound.messaging.ChannelResource;
 import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceTemplates;
@@ -107,7 +108,9 @@ public final class MemberJson {
     }
 
     /** Everything held of the member (GDPR art. 15 and 20): profile, consents, faces (never a vector), messenger bindings. */
-    public record Export(MemberBody member, Consents consents, List<FaceBody> faces, List<ChannelResource.BindingBody> channels) {}
+    /** @param visits the member's store visits, newest first; @param searches the searches by photo that found them */
+    public record Export(MemberBody member, Consents consents, List<FaceBody> faces, List<ChannelResource.BindingBody> channels,
+            List<InStoreJson.VisitBody> visits, List<InStoreJson.AuditBody> searches) {}
 
     public record Settings(Double matchThreshold, Double confidentThreshold, Double ambiguityMargin, Integer minFacePixels,
             Double falseAcceptsPer10k, Boolean livenessForLoyalty, Boolean livenessForPayments, Double minLiveness,

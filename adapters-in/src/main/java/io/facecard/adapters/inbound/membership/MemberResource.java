@@ -2,6 +2,8 @@ package io.facecard.adapters.inbound.membership;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
+import io.facecard.adapters.inbound.instore.InStoreJson;
+import io.facecard.application.instore.StoreTraffic;
 import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.adapters.inbound.http.IdempotentCalls;
 import io.facecard.adapters.inbound.http.Json;
@@ -53,6 +55,8 @@ public class MemberResource {
     Channels channels;
     @Inject
     CurrentCaller caller;
+    @Inject
+    StoreTraffic storeTraffic;
 
     @POST
     public Response register(MemberJson.MemberDraft draft) {
@@ -127,9 +131,12 @@ public class MemberResource {
     public MemberJson.Export export(@PathParam("id") String id) {
         var c = caller.get();
         Members.Export e = members.export(c, member(id));
+        StoreTraffic.Trail trail = storeTraffic.export(c, member(id));
         return new MemberJson.Export(MemberJson.MemberBody.of(e.member()), MemberJson.Consents.of(e.consents()),
                 e.faces().stream().map(MemberJson.FaceBody::of).toList(),
-                channels.list(c, member(id)).stream().map(ChannelResource.BindingBody::of).toList());
+                channels.list(c, member(id)).stream().map(ChannelResource.BindingBody::of).toList(),
+                trail.visits().stream().map(InStoreJson.VisitBody::of).toList(),
+                trail.searches().stream().map(InStoreJson.AuditBody::of).toList());
     }
 
     @POST

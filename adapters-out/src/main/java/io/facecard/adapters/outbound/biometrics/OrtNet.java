@@ -42,6 +42,8 @@ final class OrtNet implements Net {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(System.getProperty("facecard.ort.opt", "ALL_OPT")));
             options.addConfigEntry("session.set_denormal_as_zero", "1");
+            // The age and gender models list their weights among the graph inputs: a warning per weight at every load.
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             options.addConfigEntry("session.intra_op.allow_spinning", "0"); // spinning doubled latency at 2 threads on 2 cores
             session = ENV.createSession(PReluRewrite.apply(model), options);
             inputName = session.getInputNames().iterator().next();

@@ -267,6 +267,10 @@ final class SegmentSql {
             case PURCHASE -> "mkt_purchase_day";
             case VISIT -> "mkt_visit_day";
             case REDEMPTION -> "mkt_redemption_day";
+            // Store analytics' published day views (V20261207.1800), shaped like the day tables above.
+            case STORE_VISIT -> "instore_visit_day";
+            case VISIT_WITHOUT_PURCHASE -> "instore_unconverted_day";
+            case LEFT_UNHAPPY -> "instore_unhappy_day";
         };
         List<Object> own = new ArrayList<>();
         StringBuilder filter = new StringBuilder("x.tenant_id = ?");
