@@ -44,7 +44,7 @@ public final class StoreAnalyticsBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int storeCount = Integer.getInteger("bench.stores", 40);
         int posters = Integer.getInteger("bench.posters", 3);
-        double rate = Double.parseDouble(System.getProperty("bench.rate", "5"));
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "2.5"));
         Path eval = Path.of(System.getProperty("faces.eval", "../../shared/faces-eval"));
         String operator = CheckoutLoadBenchmark.token(Map.of("username", "operator", "password",
                 System.getProperty("bench.operatorPassword", "integration-tests-operator")));
@@ -78,10 +78,15 @@ public final class StoreAnalyticsBenchmark {
         System.out.println("tills alone:");
         CheckoutLoadBenchmark.report(solo, (System.nanoTime() - t0) / 1e9, tills);
 
+        ExecutorService pool = Executors.newFixedThreadPool(posters + 2);
+        long[] alone = flatOut(pool, posters, cameras, crops, seconds);
+        sleep(seconds * 1_000L); // what the queue held is read while nothing else runs
+        System.out.printf("cameras flat out, nothing else running: %d images accepted (%.1f/s), %d refused with 429%n", alone[0],
+                alone[0] / (double) seconds, alone[1]);
+
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(posters + 1);
         for (int i = 0; i < posters; i++) {
             pool.submit(() -> {
                 while (System.nanoTime() < until) {
@@ -91,7 +96,7 @@ public final class StoreAnalyticsBenchmark {
                         accepted.incrementAndGet();
                     } else {
                         refused.incrementAndGet();
-                        sleep(50);
+                        sleep(200);
                     }
                 }
                 return null;
@@ -161,6 +166,32 @@ public final class StoreAnalyticsBenchmark {
         CheckoutLoadBenchmark.report(alerting, elapsed, tills);
         pool.shutdownNow();
         System.exit(0);
+    }
+
+    /** Posters flat out for {@code seconds} (a 429 backs off 200 ms); accepted and refused. */
+    private static long[] flatOut(ExecutorService pool, int posters, List<Camera> cameras, List<String> crops, int seconds) throws Exception {
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < posters; i++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < until) {
+                    Camera c = cameras.get(ThreadLocalRandom.current().nextInt(cameras.size()));
+                    if (post(c, crops.get(ThreadLocalRandom.current().nextInt(crops.size()))) == 202) {
+                        accepted.incrementAndGet();
+                    } else {
+                        refused.incrementAndGet();
+                        sleep(200);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var f : running) {
+            f.get();
+        }
+        return new long[] {accepted.get(), refused.get()};
     }
 
     private static int post(Camera c, String image) {

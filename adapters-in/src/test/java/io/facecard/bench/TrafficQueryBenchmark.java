@@ -18,8 +18,8 @@ import java.util.UUID;
  * one store over the year by week, by day and by hour, over a month by day and over a day by hour.
  *
  * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.facecard.bench.TrafficQueryBenchmark \
- *   -Dbench.url=http://127.0.0.1:9080 -Dbench.operatorPassword=... \
- *   -Dbench.db=jdbc:postgresql://127.0.0.1:5432/facecard -Dbench.dbUser=facecard -Dbench.dbPassword=... [-Dbench.stores=100 -Dbench.visits=40]</pre>
+ *   -Dbench.operatorPassword=$(cat /var/lib/facecard/operator-password) -Dbench.dbPassword=$(cat /var/lib/facecard/db-password) \
+ *   [-Dbench.stores=100 -Dbench.visits=40]</pre>
  */
 public final class TrafficQueryBenchmark {
     public static void main(String[] args) throws Exception {
@@ -43,8 +43,8 @@ public final class TrafficQueryBenchmark {
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Instant start = end.minus(365, ChronoUnit.DAYS);
         long t0 = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(System.getProperty("bench.db"), System.getProperty("bench.dbUser"),
-                System.getProperty("bench.dbPassword"))) {
+        try (Connection db = DriverManager.getConnection(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/facecard"),
+                System.getProperty("bench.dbUser", "facecard"), System.getProperty("bench.dbPassword", ""))) {
             db.setAutoCommit(false);
             for (String store : stores) {
                 db.createStatement().execute("select set_config('app.tenant_id', '" + tenant + "', true)");

@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Camera images waiting for the face pipeline, in memory: tenants are served in turn, and a tenant holding its share
- * is refused at once (the camera retries or drops the crop; a lost crop loses a count, never stores a face).
+ * Camera images waiting for the face pipeline, in memory: tenants are served in turn, each tenant's newest image first
+ * (an alert is worth most while the person is still at the door; under load the older crops wait, not the fresh one),
+ * and a tenant holding its share is refused at once (the camera retries or drops the crop; a lost crop loses a count,
+ * never stores a face).
  */
 public final class SightingQueue {
     public record Sighting(TenantId tenant, UUID store, UUID camera, Placement placement, Instant capturedAt, Instant receivedAt,
@@ -41,7 +43,7 @@ public final class SightingQueue {
         return true;
     }
 
-    /** The next tenant's oldest sighting, tenants in turn; waits up to {@code millis}. */
+    /** The next tenant's newest sighting, tenants in turn; waits up to {@code millis}. */
     public synchronized Optional<Sighting> take(long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
         while (size == 0) {
@@ -54,7 +56,7 @@ public final class SightingQueue {
         Iterator<Map.Entry<TenantId, Deque<Sighting>>> it = waiting.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<TenantId, Deque<Sighting>> e = it.next();
-            Sighting s = e.getValue().pollFirst();
+            Sighting s = e.getValue().pollLast();
             if (s != null) {
                 it.remove();
                 if (!e.getValue().isEmpty()) {

@@ -68,6 +68,15 @@ class PassersByTest {
         assertThat(q.take(10)).isEmpty();
     }
 
+    @Test
+    void aTenantsNewestImageGoesFirst() throws Exception {
+        SightingQueue q = new SightingQueue(5, 10);
+        q.offer(new SightingQueue.Sighting(tenant, store, UUID.randomUUID(), Placement.ENTRANCE, t0, t0, new byte[0]));
+        q.offer(new SightingQueue.Sighting(tenant, store, UUID.randomUUID(), Placement.ENTRANCE, t0.plusSeconds(1), t0, new byte[0]));
+        assertThat(q.take(10).orElseThrow().capturedAt()).isEqualTo(t0.plusSeconds(1));
+        assertThat(q.take(10).orElseThrow().capturedAt()).isEqualTo(t0);
+    }
+
     private SightingQueue.Sighting sighting(TenantId t) {
         return new SightingQueue.Sighting(t, store, UUID.randomUUID(), Placement.ENTRANCE, t0, t0, new byte[0]);
     }
