@@ -26,13 +26,13 @@ import java.util.stream.Stream;
  * <li>the tills alone (their p99 is the reference);</li>
  * <li>cameras flat out (images posted as fast as the platform takes them, a 429 backs off 50 ms): images/s accepted
  * over the phase (the queue is bounded, so this converges to what the pipeline reads) and the tills' p99 beside it;</li>
- * <li>cameras at {@code bench.rate} images/s with a BANNED face shown to a new store's entrance every 1.5 s: the latency
+ * <li>cameras at {@code bench.rate} images/s with a BANNED face shown to a new store's entrance every {@code bench.alertEvery} ms: the latency
  * from posting the capture to the alert arriving on a connected Server-Sent Events stream, and the tills' p99.</li>
  * </ol>
  *
  * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.facecard.bench.StoreAnalyticsBenchmark \
  *   -Dbench.url=http://127.0.0.1:9080 -Dbench.operatorPassword=... -Dfaces.eval=../../shared/faces-eval \
- *   [-Dbench.tills=4 -Dbench.seconds=60 -Dbench.stores=40 -Dbench.posters=3 -Dbench.rate=5]</pre>
+ *   [-Dbench.tills=4 -Dbench.seconds=60 -Dbench.stores=40 -Dbench.posters=3 -Dbench.rate=1 -Dbench.alertEvery=3000]</pre>
  */
 public final class StoreAnalyticsBenchmark {
     record Camera(String store, String key) {}
@@ -44,7 +44,8 @@ public final class StoreAnalyticsBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int storeCount = Integer.getInteger("bench.stores", 40);
         int posters = Integer.getInteger("bench.posters", 3);
-        double rate = Double.parseDouble(System.getProperty("bench.rate", "2.5"));
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "1"));
+        int alertEvery = Integer.getInteger("bench.alertEvery", 3000);
         Path eval = Path.of(System.getProperty("faces.eval", "../../shared/faces-eval"));
         String operator = CheckoutLoadBenchmark.token(Map.of("username", "operator", "password",
                 System.getProperty("bench.operatorPassword", "integration-tests-operator")));
@@ -150,7 +151,7 @@ public final class StoreAnalyticsBenchmark {
                 }
                 sentAt.put(c.store(), System.nanoTime());
                 post(c, Base64.getEncoder().encodeToString(bannedProbe));
-                sleep(1_500);
+                sleep(alertEvery);
             }
             return null;
         });
@@ -159,8 +160,9 @@ public final class StoreAnalyticsBenchmark {
         elapsed = (System.nanoTime() - t0) / 1e9;
         sleep(5_000);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("cameras at %.1f images/s (%d accepted) with a BANNED face at a new store every 1.5 s: %d alerts of %d shown, "
-                + "capture to device p50 %.0f ms, p95 %.0f ms, max %.0f ms; tills beside them:%n", rate, pacedAccepted.get(), sorted.length,
+        System.out.printf("cameras at %.1f images/s (%d accepted) with a BANNED face at a new store every %.1f s: %d alerts of %d shown, "
+                + "capture to device p50 %.0f ms, p95 %.0f ms, max %.0f ms; tills beside them:%n", rate, pacedAccepted.get(), alertEvery / 1000.0,
+                sorted.length,
                 sorted.length + sentAt.size(), CheckoutLoadBenchmark.pct(sorted, 50), CheckoutLoadBenchmark.pct(sorted, 95),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         CheckoutLoadBenchmark.report(alerting, elapsed, tills);

@@ -188,6 +188,28 @@ public class StoreAnalyticsIT {
     }
 
     @Test
+    void aTillTakesAnUnsureMatchWithoutDigitsWhenTheEntranceSawTheMember() {
+        Chain c = onboard(operatorToken());
+        // Every till match of this tenant falls in the unsure band: without presence it asks for the phone's digits.
+        call("PUT", "/api/v1/face-settings", c.adminToken(), Map.of("confidentThreshold", 0.99)).ok(200);
+        Store s = storeWithCameras(c);
+        String otherStore = c.store("OTHER-" + System.nanoTime() % 100000);
+        String till = c.terminal(s.id(), "POS").path("apiKey").asText();
+        String elsewhere = c.terminal(otherStore, "POS").path("apiKey").asText();
+        String member = TemplateRefreshIT.enrolled(c, "+4915100027002", people.get(2));
+        assertThat(jpeg("/api/v1/identify", till, Photos.altered(people.get(2))).ok(200).get("decision")).isEqualTo("CONFIRM");
+
+        sighting(s.entrance(), Instant.now().minusSeconds(5), Photos.rescaled(people.get(2))).ok(202);
+        Eventually.until("the entrance sees the member", Duration.ofSeconds(30), () -> visits(c, member), v -> v.size() == 1);
+        JsonNode here = jpeg("/api/v1/identify", till, Photos.altered(people.get(2))).ok(200).json();
+        assertThat(here.path("decision").asText()).isEqualTo("MATCH");
+        assertThat(here.path("hint").asText()).isEqualTo("SEEN_IN_STORE");
+        assertThat(here.path("member").path("id").asText()).isEqualTo(member);
+        assertThat(jpeg("/api/v1/identify", elsewhere, Photos.altered(people.get(2))).ok(200).get("decision"))
+                .as("another store's till still asks").isEqualTo("CONFIRM");
+    }
+
+    @Test
     void rolesAndTheContractHoldAtTheEdge() {
         Chain c = onboard(operatorToken());
         Store s = storeWithCameras(c);

@@ -4,7 +4,6 @@ import io.facecard.application.instore.port.Alerts;
 import io.facecard.application.instore.port.InStoreErasure;
 import io.facecard.application.instore.port.Visits;
 import io.facecard.application.instore.port.WatchLists;
-import io.facecard.application.membership.port.ErasureHook;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,7 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional
-public class InStoreForgetting implements ErasureHook {
+public class InStoreForgetting {
     private Visits visits;
     private WatchLists lists;
     private Alerts alerts;
@@ -40,7 +39,7 @@ public class InStoreForgetting implements ErasureHook {
         this.queue = queue;
     }
 
-    @Override
+    /** The member is erased (membership's erasure hook calls this). */
     public void erase(TenantId tenant, MemberId member) {
         visits.forget(tenant, member);
         lists.forget(tenant, member);

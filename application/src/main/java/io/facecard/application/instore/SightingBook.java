@@ -114,10 +114,14 @@ public class SightingBook {
         return Math.max(bands.matchThreshold(), faces.impostorTail().thresholdFor(entries, hit.list().falseAlertsPer10k()));
     }
 
-    /** A member is taken only at the confident band with a clear lead: a camera cannot ask for phone digits. */
+    /**
+     * A member is taken at the tenant's gallery-aware match threshold (its false-accept budget) with a clear lead over
+     * the runner-up. Not at an admin's stricter confident threshold: that one decides when a till asks for the phone's
+     * digits, and a camera cannot ask; the till's own decision stays the till's.
+     */
     private Optional<MemberId> member(TenantId tenant, float[] embedding, FaceSettings.Effective bands) {
         List<Candidate> nearest = templates.nearest(tenant, embedding, 2);
-        if (nearest.isEmpty() || nearest.get(0).score() < bands.confidentThreshold()) {
+        if (nearest.isEmpty() || nearest.get(0).score() < bands.matchThreshold()) {
             return Optional.empty();
         }
         if (nearest.size() > 1 && nearest.get(0).score() - nearest.get(1).score() < bands.ambiguityMargin()) {

@@ -8,6 +8,7 @@ import io.facecard.application.biometrics.port.FaceSettings;
 import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.biometrics.port.Galleries;
+import io.facecard.application.instore.port.Presence;
 import io.facecard.application.membership.port.FaceIdentification;
 import io.facecard.application.membership.port.Identification.Decision;
 import io.facecard.application.membership.port.Identification;
@@ -28,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,10 @@ public class Faces implements FaceIdentification {
     /** CONFIRM: the customer confirms with their phone's last digits (a candidate token, no member shown). */
     /** A till probe below this quality is never taken without asking (at the till quality is detector confidence damped by blur). */
     static final double SURE_QUALITY = 0.3;
+    /** How recently a store camera must have seen a member for the till to take their unsure match. */
+    static final Duration PRESENCE = Duration.ofMinutes(15);
+    /** A MATCH taken from the CONFIRM band because the member was seen in the store. */
+    static final String SEEN_IN_STORE = "SEEN_IN_STORE";
 
     /** Below this many templates the app is told another photo helps (AccuracyBenchmark: 3 photos, wild 59 % → 93 % at 1k). */
     static final int HELPFUL_TEMPLATES = 3;
@@ -67,6 +73,7 @@ public class Faces implements FaceIdentification {
     private StepUp stepUp;
     private TemplateRefresh refresh;
     private Bursts bursts;
+    private Presence presence;
 
     /** For the CDI client proxy only. */
     protected Faces() {}
@@ -74,8 +81,9 @@ public class Faces implements FaceIdentification {
     @Inject
     public Faces(CommandGateway commands, FaceAnalysis analysis, FaceTemplates templates, FaceSettingsStore settings,
             Members members, MemberDirectory directory, Clock clock, Galleries galleries, StepUp stepUp, TemplateRefresh refresh,
-            Bursts bursts) {
+            Bursts bursts, Presence presence) {
         this.bursts = bursts;
+        this.presence = presence;
         this.galleries = galleries;
         this.stepUp = stepUp;
         this.refresh = refresh;
@@ -228,14 +236,14 @@ public class Faces implements FaceIdentification {
         FaceAnalysis.ScanRules used = live ? rules.withLiveness() : rules;
         List<FaceScan> scans = frames.stream().map(f -> analysis.scanFor(tenant, f, used)).toList();
         FaceScan scan = scans.size() == 1 ? scans.get(0) : bursts.fuse(scans, samePerson(s));
-        Identification i = decide(tenant, s, scan, live ? scan.checks().liveness() : null);
+        Identification i = decide(tenant, caller, s, scan, live ? scan.checks().liveness() : null);
         if (i.decision() == Decision.MATCH && s.refreshFromTill()) {
             refresh.afterMatch(tenant, i.member().id(), scan.embedding(), scan.quality(), caller.actor());
         }
         return live ? i.withLiveness(scan.checks().liveness()) : i;
     }
 
-    private Identification decide(TenantId tenant, FaceSettings s, FaceScan scan, Double liveness) {
+    private Identification decide(TenantId tenant, Caller caller, FaceSettings s, FaceScan scan, Double liveness) {
         switch (scan.outcome()) {
             case NO_FACE, FACE_TOO_SMALL:
                 return new Identification(Decision.NO_FACE, null, 0);
@@ -258,6 +266,12 @@ public class Faces implements FaceIdentification {
             case NO_MATCH:
                 return new Identification(Decision.NO_MATCH, null, best.isEmpty() ? 0 : top);
             case CONFIRM:
+                if (presentAtTill(tenant, caller, best, e)) {
+                    MemberView seen = directory.find(tenant, best.get(0).member()).orElse(null);
+                    if (seen != null && !seen.erased()) {
+                        return new Identification(Decision.MATCH, seen, top, null, SEEN_IN_STORE, null, null);
+                    }
+                }
                 int offered = e.policy().candidates(best.stream().map(FaceTemplates.Candidate::score).toList());
                 return stepUp.offer(tenant, best.subList(0, offered), top, liveness, s.refreshFromTill() ? scan.embedding() : null);
             default:
@@ -265,6 +279,22 @@ public class Faces implements FaceIdentification {
         }
         MemberView m = directory.find(tenant, best.get(0).member()).orElse(null);
         return m == null || m.erased() ? new Identification(Decision.NO_MATCH, null, top) : new Identification(Decision.MATCH, m, top);
+    }
+
+    /**
+     * An unsure till match (the CONFIRM band) is taken without the phone's digits when the entrance camera of this
+     * till's store saw that member, and only that member of the candidates clearly leads: presence in the store is the
+     * second factor instead of the digits. A stranger would have to resemble a member who is in the same store within
+     * {@link #PRESENCE} (a few of a gallery's thousands) rather than guess four digits (15 in 10,000).
+     */
+    private boolean presentAtTill(TenantId tenant, Caller caller, List<FaceTemplates.Candidate> best, FaceSettings.Effective e) {
+        if (!(caller instanceof Caller.Terminal till) || best.isEmpty()) {
+            return false;
+        }
+        if (best.size() > 1 && best.get(0).score() - best.get(1).score() < e.ambiguityMargin()) {
+            return false;
+        }
+        return presence.seenSince(tenant, till.storeId(), best.get(0).member(), clock.instant().minus(PRESENCE));
     }
 
     /** The customer's phone digits against a CONFIRM's token. */

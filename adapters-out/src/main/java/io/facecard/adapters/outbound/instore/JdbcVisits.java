@@ -2,6 +2,7 @@ package io.facecard.adapters.outbound.instore;
 
 import io.facecard.adapters.outbound.persistence.Jdbc;
 import io.facecard.adapters.outbound.persistence.TenantBound;
+import io.facecard.application.instore.port.Presence;
 import io.facecard.application.instore.port.Visits;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.tenancy.TenantId;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 @ApplicationScoped
 @TenantBound
-public class JdbcVisits implements Visits {
+public class JdbcVisits implements Visits, Presence {
     private static final String COLUMNS = "id, store_id, member_id, opened_at, last_seen_at, closed_at, close_reason, first_visit, "
             + "entry_mood, exit_mood, converted_at";
 
@@ -84,6 +85,12 @@ public class JdbcVisits implements Visits {
                         + "order by opened_at", JdbcVisits::visit, tenant.value(), from, to)
                 : Jdbc.query(em, "select " + COLUMNS + " from instore_visit where tenant_id = ? and store_id = ? and opened_at >= ? "
                         + "and opened_at < ? order by opened_at", JdbcVisits::visit, tenant.value(), store, from, to);
+    }
+
+    @Override
+    public boolean seenSince(TenantId tenant, UUID store, MemberId member, Instant since) {
+        return !Jdbc.query(em, "select 1 from instore_visit where tenant_id = ? and store_id = ? and member_id = ? and closed_at is null "
+                + "and last_seen_at >= ?", r -> 1, tenant.value(), store, member.value(), since).isEmpty();
     }
 
     @Override
