@@ -76,36 +76,60 @@ public class SightingBook {
         return Math.max(24, settings.of(tenant).minFacePixels() / 2);
     }
 
-    public void record(Sighting s, Observation o) {
+    /** Who a camera's face is, as far as this context may know: staff (not counted), a member, or nobody known. */
+    public record Who(boolean staff, MemberId member) {
+        static final Who STAFF = new Who(true, null);
+    }
+
+    /**
+     * Who the face is, and the alerts that raises (watch lists, a listed member), first and in a transaction of its own:
+     * an alert does not wait for the face's attributes to be read.
+     */
+    public Who identify(Sighting s, float[] embedding) {
         TenantId tenant = s.tenant();
         Instant now = clock.instant();
-        FaceSettings.Effective bands = settings.of(tenant).effective(galleries.of(tenant), faces.impostorTail());
-        Optional<Hit> listed = watchLists.nearest(tenant, o.embedding(), now)
+        FaceSettings.Effective bands = bands(tenant);
+        Optional<Hit> listed = watchLists.nearest(tenant, embedding, now)
                 .filter(h -> h.score() >= listThreshold(tenant, h, bands, now));
         if (listed.isPresent() && listed.get().list().kind() == WatchListKind.STAFF) {
-            return;
+            return Who.STAFF;
         }
         listed.ifPresent(h -> raise(s, h.list().kind().name(), h, null, "entry:" + h.entry().id(), h.entry().label()));
-        Optional<MemberId> member = member(tenant, o.embedding(), bands);
-        double mood = o.attributes() == null ? 0 : o.attributes().mood();
-        if (member.isPresent()) {
-            List<Hit> lists = watchLists.ofMember(tenant, member.get(), now);
-            if (lists.stream().anyMatch(h -> h.list().kind() == WatchListKind.STAFF)) {
-                return;
-            }
-            for (Hit h : lists) {
-                raise(s, h.list().kind().name(), h, member.get(), "member:" + member.get().value(), h.entry().label());
-            }
-            visit(s, o, member.get(), mood);
+        Optional<MemberId> member = member(tenant, embedding, bands);
+        if (member.isEmpty()) {
+            return new Who(false, null);
+        }
+        List<Hit> lists = watchLists.ofMember(tenant, member.get(), now);
+        if (lists.stream().anyMatch(h -> h.list().kind() == WatchListKind.STAFF)) {
+            return Who.STAFF;
+        }
+        for (Hit h : lists) {
+            raise(s, h.list().kind().name(), h, member.get(), "member:" + member.get().value(), h.entry().label());
+        }
+        return new Who(false, member.get());
+    }
+
+    /** What the face changes once its attributes are read: a member's visit, or a passer-by's count, and the store's hour. */
+    public void record(Sighting s, Observation o, Who who) {
+        if (who.staff()) {
             return;
         }
-        PassersBy.Outcome outcome = passersBy.see(tenant, s.store(), o.embedding(), bands.matchThreshold(), s.placement(),
+        double mood = o.attributes() == null ? 0 : o.attributes().mood();
+        if (who.member() != null) {
+            visit(s, o, who.member(), mood);
+            return;
+        }
+        PassersBy.Outcome outcome = passersBy.see(s.tenant(), s.store(), o.embedding(), bands(s.tenant()).matchThreshold(), s.placement(),
                 s.capturedAt(), mood);
         switch (outcome.seen()) {
             case NEW -> count(s, o, false, false, mood);
             case LEFT -> shift(s, null, outcome.entranceMood(), mood);
             case AGAIN -> { }
         }
+    }
+
+    private FaceSettings.Effective bands(TenantId tenant) {
+        return settings.of(tenant).effective(galleries.of(tenant), faces.impostorTail());
     }
 
     /** A list's own threshold: the score at which strangers raise at most its false alerts per 10,000 passers-by. */

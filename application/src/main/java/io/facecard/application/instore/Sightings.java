@@ -24,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A store camera's images (not one transaction: a face read takes long, so each face's record is its own): accepted at once into the {@link SightingQueue} (202), then read on the face pipeline's bulk
- * lane (every face in the image: template, age, gender, expression) and handed to the {@link SightingBook}. The image
- * itself is dropped as soon as it is read.
+ * A store camera's images: accepted at once into the {@link SightingQueue} (202), then read on the face pipeline's bulk
+ * lane and handed to the {@link SightingBook}, each step in a transaction of its own (a face read takes long). Who each
+ * face is comes first, so a watch list's alert is raised before the face's age, gender and expression are read. The
+ * image itself is dropped as soon as it is read.
  */
 @ApplicationScoped
 public class Sightings {
@@ -95,8 +96,14 @@ public class Sightings {
         try {
             int minFace = book.minFacePixels(s.tenant());
             List<Observation> seen = faces.observe(s.tenant(), s.image(), minFace);
-            for (Observation o : seen) {
-                book.record(s, o);
+            for (int i = 0; i < seen.size(); i++) {
+                Observation o = seen.get(i);
+                SightingBook.Who who = book.identify(s, o.embedding());
+                if (!who.staff()) {
+                    Observation read = new Observation(o.embedding(), o.quality(), o.faceWidth(),
+                            faces.attributes(s.tenant(), s.image(), minFace, i));
+                    book.record(s, read, who);
+                }
             }
         } catch (Refusal r) {
             LOG.fine(() -> "a camera image of store " + s.store() + " was not read: " + r.getMessage());

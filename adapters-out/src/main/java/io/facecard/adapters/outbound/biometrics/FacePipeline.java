@@ -120,39 +120,66 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         }
     }
 
+    /** The last camera image observed, kept for its attributes (the same thread asks right after): decoded, faces found. */
+    private byte[] lastImage;
+    private int lastMinFace;
+    private Mat lastBgr;
+    private List<Face> lastFaces;
+
     @Override
     public List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels) {
+        List<Face> faces = camera(image, minFacePixels);
+        List<Observation> seen = new ArrayList<>();
+        for (Face face : faces) {
+            double[][] points = landmarks68(lastBgr, face.box());
+            Mat aligned = align(lastBgr, points);
+            Embedding embedding = embed(embedder, aligned, true, mean, scale);
+            Checks checks = new Checks(Double.NaN, Double.NaN, sharpness(aligned), embedding.mirrorAgreement());
+            aligned.release();
+            seen.add(new Observation(embedding.vector(), quality(face.score(), checks),
+                    (int) Math.round(face.box().width * lastFactor), null));
+        }
+        return seen;
+    }
+
+    @Override
+    public Attributes attributes(TenantId tenant, byte[] image, int minFacePixels, int face) {
+        if (attributes == null) {
+            return null;
+        }
+        List<Face> faces = camera(image, minFacePixels);
+        return face < faces.size() ? attributes.of(lastBgr, faces.get(face).box()) : null;
+    }
+
+    private double lastFactor;
+
+    /** The faces at least {@code minFacePixels} wide in a camera image, largest first; decoded once for both calls. */
+    private List<Face> camera(byte[] image, int minFacePixels) {
+        if (image == lastImage && minFacePixels == lastMinFace) {
+            return lastFaces;
+        }
+        if (lastBgr != null) {
+            lastBgr.release();
+        }
+        lastImage = null;
         Decoded decoded = decode(image);
         Mat bgr = decoded.image();
-        try {
-            List<Face> faces = detect(bgr);
-            if (faces.isEmpty()) {
-                // An edge's crop is mostly face: the detector needs a border around it.
-                Mat padded = new Mat();
-                int pad = Math.max(bgr.cols(), bgr.rows()) / 4;
-                Core.copyMakeBorder(bgr, padded, pad, pad, pad, pad, Core.BORDER_CONSTANT, new Scalar(127, 127, 127));
-                bgr.release();
-                bgr = padded;
-                faces = detect(bgr);
-            }
-            List<Observation> seen = new ArrayList<>();
-            for (Face face : faces) {
-                int width = (int) Math.round(face.box().width * decoded.factor());
-                if (width < minFacePixels) {
-                    continue;
-                }
-                double[][] points = landmarks68(bgr, face.box());
-                Mat aligned = align(bgr, points);
-                Embedding embedding = embed(embedder, aligned, true, mean, scale);
-                Checks checks = new Checks(Double.NaN, Double.NaN, sharpness(aligned), embedding.mirrorAgreement());
-                aligned.release();
-                seen.add(new Observation(embedding.vector(), quality(face.score(), checks), width,
-                        attributes == null ? null : attributes.of(bgr, face.box())));
-            }
-            return seen;
-        } finally {
+        List<Face> faces = detect(bgr);
+        if (faces.isEmpty()) {
+            // An edge's crop is mostly face: the detector needs a border around it.
+            Mat padded = new Mat();
+            int pad = Math.max(bgr.cols(), bgr.rows()) / 4;
+            Core.copyMakeBorder(bgr, padded, pad, pad, pad, pad, Core.BORDER_CONSTANT, new Scalar(127, 127, 127));
             bgr.release();
+            bgr = padded;
+            faces = detect(bgr);
         }
+        lastFactor = decoded.factor();
+        lastFaces = faces.stream().filter(f -> Math.round(f.box().width * decoded.factor()) >= minFacePixels).toList();
+        lastBgr = bgr;
+        lastImage = image;
+        lastMinFace = minFacePixels;
+        return lastFaces;
     }
 
     @Override
@@ -475,6 +502,9 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         }
         if (attributes != null) {
             attributes.close();
+        }
+        if (lastBgr != null) {
+            lastBgr.release();
         }
     }
 }

@@ -126,6 +126,11 @@ public final class PinnedFaceAnalysis implements FaceAnalysis, AutoCloseable {
         return run(background, tenant, shareOf.applyAsInt(tenant), () -> PIPELINE.get().observe(tenant, image, minFacePixels));
     }
 
+    @Override
+    public Attributes attributes(TenantId tenant, byte[] image, int minFacePixels, int face) {
+        return run(background, tenant, shareOf.applyAsInt(tenant), () -> PIPELINE.get().attributes(tenant, image, minFacePixels, face));
+    }
+
     private FaceScan run(FairQueue lane, Object owner, int share, byte[] image, ScanRules rules) {
         return run(lane, owner, share, () -> PIPELINE.get().scan(image, rules));
     }

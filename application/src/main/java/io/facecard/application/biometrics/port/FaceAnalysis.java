@@ -36,9 +36,15 @@ public interface FaceAnalysis {
 
     /**
      * Every face at least {@code minFacePixels} wide in a store camera's image (a crop or a whole frame), each with its
-     * template and attributes, on the bulk lane: cameras never take a till's turn. Nothing is kept.
+     * template (attributes not yet read: null), on the bulk lane: cameras never take a till's turn. Nothing is kept.
      */
     List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels);
+
+    /**
+     * The attributes of the {@code face}-th face {@link #observe} returned for the same image and width: read second, so
+     * who a face is (a watch list's alert) is known before what it looks like is measured.
+     */
+    Attributes attributes(TenantId tenant, byte[] image, int minFacePixels, int face);
 
     /**
      * What a face looks like, never who it is: estimated age in years, the probability the face is a man's (0–1), and the
