@@ -129,6 +129,12 @@ public class StoreAnalyticsIT {
         sighting(s.entrance(), Instant.now().minusSeconds(30), Photos.rescaled(people.get(1))).ok(202);
         JsonNode again = Eventually.until("a second visit", Duration.ofSeconds(30), () -> visits(c, member), v -> v.size() == 2);
         assertThat(again.get(0).path("firstVisit").asBoolean()).isFalse();
+        JsonNode weeks = today(s).path("buckets");
+        JsonNode week = weeks.get(weeks.size() - 1);
+        assertThat(week.path("visits").asLong()).isEqualTo(2);
+        assertThat(week.path("uniqueMembers").asLong()).isEqualTo(1);
+        assertThat(week.path("visitsPerMember").asDouble()).isEqualTo(2.0);
+        assertThat(week.path("medianReturnDays").asDouble()).isBetween(0.01, 0.02); // about 19 minutes
 
         // Visits feed segments: two store visits, one of them ended without a receipt.
         String marketer = c.user("marketer", "MARKETER");
@@ -243,7 +249,11 @@ public class StoreAnalyticsIT {
         post("/api/v1/watch-lists/" + list + "/entries", b.adminToken(), Map.of("photo", Base64.getEncoder().encodeToString(people.get(0)),
                 "label", "x", "reason", "y")).problem(404);
         get("/api/v1/stores/" + s.id() + "/traffic?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", b.adminToken()).problem(404);
-        get("/api/v1/alerts?storeId=" + s.id(), b.adminToken()).ok(200);
+        get("/api/v1/alerts?storeId=" + s.id(), b.adminToken()).problem(404);
+        get("/api/v1/alerts/stream?storeId=" + s.id(), b.adminToken()).problem(404);
+        String member = post("/api/v1/members", a.adminToken(), Map.of("name", "Their member", "cardNumber", "CARD-27-X")).ok(201).get("id");
+        get("/api/v1/visits?memberId=" + member, a.adminToken()).ok(200);
+        get("/api/v1/visits?memberId=" + member, b.adminToken()).problem(404);
         assertThat(get("/api/v1/watch-lists", b.adminToken()).ok(200).json().path("items")).isEmpty();
         post("/api/v1/alerts/1/acknowledgement", b.adminToken(), Map.of()).problem(404);
     }

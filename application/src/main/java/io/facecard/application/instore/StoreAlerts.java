@@ -2,6 +2,7 @@ package io.facecard.application.instore;
 
 import io.facecard.application.instore.port.Alerts;
 import io.facecard.application.instore.port.Alerts.Alert;
+import io.facecard.application.instore.port.Cameras;
 import io.facecard.application.security.Caller;
 import io.facecard.application.security.Permit;
 import io.facecard.application.security.Role;
@@ -28,14 +29,16 @@ public class StoreAlerts {
     static final int PAGE = 100;
 
     private Alerts alerts;
+    private Cameras stores;
     private Clock clock;
 
     /** For the CDI client proxy only. */
     protected StoreAlerts() {}
 
     @Inject
-    public StoreAlerts(Alerts alerts, Clock clock) {
+    public StoreAlerts(Alerts alerts, Cameras stores, Clock clock) {
         this.alerts = alerts;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -49,6 +52,9 @@ public class StoreAlerts {
                 throw Refusal.notFound("store " + requestedStore);
             }
             return new Scope(tenant, t.storeId());
+        }
+        if (requestedStore != null && !stores.hasStore(tenant, requestedStore)) {
+            throw Refusal.notFound("store " + requestedStore);
         }
         return new Scope(tenant, requestedStore);
     }

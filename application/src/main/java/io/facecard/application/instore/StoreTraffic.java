@@ -96,6 +96,9 @@ public class StoreTraffic {
 
     public List<Visit> ofMember(Caller caller, MemberId member) {
         TenantId tenant = PEOPLE.tenantOf(caller);
+        if (!visits.knows(tenant, member)) {
+            throw Refusal.notFound("member " + member.value());
+        }
         return visits.ofMember(tenant, member, 50);
     }
 

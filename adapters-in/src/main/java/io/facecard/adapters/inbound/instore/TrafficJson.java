@@ -63,9 +63,14 @@ public final class TrafficJson {
         }
     }
 
+    /**
+     * @param uniqueMembers distinct members among the bucket's visits; {@code visitsPerMember} their visits each
+     * @param medianReturnDays the median time since the same member's previous visit to this store, over the visits that
+     *     had one within the report's period
+     */
     public record Bucket(Instant start, long footfall, long members, long newMembers, long returningMembers, long visits,
-            Share conversionNew, Share conversionReturning, Long medianDwellSeconds, Map<String, Long> ageBands, long male, long female,
-            Double meanMood, ServiceQuality serviceQuality) {}
+            long uniqueMembers, Double visitsPerMember, Double medianReturnDays, Share conversionNew, Share conversionReturning,
+            Long medianDwellSeconds, Map<String, Long> ageBands, long male, long female, Double meanMood, ServiceQuality serviceQuality) {}
 
     public record Report(UUID storeId, Instant from, Instant to, Granularity by, List<Bucket> buckets, ServiceQuality serviceQuality) {
         static Report of(UUID store, Instant from, Instant to, Granularity by, List<Footfall.Hour> hours, List<Visit> visits) {
@@ -74,15 +79,21 @@ public final class TrafficJson {
                 hourly.computeIfAbsent(by.start(h.hour()), k -> new ArrayList<>()).add(h);
             }
             Map<Instant, List<Visit>> visited = new TreeMap<>();
-            for (Visit v : visits) {
+            Map<java.util.UUID, Double> returnDays = new java.util.HashMap<>();
+            Map<Object, Instant> previous = new java.util.HashMap<>();
+            for (Visit v : visits.stream().sorted(java.util.Comparator.comparing(Visit::openedAt)).toList()) {
                 visited.computeIfAbsent(by.start(v.openedAt()), k -> new ArrayList<>()).add(v);
+                Instant before = previous.put(v.member(), v.openedAt());
+                if (before != null) {
+                    returnDays.put(v.id(), Duration.between(before, v.openedAt()).toSeconds() / 86_400.0);
+                }
             }
             java.util.TreeSet<Instant> starts = new java.util.TreeSet<>(hourly.keySet());
             starts.addAll(visited.keySet());
             List<Bucket> buckets = new ArrayList<>();
             MoodShift total = MoodShift.NONE;
             for (Instant start : starts) {
-                Bucket b = bucket(start, hourly.getOrDefault(start, List.of()), visited.getOrDefault(start, List.of()));
+                Bucket b = bucket(start, hourly.getOrDefault(start, List.of()), visited.getOrDefault(start, List.of()), returnDays);
                 buckets.add(b);
             }
             for (Footfall.Hour h : hours) {
@@ -91,7 +102,7 @@ public final class TrafficJson {
             return new Report(store, from, to, by, buckets, ServiceQuality.of(total));
         }
 
-        private static Bucket bucket(Instant start, List<Footfall.Hour> hours, List<Visit> visits) {
+        private static Bucket bucket(Instant start, List<Footfall.Hour> hours, List<Visit> visits, Map<java.util.UUID, Double> returnDays) {
             long footfall = 0;
             long members = 0;
             long newMembers = 0;
@@ -123,7 +134,10 @@ public final class TrafficJson {
             long repeatConverted = visits.stream().filter(v -> !v.firstVisit() && v.convertedAt() != null).count();
             List<Long> dwell = visits.stream().filter(v -> v.closedAt() != null)
                     .map(v -> Duration.between(v.openedAt(), v.closedAt()).toSeconds()).sorted().toList();
-            return new Bucket(start, footfall, members, newMembers, members - newMembers, visits.size(),
+            long unique = visits.stream().map(Visit::member).distinct().count();
+            List<Double> returns = visits.stream().map(v -> returnDays.get(v.id())).filter(java.util.Objects::nonNull).sorted().toList();
+            return new Bucket(start, footfall, members, newMembers, members - newMembers, visits.size(), unique,
+                    unique == 0 ? null : (double) visits.size() / unique, returns.isEmpty() ? null : returns.get(returns.size() / 2),
                     Share.of(firstVisits, firstConverted), Share.of(visits.size() - firstVisits, repeatConverted),
                     dwell.isEmpty() ? null : dwell.get(dwell.size() / 2), bands, male, female, moodN == 0 ? null : moodSum / moodN,
                     ServiceQuality.of(shift));

@@ -33,6 +33,11 @@ public class JdbcVisits implements Visits, Presence {
     }
 
     @Override
+    public boolean knows(TenantId tenant, MemberId member) {
+        return !Jdbc.query(em, "select 1 from member_view where tenant_id = ? and id = ?", r -> 1, tenant.value(), member.value()).isEmpty();
+    }
+
+    @Override
     public boolean visitedBefore(TenantId tenant, MemberId member) {
         return !Jdbc.query(em, "select 1 from instore_visit where tenant_id = ? and member_id = ? limit 1", r -> 1,
                 tenant.value(), member.value()).isEmpty();

@@ -14,6 +14,9 @@ public interface Visits {
 
     Optional<Visit> open(TenantId tenant, UUID store, MemberId member);
 
+    /** Whether the member is one of the tenant's (another tenant's member is not known). */
+    boolean knows(TenantId tenant, MemberId member);
+
     boolean visitedBefore(TenantId tenant, MemberId member);
 
     void start(TenantId tenant, Visit visit);
