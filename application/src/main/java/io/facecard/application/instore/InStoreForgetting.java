@@ -46,11 +46,6 @@ public class InStoreForgetting {
         alerts.forget(tenant, member);
     }
 
-    /** Biometric consent withdrawn: the same as erasure, for this context. */
-    public void consentWithdrawn(TenantId tenant, MemberId member) {
-        erase(tenant, member);
-    }
-
     /** Everything of a leaving tenant (offboarding's hook calls this). */
     public void eraseTenant(TenantId tenant) {
         queue.forgetTenant(tenant);

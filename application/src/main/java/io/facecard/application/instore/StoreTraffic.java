@@ -1,5 +1,7 @@
 package io.facecard.application.instore;
 
+import static io.facecard.application.problem.Validation.requiredText;
+
 import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
@@ -80,8 +82,6 @@ public class StoreTraffic {
         this.clock = clock;
     }
 
-    public record Period(UUID store, Instant from, Instant to) {}
-
     public List<Footfall.Hour> hours(Caller caller, UUID store, Instant from, Instant to) {
         TenantId tenant = DASHBOARDS.tenantOf(caller);
         period(tenant, store, from, to);
@@ -105,7 +105,7 @@ public class StoreTraffic {
     /** Finds the member in the photo among consented members and lists their visits; audited whatever it found. */
     public Found search(Caller caller, byte[] photo, String reason) {
         TenantId tenant = PEOPLE.tenantOf(caller);
-        String why = WatchListManagement.text(reason, "reason", 500);
+        String why = requiredText(reason, "reason", 500);
         FaceScan scan = faces.scanFor(tenant, photo, ScanRules.probe(40));
         Optional<Candidate> best = Optional.empty();
         if (scan.outcome() == Outcome.FACE) {

@@ -1,5 +1,7 @@
 package io.facecard.application.instore;
 
+import static io.facecard.application.problem.Validation.requiredText;
+
 import io.facecard.application.biometrics.port.FaceAnalysis;
 import io.facecard.application.biometrics.port.FaceAnalysis.FaceScan;
 import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
@@ -53,7 +55,7 @@ public class WatchListManagement {
 
     public WatchList create(Caller caller, String name, WatchListKind kind, Double falseAlertsPer10k) {
         TenantId tenant = CameraPlacement.MANAGE.tenantOf(caller);
-        String n = text(name, "name", 100);
+        String n = requiredText(name, "name", 100);
         if (kind == null) {
             throw Refusal.invalid("'kind' is required");
         }
@@ -81,8 +83,8 @@ public class WatchListManagement {
     public Entry add(Caller caller, UUID listId, NewEntry draft) {
         TenantId tenant = CameraPlacement.MANAGE.tenantOf(caller);
         WatchList list = requireList(tenant, listId);
-        String label = text(draft.label(), "label", 200);
-        String reason = text(draft.reason(), "reason", 500);
+        String label = requiredText(draft.label(), "label", 200);
+        String reason = requiredText(draft.reason(), "reason", 500);
         Instant now = clock.instant();
         Instant expires = draft.expiresAt() != null ? draft.expiresAt()
                 : list.kind().defaultExpiry() == null ? null : now.plus(list.kind().defaultExpiry());
@@ -125,18 +127,5 @@ public class WatchListManagement {
 
     private WatchList requireList(TenantId tenant, UUID list) {
         return lists.find(tenant, list).orElseThrow(() -> Refusal.notFound("watch list " + list));
-    }
-
-    static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw Refusal.invalid("'" + field + "' is required");
-        }
-        if (value.length() > max) {
-            throw Refusal.invalid("'" + field + "' is longer than " + max + " characters");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw Refusal.invalid("'" + field + "' must not hold control characters");
-        }
-        return value.strip();
     }
 }

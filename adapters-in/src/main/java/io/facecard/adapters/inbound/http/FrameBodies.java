@@ -50,16 +50,21 @@ public final class FrameBodies {
         }
         List<byte[]> images = new ArrayList<>();
         for (String e : encoded) {
-            if (e == null || e.isEmpty()) {
-                throw Refusal.invalid("'" + field + "' must not hold an empty or null image");
-            }
-            try {
-                images.add(Base64.getDecoder().decode(e));
-            } catch (IllegalArgumentException bad) {
-                throw Refusal.invalid("'" + field + "' must hold base64-encoded images: " + bad.getMessage());
-            }
+            images.add(decodeOne(e, field));
         }
         return images;
+    }
+
+    /** One base64 image of a JSON field; an empty, null or malformed one refuses the body. */
+    public static byte[] decodeOne(String encoded, String field) {
+        if (encoded == null || encoded.isEmpty()) {
+            throw Refusal.invalid("'" + field + "' must not hold an empty or null image");
+        }
+        try {
+            return Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException bad) {
+            throw Refusal.invalid("'" + field + "' must hold base64-encoded images: " + bad.getMessage());
+        }
     }
 
     /** One byte string for the idempotency fingerprint: each image's length, then its bytes. */

@@ -3,7 +3,6 @@ package io.facecard.adapters.inbound.instore;
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.application.instore.CameraPlacement;
-import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Base64;
 import java.util.UUID;
 
 /** Where a store's cameras hang (admins and store managers); {@link SightingResource} takes what they saw. */
@@ -36,16 +34,5 @@ public class CameraResource {
         UUID terminalId = Bodies.id(terminal, "camera");
         placement.place(caller, storeId, terminalId, b.placement());
         return new InStoreJson.CameraBody(terminalId, storeId, b.placement());
-    }
-
-    static byte[] decode(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            throw Refusal.invalid("an image must not be empty or null");
-        }
-        try {
-            return Base64.getDecoder().decode(encoded);
-        } catch (IllegalArgumentException bad) {
-            throw Refusal.invalid("images must be base64-encoded: " + bad.getMessage());
-        }
     }
 }

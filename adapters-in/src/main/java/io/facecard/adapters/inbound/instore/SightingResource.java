@@ -2,6 +2,7 @@ package io.facecard.adapters.inbound.instore;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
+import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.application.instore.Sightings;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class SightingResource {
         }
         List<byte[]> images = new ArrayList<>();
         for (String encoded : b.images()) {
-            images.add(CameraResource.decode(encoded));
+            images.add(FrameBodies.decodeOne(encoded, "images"));
         }
         return Response.status(202).entity(new InStoreJson.Accepted(sightings.accept(caller, b.capturedAt(), images))).build();
     }

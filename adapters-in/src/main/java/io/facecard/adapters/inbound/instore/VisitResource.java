@@ -2,6 +2,7 @@ package io.facecard.adapters.inbound.instore;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
+import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.application.instore.StoreTraffic;
 import io.facecard.domain.membership.MemberId;
 import io.facecard.domain.refusal.Refusal;
@@ -44,7 +45,7 @@ public class VisitResource {
         if (b.photo() == null) {
             throw Refusal.invalid("'photo' is required (a base64 JPEG, PNG or WebP)");
         }
-        StoreTraffic.Found found = traffic.search(caller, CameraResource.decode(b.photo()), b.reason());
+        StoreTraffic.Found found = traffic.search(caller, FrameBodies.decodeOne(b.photo(), "photo"), b.reason());
         return new InStoreJson.SearchResult(found.member() == null ? null : found.member().value(),
                 Double.isNaN(found.score()) ? null : found.score(), found.visits().stream().map(InStoreJson.VisitBody::of).toList());
     }

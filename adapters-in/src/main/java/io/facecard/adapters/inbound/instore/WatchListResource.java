@@ -2,6 +2,7 @@ package io.facecard.adapters.inbound.instore;
 
 import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
+import io.facecard.adapters.inbound.http.FrameBodies;
 import io.facecard.application.instore.WatchListManagement;
 import io.facecard.domain.membership.MemberId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class WatchListResource {
         var caller = this.caller.get();
         InStoreJson.NewEntry b = Bodies.required(body);
         var draft = new WatchListManagement.NewEntry(b.memberId() == null ? null : new MemberId(Bodies.id(b.memberId(), "member")),
-                b.photo() == null ? null : CameraResource.decode(b.photo()), b.label(), b.reason(), b.expiresAt());
+                b.photo() == null ? null : FrameBodies.decodeOne(b.photo(), "photo"), b.label(), b.reason(), b.expiresAt());
         return Response.status(201).entity(InStoreJson.EntryBody.of(lists.add(caller, Bodies.id(list, "watch list"), draft))).build();
     }
 

@@ -125,6 +125,7 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
     private int lastMinFace;
     private Mat lastBgr;
     private List<Face> lastFaces;
+    private double lastFactor;
 
     @Override
     public List<Observation> observe(TenantId tenant, byte[] image, int minFacePixels) {
@@ -150,8 +151,6 @@ public final class FacePipeline implements FaceAnalysis, AutoCloseable {
         List<Face> faces = camera(image, minFacePixels);
         return face < faces.size() ? attributes.of(lastBgr, faces.get(face).box()) : null;
     }
-
-    private double lastFactor;
 
     /** The faces at least {@code minFacePixels} wide in a camera image, largest first; decoded once for both calls. */
     private List<Face> camera(byte[] image, int minFacePixels) {

@@ -30,7 +30,7 @@ public class InStoreProjection implements Projection {
     @EventHandler
     void on(ConsentRecordedEvent e) {
         if (e.purpose() == ConsentPurpose.BIOMETRIC_IDENTIFICATION && !e.granted()) {
-            forgetting.consentWithdrawn(e.tenantId(), e.memberId());
+            forgetting.erase(e.tenantId(), e.memberId()); // for this context, withdrawal is erasure
         }
     }
 
