@@ -238,6 +238,44 @@ public class StoreAnalyticsIT {
     }
 
     @Test
+    void aManagerBoundToOneStoreSeesOnlyThatStore() {
+        Chain c = onboard(operatorToken());
+        Store mine = storeWithCameras(c);
+        Store theirs = storeWithCameras(c);
+        String list = post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "Banned", "kind", "BANNED")).ok(201).get("id");
+        post("/api/v1/watch-lists/" + list + "/entries", c.adminToken(), Map.of(
+                "photo", Base64.getEncoder().encodeToString(people.get(4)), "label", "incident 12", "reason", "threatened staff")).ok(201);
+        post("/api/v1/users", c.adminToken(), Map.of("username", "admin-of-one", "password", PASSWORD, "roles", List.of("TENANT_ADMIN"),
+                "stores", List.of(mine.id()))).problem(400);
+        post("/api/v1/users", c.adminToken(), Map.of("username", "lost", "password", PASSWORD, "roles", List.of("STORE_MANAGER"),
+                "stores", List.of(onboard(operatorToken()).store("ELSEWHERE")))).problem(400);
+        String id = post("/api/v1/users", c.adminToken(), Map.of("username", "mitte-manager", "password", PASSWORD,
+                "roles", List.of("STORE_MANAGER"), "stores", List.of(mine.id()))).ok(201).get("id");
+        String manager = staffToken(c.slug(), "mitte-manager", PASSWORD);
+
+        sighting(mine.entrance(), Instant.now(), Photos.altered(people.get(4))).ok(202);
+        sighting(theirs.entrance(), Instant.now(), Photos.rescaled(people.get(4))).ok(202);
+        JsonNode all = Eventually.until("an alert in each store", Duration.ofSeconds(30),
+                () -> get("/api/v1/alerts", c.adminToken()).ok(200).json().path("items"), items -> items.size() == 2);
+        JsonNode seen = get("/api/v1/alerts", manager).ok(200).json().path("items");
+        assertThat(seen.findValuesAsText("storeId")).containsExactly(mine.id());
+        String theirAlert = all.get(0).path("storeId").asText().equals(theirs.id()) ? all.get(0).path("id").asText() : all.get(1).path("id").asText();
+        post("/api/v1/alerts/" + theirAlert + "/acknowledgement", manager, Map.of()).problem(404);
+        get("/api/v1/alerts?storeId=" + theirs.id(), manager).problem(404);
+        String period = "/traffic?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z";
+        get("/api/v1/stores/" + mine.id() + period, manager).ok(200);
+        get("/api/v1/stores/" + theirs.id() + period, manager).problem(404);
+        get("/api/v1/stores/" + theirs.id() + "/terminals", manager).problem(404);
+        post("/api/v1/stores/" + theirs.id() + "/terminals", manager, Map.of("kind", "POS", "name", "sneaky")).problem(404);
+        post("/api/v1/stores/" + mine.id() + "/terminals", manager, Map.of("kind", "POS", "name", "till 2")).ok(201);
+        String camera = c.terminal(theirs.id(), "CAMERA").path("id").asText();
+        call("PUT", "/api/v1/stores/" + theirs.id() + "/cameras/" + camera, manager, Map.of("placement", "FLOOR")).problem(404);
+
+        assertThat(call("PATCH", "/api/v1/users/" + id, c.adminToken(), Map.of("stores", List.of())).ok(200).json().path("stores")).isEmpty();
+        get("/api/v1/stores/" + theirs.id() + period, manager).ok(200); // widened at once, same token
+    }
+
+    @Test
     void anotherTenantFindsNoneOfIt() {
         Chain a = onboard(operatorToken());
         Store s = storeWithCameras(a);

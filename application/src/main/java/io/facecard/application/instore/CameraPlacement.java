@@ -34,7 +34,7 @@ public class CameraPlacement {
         if (placement == null) {
             throw Refusal.invalid("'placement' is required");
         }
-        if (!cameras.place(tenant, terminal, store, placement)) {
+        if (!caller.worksIn(store) || !cameras.place(tenant, terminal, store, placement)) {
             throw Refusal.notFound("camera " + terminal + " of store " + store + " (a live terminal of kind CAMERA)");
         }
     }

@@ -15,11 +15,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The alert stream as its reader may see it: the tenant's admins and managers every store (or the one they ask for), a
- * store's devices (a POS, a kiosk, the staff app) only their own store.
+ * The alert stream as its reader may see it: the tenant's admins and chain-wide managers every store (or the one they
+ * ask for), a manager bound to stores those stores, a store's devices (a POS, a kiosk, the staff app) their own store.
  */
 @ApplicationScoped
 @Transactional
@@ -42,34 +43,42 @@ public class StoreAlerts {
         this.clock = clock;
     }
 
-    /** What the caller may follow: their tenant, and the store they are bound to (a device) or chose (staff; null for all). */
-    public record Scope(TenantId tenant, UUID store) {}
+    /** What the caller may follow: their tenant and these of its stores (empty: every store). */
+    public record Scope(TenantId tenant, Set<UUID> stores) {
+        public Scope {
+            stores = Set.copyOf(stores);
+        }
+
+        boolean covers(UUID store) {
+            return stores.isEmpty() || stores.contains(store);
+        }
+    }
 
     public Scope scope(Caller caller, UUID requestedStore) {
         TenantId tenant = READ.tenantOf(caller);
-        if (caller instanceof Caller.Terminal t) {
-            if (requestedStore != null && !requestedStore.equals(t.storeId())) {
+        if (requestedStore != null) {
+            if (!caller.worksIn(requestedStore) || !stores.hasStore(tenant, requestedStore)) {
                 throw Refusal.notFound("store " + requestedStore);
             }
-            return new Scope(tenant, t.storeId());
+            return new Scope(tenant, Set.of(requestedStore));
         }
-        if (requestedStore != null && !stores.hasStore(tenant, requestedStore)) {
-            throw Refusal.notFound("store " + requestedStore);
+        if (caller instanceof Caller.Terminal t) {
+            return new Scope(tenant, Set.of(t.storeId()));
         }
-        return new Scope(tenant, requestedStore);
+        return new Scope(tenant, ((Caller.Staff) caller).stores());
     }
 
     public List<Alert> after(Scope scope, long afterId) {
-        return alerts.after(scope.tenant(), afterId, scope.store(), PAGE);
+        return alerts.after(scope.tenant(), afterId, scope.stores(), PAGE);
     }
 
     public long latest(Scope scope) {
-        return alerts.latest(scope.tenant(), scope.store());
+        return alerts.latest(scope.tenant(), scope.stores());
     }
 
     public Alert acknowledge(Caller caller, long id) {
         Scope scope = scope(caller, null);
-        Alert a = alerts.find(scope.tenant(), id).filter(x -> scope.store() == null || scope.store().equals(x.store()))
+        Alert a = alerts.find(scope.tenant(), id).filter(x -> scope.covers(x.store()))
                 .orElseThrow(() -> Refusal.notFound("alert " + id));
         if (a.acknowledgedAt() == null) {
             alerts.acknowledge(scope.tenant(), id, caller.actor(), clock.instant());

@@ -84,13 +84,13 @@ public class StoreTraffic {
 
     public List<Footfall.Hour> hours(Caller caller, UUID store, Instant from, Instant to) {
         TenantId tenant = DASHBOARDS.tenantOf(caller);
-        period(tenant, store, from, to);
+        period(caller, tenant, store, from, to);
         return footfall.between(tenant, store, from, to);
     }
 
     public List<Visit> visits(Caller caller, UUID store, Instant from, Instant to) {
         TenantId tenant = DASHBOARDS.tenantOf(caller);
-        period(tenant, store, from, to);
+        period(caller, tenant, store, from, to);
         return visits.between(tenant, store, from, to);
     }
 
@@ -99,7 +99,7 @@ public class StoreTraffic {
         if (!visits.knows(tenant, member)) {
             throw Refusal.notFound("member " + member.value());
         }
-        return visits.ofMember(tenant, member, 50);
+        return visits.ofMember(tenant, member, 50).stream().filter(v -> caller.worksIn(v.store())).toList();
     }
 
     /** Finds the member in the photo among consented members and lists their visits; audited whatever it found. */
@@ -112,7 +112,8 @@ public class StoreTraffic {
             FaceSettings.Effective bands = settings.of(tenant).effective(galleries.of(tenant), faces.impostorTail());
             best = templates.nearest(tenant, scan.embedding(), 1).stream().filter(c -> c.score() >= bands.confidentThreshold()).findFirst();
         }
-        List<Visit> found = best.map(c -> visits.ofMember(tenant, c.member(), 50)).orElse(List.of());
+        List<Visit> found = best.map(c -> visits.ofMember(tenant, c.member(), 50)).orElse(List.of()).stream()
+                .filter(v -> caller.worksIn(v.store())).toList();
         audit.record(tenant, caller.actor(), "VISIT_SEARCH_BY_PHOTO", why, best.map(Candidate::member).orElse(null), found.size(),
                 clock.instant());
         return new Found(best.map(Candidate::member).orElse(null), best.map(Candidate::score).orElse(Double.NaN), found);
@@ -127,14 +128,14 @@ public class StoreTraffic {
         return audit.recent(AUDIT.tenantOf(caller), 200);
     }
 
-    private void period(TenantId tenant, UUID store, Instant from, Instant to) {
+    private void period(Caller caller, TenantId tenant, UUID store, Instant from, Instant to) {
         if (from == null || to == null || !to.isAfter(from)) {
             throw Refusal.invalid("'from' must come before 'to'");
         }
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw Refusal.invalid("a period is at most " + LONGEST_PERIOD.toDays() + " days");
         }
-        if (store != null && !stores.hasStore(tenant, store)) {
+        if (store != null && (!caller.worksIn(store) || !stores.hasStore(tenant, store))) {
             throw Refusal.notFound("store " + store);
         }
     }

@@ -16,6 +16,9 @@ public sealed interface Caller {
 
     Optional<TenantId> tenant();
 
+    /** Whether this caller may see the data of the store (of its own tenant: the tenant is checked apart). */
+    boolean worksIn(UUID store);
+
     record Operator(String username) implements Caller {
         @Override
         public String actor() {
@@ -26,11 +29,31 @@ public sealed interface Caller {
         public Optional<TenantId> tenant() {
             return Optional.empty();
         }
+
+        @Override
+        public boolean worksIn(UUID store) {
+            return false;
+        }
     }
 
-    record Staff(TenantId tenantId, UUID userId, String username, Set<Role> roles) implements Caller {
+    /**
+     * A person of the chain's staff. {@code stores} are the stores the account works in: empty for the whole chain (its
+     * admins, marketers, area managers), otherwise a store manager or cashier sees only those stores' data.
+     */
+    record Staff(TenantId tenantId, UUID userId, String username, Set<Role> roles, Set<UUID> stores) implements Caller {
         public Staff {
             roles = Set.copyOf(roles);
+            stores = Set.copyOf(stores);
+        }
+
+        /** A chain-wide account. */
+        public Staff(TenantId tenantId, UUID userId, String username, Set<Role> roles) {
+            this(tenantId, userId, username, roles, Set.of());
+        }
+
+        @Override
+        public boolean worksIn(UUID store) {
+            return stores.isEmpty() || stores.contains(store);
         }
 
         @Override
@@ -45,6 +68,11 @@ public sealed interface Caller {
     }
 
     record Terminal(TenantId tenantId, UUID storeId, UUID terminalId, TerminalKind kind) implements Caller {
+        @Override
+        public boolean worksIn(UUID store) {
+            return storeId.equals(store);
+        }
+
         @Override
         public String actor() {
             return "terminal:" + terminalId;

@@ -93,7 +93,7 @@ public class Authentication {
         if (tenant.get().status() != TenantStatus.ACTIVE) {
             throw Refusal.unauthenticated("the tenant '" + tenant.get().slug() + "' is " + tenant.get().status().name().toLowerCase());
         }
-        return tokens.issue(new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles()));
+        return tokens.issue(a.asCaller());
     }
 
     /** The caller a verified token names, as it stands now; roles come from the account, not the token. */
@@ -106,7 +106,7 @@ public class Authentication {
         StaffAccount a = staff.find(s.tenantId(), s.userId())
                 .filter(StaffAccount::active)
                 .orElseThrow(() -> Refusal.unauthenticated("the account is no longer active"));
-        return new Caller.Staff(a.tenantId(), a.id(), a.username(), a.roles());
+        return a.asCaller();
     }
 
     /** A till's key: checked in the database at most every few seconds per key (see {@link RecentTerminals}). */

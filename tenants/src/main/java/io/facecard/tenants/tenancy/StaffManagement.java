@@ -10,12 +10,14 @@ import io.facecard.domain.tenancy.TenancyRule;
 import io.facecard.domain.tenancy.TenantId;
 import io.facecard.tenants.tenancy.port.StaffAccount;
 import io.facecard.tenants.tenancy.port.StaffAccounts;
+import io.facecard.tenants.tenancy.port.Stores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,9 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class StaffManagement {
-    public record StaffDraft(String username, String password, String displayName, Set<Role> roles) {}
+    /** {@code stores}: null keeps (or, on creation, means the whole chain); empty is the whole chain. */
+    public record StaffDraft(String username, String password, String displayName, Set<Role> roles, Set<UUID> stores) {
+        public StaffDraft(String username, String password, String displayName, Set<Role> roles) {
+            this(username, password, displayName, roles, null);
+        }
+    }
 
     private StaffAccounts staff;
+    private Stores shops;
     private PasswordHashing passwords;
     private Clock clock;
 
@@ -36,8 +44,9 @@ public class StaffManagement {
     protected StaffManagement() {}
 
     @Inject
-    public StaffManagement(StaffAccounts staff, PasswordHashing passwords, Clock clock) {
+    public StaffManagement(StaffAccounts staff, Stores shops, PasswordHashing passwords, Clock clock) {
         this.staff = staff;
+        this.shops = shops;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -46,10 +55,11 @@ public class StaffManagement {
         TenantId tenant = Access.staffOf(caller, TENANT_ADMIN);
         String username = StaffRules.username(draft.username());
         Set<Role> roles = StaffRules.roles(draft.roles());
+        Set<UUID> worksIn = stores(tenant, roles, draft.stores() == null ? Set.of() : draft.stores());
         String hash = passwords.hash(StaffRules.password(draft.password(), "password"));
         Instant now = clock.instant();
         StaffAccount account = new StaffAccount(UUID.randomUUID(), tenant, username,
-                optionalText(draft.displayName(), "displayName", 200), hash, roles, true, now, now);
+                optionalText(draft.displayName(), "displayName", 200), hash, roles, worksIn, true, now, now);
         staff.add(account);
         return account;
     }
@@ -64,12 +74,13 @@ public class StaffManagement {
         if (a.isAdmin() && !roles.contains(Role.TENANT_ADMIN)) {
             requireAnotherAdmin(tenant);
         }
+        Set<UUID> worksIn = stores(tenant, roles, patch.stores() != null ? patch.stores() : a.stores());
         String hash = patch.password() != null
                 ? passwords.hash(StaffRules.password(patch.password(), "password"))
                 : a.passwordHash();
         StaffAccount changed = new StaffAccount(a.id(), tenant, a.username(),
                 patch.displayName() != null ? optionalText(patch.displayName(), "displayName", 200) : a.displayName(),
-                hash, roles, a.active(), a.createdAt(), clock.instant());
+                hash, roles, worksIn, a.active(), a.createdAt(), clock.instant());
         staff.update(changed);
         return changed;
     }
@@ -85,7 +96,7 @@ public class StaffManagement {
             requireAnotherAdmin(tenant);
         }
         staff.update(new StaffAccount(a.id(), tenant, a.username(), a.displayName(), a.passwordHash(),
-                a.roles(), false, a.createdAt(), clock.instant()));
+                a.roles(), a.stores(), false, a.createdAt(), clock.instant()));
     }
 
     public StaffAccount get(Caller caller, UUID id) {
@@ -98,6 +109,22 @@ public class StaffManagement {
 
     private StaffAccount find(TenantId tenant, UUID id) {
         return staff.find(tenant, id).orElseThrow(() -> Refusal.notFound("user " + id));
+    }
+
+    /** An admin works for the whole chain (a store-bound admin could still widen itself); every store must be the tenant's. */
+    private Set<UUID> stores(TenantId tenant, Set<Role> roles, Set<UUID> wanted) {
+        if (wanted.stream().anyMatch(Objects::isNull) || wanted.size() > 100) {
+            throw Refusal.invalid("'stores' must list at most 100 store ids");
+        }
+        if (!wanted.isEmpty() && roles.contains(Role.TENANT_ADMIN)) {
+            throw Refusal.invalid("'stores' must be empty for a TENANT_ADMIN: an admin works for the whole chain");
+        }
+        for (UUID store : wanted) {
+            if (shops.find(tenant, store).isEmpty()) {
+                throw Refusal.invalid("'stores' names " + store + ", which is not a store of this tenant");
+            }
+        }
+        return Set.copyOf(wanted);
     }
 
     private void requireAnotherAdmin(TenantId tenant) {

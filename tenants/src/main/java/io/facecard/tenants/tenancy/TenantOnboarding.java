@@ -75,7 +75,7 @@ public class TenantOnboarding {
         Instant now = clock.instant();
         commands.sendAndWait(new TenantCommands.OnboardTenant(id, slug, settings, caller.actor(), now));
         staff.add(new StaffAccount(UUID.randomUUID(), id, adminName, "Administrator", adminHash,
-                Set.of(Role.TENANT_ADMIN), true, now, now));
+                Set.of(Role.TENANT_ADMIN), Set.of(), true, now, now));
         return get(caller, id);
     }
 

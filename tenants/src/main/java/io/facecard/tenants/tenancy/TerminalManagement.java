@@ -46,7 +46,7 @@ public class TerminalManagement {
 
     public RegisteredTerminal register(Caller caller, UUID storeId, TerminalDraft draft) {
         TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
-        requireStore(tenant, storeId);
+        requireStore(caller, tenant, storeId);
         TerminalKind kind = required(draft.kind(), "kind");
         String name = requiredText(draft.name(), "name", 200);
         String key = ApiKeys.newKey();
@@ -58,13 +58,13 @@ public class TerminalManagement {
 
     public List<Terminal> list(Caller caller, UUID storeId) {
         TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
-        requireStore(tenant, storeId);
+        requireStore(caller, tenant, storeId);
         return terminals.list(tenant, storeId);
     }
 
     public void revoke(Caller caller, UUID storeId, UUID terminalId) {
         TenantId tenant = Access.staffOf(caller, TENANT_ADMIN, STORE_MANAGER);
-        Terminal t = terminals.find(tenant, storeId, terminalId)
+        Terminal t = terminals.find(tenant, storeId, terminalId).filter(x -> caller.worksIn(storeId))
                 .orElseThrow(() -> Refusal.notFound("terminal " + terminalId));
         if (!t.revoked()) {
             terminals.revoke(tenant, terminalId, clock.instant());
@@ -81,8 +81,9 @@ public class TerminalManagement {
                 .orElseThrow(() -> Refusal.notFound("terminal " + me.terminalId()));
     }
 
-    private void requireStore(TenantId tenant, UUID storeId) {
-        if (stores.find(tenant, storeId).isEmpty()) {
+    /** A store manager bound to stores manages only their tills: another store is as unknown as another tenant's. */
+    private void requireStore(Caller caller, TenantId tenant, UUID storeId) {
+        if (!caller.worksIn(storeId) || stores.find(tenant, storeId).isEmpty()) {
             throw Refusal.notFound("store " + storeId);
         }
     }

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 class StaffManagementTest {
     private final TenantId tenant = new TenantId(UUID.randomUUID());
     private final InMemoryStaff staff = new InMemoryStaff();
-    private final StaffManagement management = new StaffManagement(staff, new PasswordHashing(10_000),
+    private final UUID mitte = UUID.randomUUID();
+    private final StaffManagement management = new StaffManagement(staff, new OneStore(tenant, mitte), new PasswordHashing(10_000),
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final StaffAccount admin = new StaffAccount(UUID.randomUUID(), tenant, "admin", null, "x",
-            Set.of(Role.TENANT_ADMIN), true, Instant.EPOCH, Instant.EPOCH);
+            Set.of(Role.TENANT_ADMIN), Set.of(), true, Instant.EPOCH, Instant.EPOCH);
     private final Caller asAdmin = new Caller.Staff(tenant, admin.id(), "admin", Set.of(Role.TENANT_ADMIN));
 
     StaffManagementTest() {
@@ -68,5 +69,24 @@ class StaffManagementTest {
                 .isInstanceOf(Refusal.class).hasMessageContaining("password");
         assertThatThrownBy(() -> management.create(asAdmin, new StaffManagement.StaffDraft("noroles", "long-enough-password", null, Set.of())))
                 .isInstanceOf(Refusal.class).hasMessageContaining("roles");
+    }
+
+    @Test
+    void aStoreManagerWorksInTheTenantsStoresAndAnAdminInAllOfThem() {
+        StaffAccount manager = management.create(asAdmin,
+                new StaffManagement.StaffDraft("manager", "long-enough-password", null, Set.of(Role.STORE_MANAGER), Set.of(mitte)));
+        assertThat(manager.stores()).containsExactly(mitte);
+        assertThat(manager.asCaller().worksIn(mitte)).isTrue();
+        assertThat(manager.asCaller().worksIn(UUID.randomUUID())).isFalse();
+        StaffAccount renamed = management.change(asAdmin, manager.id(), new StaffManagement.StaffDraft(null, null, "M", null));
+        assertThat(renamed.stores()).as("a patch without stores keeps them").containsExactly(mitte);
+        assertThatThrownBy(() -> management.change(asAdmin, manager.id(),
+                new StaffManagement.StaffDraft(null, null, null, null, Set.of(UUID.randomUUID()))))
+                .isInstanceOf(Refusal.class).hasMessageContaining("not a store of this tenant");
+        assertThatThrownBy(() -> management.change(asAdmin, manager.id(),
+                new StaffManagement.StaffDraft(null, null, null, Set.of(Role.TENANT_ADMIN), null)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("whole chain");
+        assertThat(management.change(asAdmin, manager.id(), new StaffManagement.StaffDraft(null, null, null, null, Set.of()))
+                .asCaller().worksIn(UUID.randomUUID())).as("no stores: the whole chain").isTrue();
     }
 }

@@ -71,13 +71,14 @@ public final class Json {
         }
     }
 
-    public record UserDraft(String username, String password, String displayName, Set<Role> roles) {}
+    public record UserDraft(String username, String password, String displayName, Set<Role> roles, Set<UUID> stores) {}
 
-    public record UserBody(UUID id, String username, String displayName, List<String> roles, boolean active,
+    public record UserBody(UUID id, String username, String displayName, List<String> roles, List<UUID> stores, boolean active,
             Instant createdAt, Instant updatedAt) {
         public static UserBody of(StaffAccount a) {
             return new UserBody(a.id(), a.username(), a.displayName(),
-                    a.roles().stream().map(Role::name).sorted().toList(), a.active(), a.createdAt(), a.updatedAt());
+                    a.roles().stream().map(Role::name).sorted().toList(), a.stores().stream().sorted().toList(), a.active(),
+                    a.createdAt(), a.updatedAt());
         }
     }
 

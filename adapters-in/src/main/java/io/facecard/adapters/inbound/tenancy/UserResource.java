@@ -52,7 +52,7 @@ public class UserResource {
     @POST
     public Response create(Json.UserDraft draft) {
         Json.UserDraft d = Bodies.required(draft);
-        var account = staff.create(caller.get(), new StaffManagement.StaffDraft(d.username(), d.password(), d.displayName(), d.roles()));
+        var account = staff.create(caller.get(), new StaffManagement.StaffDraft(d.username(), d.password(), d.displayName(), d.roles(), d.stores()));
         return Response.created(URI.create("users/" + account.id())).entity(Json.UserBody.of(account)).build();
     }
 
@@ -73,7 +73,7 @@ public class UserResource {
     public Json.UserBody patch(@PathParam("id") String id, Json.UserDraft patch) {
         Json.UserDraft p = Bodies.required(patch);
         return Json.UserBody.of(staff.change(caller.get(), user(id),
-                new StaffManagement.StaffDraft(p.username(), p.password(), p.displayName(), p.roles())));
+                new StaffManagement.StaffDraft(p.username(), p.password(), p.displayName(), p.roles(), p.stores())));
     }
 
     @DELETE

@@ -12,8 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -43,12 +46,20 @@ public class JdbcAlerts implements Alerts {
     }
 
     @Override
-    public List<Alert> after(TenantId tenant, long afterId, UUID store, int limit) {
-        return store == null
-                ? Jdbc.query(em, "select " + COLUMNS + " from instore_alert where tenant_id = ? and id > ? order by id limit " + limit,
-                        JdbcAlerts::alert, tenant.value(), afterId)
-                : Jdbc.query(em, "select " + COLUMNS + " from instore_alert where tenant_id = ? and store_id = ? and id > ? order by id limit "
-                        + limit, JdbcAlerts::alert, tenant.value(), store, afterId);
+    public List<Alert> after(TenantId tenant, long afterId, Set<UUID> stores, int limit) {
+        return Jdbc.query(em, "select " + COLUMNS + " from instore_alert where tenant_id = ? and id > ?" + ofStores(stores)
+                + " order by id limit " + limit, JdbcAlerts::alert, params(List.of(tenant.value(), afterId), stores));
+    }
+
+    /** {@code and store_id in (?, …)}, nothing for every store. */
+    private static String ofStores(Set<UUID> stores) {
+        return stores.isEmpty() ? "" : " and store_id in (" + String.join(", ", Collections.nCopies(stores.size(), "?")) + ")";
+    }
+
+    private static Object[] params(List<Object> first, Set<UUID> stores) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(stores);
+        return all.toArray();
     }
 
     @Override
@@ -58,11 +69,9 @@ public class JdbcAlerts implements Alerts {
     }
 
     @Override
-    public long latest(TenantId tenant, UUID store) {
-        return store == null
-                ? Jdbc.query(em, "select coalesce(max(id), 0) from instore_alert where tenant_id = ?", r -> r.getLong(1), tenant.value()).get(0)
-                : Jdbc.query(em, "select coalesce(max(id), 0) from instore_alert where tenant_id = ? and store_id = ?", r -> r.getLong(1),
-                        tenant.value(), store).get(0);
+    public long latest(TenantId tenant, Set<UUID> stores) {
+        return Jdbc.query(em, "select coalesce(max(id), 0) from instore_alert where tenant_id = ?" + ofStores(stores), r -> r.getLong(1),
+                params(List.of(tenant.value()), stores)).get(0);
     }
 
     @Override

@@ -53,6 +53,10 @@ public class SignedAccessTokens implements AccessTokens {
             claims.add("sub", s.userId().toString()).add("upn", s.username()).add("kind", "staff")
                     .add("tenant", s.tenantId().toString());
             s.roles().stream().map(Role::name).sorted().forEach(groups::add);
+            // For the console's store pickers only: every request re-reads the account's stores from the database.
+            JsonArrayBuilder stores = Json.createArrayBuilder();
+            s.stores().stream().map(UUID::toString).sorted().forEach(stores::add);
+            claims.add("stores", stores);
         } else {
             throw new IllegalArgumentException("terminals use API keys, not tokens");
         }

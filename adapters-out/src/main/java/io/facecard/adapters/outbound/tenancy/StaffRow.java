@@ -25,6 +25,8 @@ public class StaffRow {
     @Column(name = "password_hash")
     String passwordHash;
     String roles;
+    /** Comma-separated store ids, empty for the whole chain. */
+    String stores;
     boolean active;
     @Column(name = "created_at")
     Instant createdAt;
@@ -44,6 +46,7 @@ public class StaffRow {
         displayName = a.displayName();
         passwordHash = a.passwordHash();
         roles = a.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        stores = a.stores().stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
         active = a.active();
         createdAt = a.createdAt();
         updatedAt = a.updatedAt();
@@ -52,6 +55,7 @@ public class StaffRow {
     StaffAccount toAccount() {
         return new StaffAccount(id, new TenantId(tenantId), username, displayName, passwordHash,
                 Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet()),
+                Arrays.stream(stores.split(",")).filter(s -> !s.isEmpty()).map(UUID::fromString).collect(Collectors.toSet()),
                 active, createdAt, updatedAt);
     }
 }

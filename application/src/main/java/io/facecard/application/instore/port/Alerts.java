@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Alert episodes of the tenant's stores, in the order they were raised. */
@@ -20,13 +21,13 @@ public interface Alerts {
     /** Raises the alert unless the subject has one at the store captured within {@code episode}; the new alert's id. */
     Optional<Long> raise(TenantId tenant, Alert alert, Duration episode);
 
-    /** The alerts after {@code afterId}, oldest first, of one store or (null) all. */
-    List<Alert> after(TenantId tenant, long afterId, UUID store, int limit);
+    /** The alerts after {@code afterId}, oldest first, of these stores (empty: all). */
+    List<Alert> after(TenantId tenant, long afterId, Set<UUID> stores, int limit);
 
     Optional<Alert> find(TenantId tenant, long id);
 
-    /** The newest alert's id of one store or (null) all; 0 when there is none. */
-    long latest(TenantId tenant, UUID store);
+    /** The newest alert's id of these stores (empty: all); 0 when there is none. */
+    long latest(TenantId tenant, Set<UUID> stores);
 
     boolean acknowledge(TenantId tenant, long id, String actor, Instant at);
 
