@@ -276,6 +276,45 @@ public class StoreAnalyticsIT {
     }
 
     @Test
+    void aStaffEntryIsAnActiveAccountWithConsentAndLapsesWithTheAccount() {
+        Chain c = onboard(operatorToken());
+        Store s = storeWithCameras(c);
+        String list = post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "Team", "kind", "STAFF")).ok(201).get("id");
+        String entries = "/api/v1/watch-lists/" + list + "/entries";
+        String photo = Base64.getEncoder().encodeToString(people.get(1));
+        String account = post("/api/v1/users", c.adminToken(), Map.of("username", "cashier-anna", "password", PASSWORD,
+                "roles", List.of("CASHIER"))).ok(201).get("id");
+        post(entries, c.adminToken(), Map.of("photo", photo, "label", "Anna", "reason", "works here")).problem(400);
+        post(entries, c.adminToken(), Map.of("photo", photo, "label", "Anna", "reason", "works here", "staffAccountId", account)).problem(400);
+        String stranger = onboard(operatorToken()).adminToken();
+        String foreign = get("/api/v1/users", stranger).ok(200).json().path("items").get(0).path("id").asText();
+        post(entries, c.adminToken(), Map.of("photo", photo, "label", "X", "reason", "r", "staffAccountId", foreign, "consent", "form 1"))
+                .problem(400);
+        Map<String, Object> anna = Map.of("photo", photo, "label", "Anna", "reason", "works here", "staffAccountId", account,
+                "consent", "signed form HR-2026-114");
+        JsonNode entry = post(entries, c.adminToken(), anna).ok(201).json();
+        assertThat(entry.path("consent").asText()).isEqualTo("signed form HR-2026-114");
+        post(entries, c.adminToken(), anna).problem(409);
+        String banned = post("/api/v1/watch-lists", c.adminToken(), Map.of("name", "Banned", "kind", "BANNED")).ok(201).get("id");
+        post("/api/v1/watch-lists/" + banned + "/entries", c.adminToken(), Map.of("photo", photo, "label", "x", "reason", "y",
+                "staffAccountId", account, "consent", "form")).problem(400);
+
+        sighting(s.entrance(), Instant.now(), Photos.altered(people.get(1)), people.get(3)).ok(202);
+        Eventually.until("the passer-by counted", Duration.ofSeconds(30), () -> footfall(s), n -> n >= 1);
+        assertThat(footfall(s)).as("the member of staff is not counted").isEqualTo(1);
+
+        delete("/api/v1/users/" + account, c.adminToken()).ok(204);
+        sighting(s.entrance(), Instant.now(), Photos.rescaled(people.get(1))).ok(202);
+        Eventually.until("a former employee is a customer like any other", Duration.ofSeconds(30), () -> footfall(s), n -> n == 2);
+        String bob = post("/api/v1/users", c.adminToken(), Map.of("username", "cashier-bob", "password", PASSWORD,
+                "roles", List.of("CASHIER"))).ok(201).get("id");
+        post(entries, c.adminToken(), Map.of("photo", Base64.getEncoder().encodeToString(people.get(2)), "label", "Bob", "reason", "works here",
+                "staffAccountId", bob, "consent", "signed form HR-2026-115")).ok(201);
+        assertThat(get(entries, c.adminToken()).ok(200).json().path("items").findValuesAsText("label"))
+                .as("the deactivated account's face is deleted").containsExactly("Bob");
+    }
+
+    @Test
     void anotherTenantFindsNoneOfIt() {
         Chain a = onboard(operatorToken());
         Store s = storeWithCameras(a);

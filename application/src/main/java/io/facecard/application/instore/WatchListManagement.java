@@ -8,6 +8,7 @@ import io.facecard.application.biometrics.port.FaceAnalysis.Outcome;
 import io.facecard.application.biometrics.port.FaceAnalysis.ScanRules;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.instore.port.InStoreAudit;
+import io.facecard.application.instore.port.StaffRoster;
 import io.facecard.application.instore.port.WatchLists;
 import io.facecard.application.instore.port.WatchLists.Entry;
 import io.facecard.application.instore.port.WatchLists.WatchList;
@@ -33,9 +34,16 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class WatchListManagement {
-    public record NewEntry(MemberId member, byte[] photo, String label, String reason, Instant expiresAt) {}
+    /** A STAFF entry also names the staff account ({@code staffAccount}) and the person's signed consent ({@code consent}). */
+    public record NewEntry(MemberId member, byte[] photo, String label, String reason, Instant expiresAt, UUID staffAccount,
+            String consent) {
+        public NewEntry(MemberId member, byte[] photo, String label, String reason, Instant expiresAt) {
+            this(member, photo, label, reason, expiresAt, null, null);
+        }
+    }
 
     private WatchLists lists;
+    private StaffRoster roster;
     private FaceAnalysis faces;
     private FaceTemplates templates;
     private InStoreAudit audit;
@@ -45,7 +53,9 @@ public class WatchListManagement {
     protected WatchListManagement() {}
 
     @Inject
-    public WatchListManagement(WatchLists lists, FaceAnalysis faces, FaceTemplates templates, InStoreAudit audit, Clock clock) {
+    public WatchListManagement(WatchLists lists, StaffRoster roster, FaceAnalysis faces, FaceTemplates templates, InStoreAudit audit,
+            Clock clock) {
+        this.roster = roster;
         this.lists = lists;
         this.faces = faces;
         this.templates = templates;
@@ -91,6 +101,7 @@ public class WatchListManagement {
         if (expires != null && !expires.isAfter(now)) {
             throw Refusal.invalid("'expiresAt' must be in the future");
         }
+        String consent = staffConsent(tenant, list, draft);
         float[] embedding = null;
         if (list.kind().fromPhoto()) {
             if (draft.photo() == null || draft.member() != null) {
@@ -110,7 +121,9 @@ public class WatchListManagement {
                         "member " + draft.member().value() + " has no enrolled face with consent: a camera could not know them");
             }
         }
-        Entry entry = new Entry(UUID.randomUUID(), listId, draft.member(), label, reason, caller.actor(), now, expires);
+        lists.purge(tenant, now);
+        Entry entry = new Entry(UUID.randomUUID(), listId, draft.member(), label, reason, caller.actor(), now, expires,
+                draft.staffAccount(), consent);
         lists.add(tenant, entry, embedding);
         audit.record(tenant, caller.actor(), "WATCH_ENTRY_ADDED:" + list.kind(), reason, draft.member(), 1, now);
         return entry;
@@ -123,6 +136,31 @@ public class WatchListManagement {
             throw Refusal.notFound("entry " + entry + " of watch list " + listId);
         }
         audit.record(tenant, caller.actor(), "WATCH_ENTRY_REMOVED:" + list.kind(), "removed", null, 1, clock.instant());
+    }
+
+    /**
+     * STAFF entries are people who work for the chain and agreed to be recognised (so cameras leave them out of the
+     * counts): an active account of this tenant, once per list, with the reference to their consent. Other kinds name no
+     * account.
+     */
+    private String staffConsent(TenantId tenant, WatchList list, NewEntry draft) {
+        if (list.kind() != WatchListKind.STAFF) {
+            if (draft.staffAccount() != null || draft.consent() != null) {
+                throw Refusal.invalid("only a STAFF entry names 'staffAccountId' and 'consent'");
+            }
+            return null;
+        }
+        if (draft.staffAccount() == null) {
+            throw Refusal.invalid("a STAFF entry names the person's staff account ('staffAccountId')");
+        }
+        String consent = requiredText(draft.consent(), "consent", 200);
+        if (!roster.isActive(tenant, draft.staffAccount())) {
+            throw Refusal.invalid("'staffAccountId' names no active staff account of this tenant");
+        }
+        if (lists.holdsStaff(tenant, list.id(), draft.staffAccount())) {
+            throw new Refusal(InStoreRule.DUPLICATE_STAFF_ENTRY, "staff account " + draft.staffAccount() + " is on this list already");
+        }
+        return consent;
     }
 
     private WatchList requireList(TenantId tenant, UUID list) {

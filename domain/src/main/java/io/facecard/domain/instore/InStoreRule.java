@@ -10,6 +10,8 @@ public final class InStoreRule {
     /** The tenant's camera queue holds its share: retry later (sightings are dropped, never counted twice). */
     public static final Rule SIGHTINGS_BACKLOG = new Rule("sightings-backlog", Category.TOO_MANY_REQUESTS);
     public static final Rule DUPLICATE_LIST = new Rule("duplicate-watch-list", Category.CONFLICT);
+    /** One person, one STAFF entry per list: a second would only be a second face to forget. */
+    public static final Rule DUPLICATE_STAFF_ENTRY = new Rule("duplicate-staff-entry", Category.CONFLICT);
     public static final Rule NO_FACE_FOR_ENTRY = new Rule("no-face-for-entry", Category.UNPROCESSABLE);
 
     private InStoreRule() {}

@@ -35,14 +35,15 @@ public final class InStoreJson {
 
     public record Lists(List<ListBody> items) {}
 
-    /** A VIP entry names {@code memberId}; every other kind sends {@code photo} (base64). */
-    public record NewEntry(String memberId, String photo, String label, String reason, Instant expiresAt) {}
+    /** A VIP entry names {@code memberId}; every other kind sends {@code photo} (base64); STAFF adds the account and consent. */
+    public record NewEntry(String memberId, String photo, String label, String reason, Instant expiresAt, String staffAccountId,
+            String consent) {}
 
     public record EntryBody(UUID id, UUID listId, UUID memberId, String label, String reason, String addedBy, Instant addedAt,
-            Instant expiresAt) {
+            Instant expiresAt, UUID staffAccountId, String consent) {
         static EntryBody of(Entry e) {
             return new EntryBody(e.id(), e.list(), e.member() == null ? null : e.member().value(), e.label(), e.reason(), e.addedBy(),
-                    e.addedAt(), e.expiresAt());
+                    e.addedAt(), e.expiresAt(), e.staffAccount(), e.consent());
         }
     }
 

@@ -53,7 +53,8 @@ public class WatchListResource {
         var caller = this.caller.get();
         InStoreJson.NewEntry b = Bodies.required(body);
         var draft = new WatchListManagement.NewEntry(b.memberId() == null ? null : new MemberId(Bodies.id(b.memberId(), "member")),
-                b.photo() == null ? null : FrameBodies.decodeOne(b.photo(), "photo"), b.label(), b.reason(), b.expiresAt());
+                b.photo() == null ? null : FrameBodies.decodeOne(b.photo(), "photo"), b.label(), b.reason(), b.expiresAt(),
+                b.staffAccountId() == null ? null : Bodies.id(b.staffAccountId(), "staff account"), b.consent());
         return Response.status(201).entity(InStoreJson.EntryBody.of(lists.add(caller, Bodies.id(list, "watch list"), draft))).build();
     }
 

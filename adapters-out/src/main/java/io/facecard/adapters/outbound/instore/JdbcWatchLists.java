@@ -21,7 +21,10 @@ import java.util.UUID;
 @TenantBound
 public class JdbcWatchLists implements WatchLists {
     private static final String LIST = "l.id, l.name, l.kind, l.false_alerts_per10k, l.created_by, l.created_at";
-    private static final String ENTRY = "e.id, e.list_id, e.member_id, e.label, e.reason, e.added_by, e.added_at, e.expires_at";
+    private static final String ENTRY = "e.id, e.list_id, e.member_id, e.label, e.reason, e.added_by, e.added_at, e.expires_at, "
+            + "e.staff_account_id, e.consent_reference";
+    private static final String STAFF_STILL_WORKS = "(e.staff_account_id is null or exists (select 1 from staff_account s "
+            + "where s.id = e.staff_account_id and s.tenant_id = e.tenant_id and s.active))";
 
     @PersistenceContext(unitName = "facecard")
     EntityManager em;
@@ -48,9 +51,10 @@ public class JdbcWatchLists implements WatchLists {
     @Override
     public void add(TenantId tenant, Entry e, float[] embedding) {
         Jdbc.update(em, "insert into instore_watch_entry (id, tenant_id, list_id, member_id, label, reason, added_by, added_at, expires_at, "
-                + "embedding) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as vector))", e.id(), tenant.value(), e.list(),
-                e.member() == null ? Jdbc.NO_UUID : e.member().value(), e.label(), e.reason(), e.addedBy(), e.addedAt(),
-                Jdbc.at(e.expiresAt()), embedding == null ? Jdbc.NO_TEXT : PgVectorFaceTemplates.literal(embedding));
+                + "embedding, staff_account_id, consent_reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as vector), ?, ?)", e.id(),
+                tenant.value(), e.list(), e.member() == null ? Jdbc.NO_UUID : e.member().value(), e.label(), e.reason(), e.addedBy(),
+                e.addedAt(), Jdbc.at(e.expiresAt()), embedding == null ? Jdbc.NO_TEXT : PgVectorFaceTemplates.literal(embedding),
+                Jdbc.uuid(e.staffAccount()), e.consent() == null ? Jdbc.NO_TEXT : e.consent());
     }
 
     @Override
@@ -66,6 +70,18 @@ public class JdbcWatchLists implements WatchLists {
     }
 
     @Override
+    public boolean holdsStaff(TenantId tenant, UUID list, UUID staffAccount) {
+        return !Jdbc.query(em, "select 1 from instore_watch_entry where tenant_id = ? and list_id = ? and staff_account_id = ?", r -> 1,
+                tenant.value(), list, staffAccount).isEmpty();
+    }
+
+    @Override
+    public int purge(TenantId tenant, Instant now) {
+        return Jdbc.update(em, "delete from instore_watch_entry e where e.tenant_id = ? and (e.expires_at <= ? or not " + STAFF_STILL_WORKS
+                + ")", tenant.value(), now);
+    }
+
+    @Override
     public long photoEntries(TenantId tenant, Instant now) {
         return Jdbc.query(em, "select count(*) from instore_watch_entry where tenant_id = ? and embedding is not null "
                 + "and (expires_at is null or expires_at > ?)", r -> r.getLong(1), tenant.value(), now).get(0);
@@ -75,8 +91,8 @@ public class JdbcWatchLists implements WatchLists {
     public Optional<Hit> nearest(TenantId tenant, float[] embedding, Instant now) {
         return Jdbc.query(em, "select " + ENTRY + ", " + LIST + ", 1 - (e.embedding <=> cast(? as vector)) from instore_watch_entry e "
                 + "join instore_watch_list l on l.id = e.list_id where e.tenant_id = ? and e.embedding is not null "
-                + "and (e.expires_at is null or e.expires_at > ?) order by e.embedding <=> cast(? as vector) limit 1",
-                r -> new Hit(entry(r, 1), list(r, 9), r.getDouble(15)), PgVectorFaceTemplates.literal(embedding), tenant.value(), now,
+                + "and (e.expires_at is null or e.expires_at > ?) and " + STAFF_STILL_WORKS + " order by e.embedding <=> cast(? as vector) limit 1",
+                r -> new Hit(entry(r, 1), list(r, 11), r.getDouble(17)), PgVectorFaceTemplates.literal(embedding), tenant.value(), now,
                 PgVectorFaceTemplates.literal(embedding)).stream().findFirst();
     }
 
@@ -84,7 +100,7 @@ public class JdbcWatchLists implements WatchLists {
     public List<Hit> ofMember(TenantId tenant, MemberId member, Instant now) {
         return Jdbc.query(em, "select " + ENTRY + ", " + LIST + " from instore_watch_entry e join instore_watch_list l on l.id = e.list_id "
                 + "where e.tenant_id = ? and e.member_id = ? and (e.expires_at is null or e.expires_at > ?)",
-                r -> new Hit(entry(r, 1), list(r, 9), 1), tenant.value(), member.value(), now);
+                r -> new Hit(entry(r, 1), list(r, 11), 1), tenant.value(), member.value(), now);
     }
 
     @Override
@@ -100,6 +116,7 @@ public class JdbcWatchLists implements WatchLists {
     private static Entry entry(ResultSet r, int c) throws SQLException {
         UUID member = Jdbc.uuid(r, c + 2);
         return new Entry(Jdbc.uuid(r, c), Jdbc.uuid(r, c + 1), member == null ? null : new MemberId(member), r.getString(c + 3),
-                r.getString(c + 4), r.getString(c + 5), Jdbc.instant(r, c + 6), Jdbc.instant(r, c + 7));
+                r.getString(c + 4), r.getString(c + 5), Jdbc.instant(r, c + 6), Jdbc.instant(r, c + 7), Jdbc.uuid(r, c + 8),
+                r.getString(c + 9));
     }
 }
