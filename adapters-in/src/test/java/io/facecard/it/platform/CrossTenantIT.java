@@ -169,6 +169,10 @@ public class CrossTenantIT {
 
     @Test
     void anotherTenantCannotOffboardOrSuspendThisOne() {
+        get("/api/v1/tenants/" + a.id(), b.adminToken()).problem(403);
+        assertThat(get("/api/v1/tenants/" + b.id(), b.adminToken()).ok(200).get("timezone")).as("staff read their own tenant").isNotEmpty();
+        patch("/api/v1/tenants/" + b.id(), b.adminToken(), Map.of("name", "Mine now")).problem(403);
+        post("/api/v1/tenants/" + b.id() + "/suspend", b.adminToken(), Map.of("reason", "own")).problem(403);
         post("/api/v1/tenants/" + a.id() + "/suspend", b.adminToken(), Map.of("reason", "hostile")).problem(403);
         post("/api/v1/tenants/" + a.id() + "/offboard", b.adminToken(), Map.of("confirmSlug", a.slug())).problem(403);
         assertThat(get("/api/v1/tenants/" + a.id(), operatorToken()).get("status")).isEqualTo("ACTIVE");

@@ -123,9 +123,18 @@ public class TenantOnboarding {
         return get(caller, id);
     }
 
+    /** The operator's read, and the check of every operator action on a tenant. */
     public TenantView get(Caller caller, TenantId id) {
         Access.operator(caller);
         return directory.find(id).orElseThrow(() -> Refusal.notFound("tenant " + id));
+    }
+
+    /** The operator reads any tenant; staff read their own (its zone and currency, for the console's dates and money). */
+    public TenantView read(Caller caller, TenantId id) {
+        if (caller instanceof Caller.Staff s && s.tenantId().equals(id)) {
+            return directory.find(id).orElseThrow(() -> Refusal.notFound("tenant " + id));
+        }
+        return get(caller, id);
     }
 
     public List<TenantView> list(Caller caller, Paging paging) {

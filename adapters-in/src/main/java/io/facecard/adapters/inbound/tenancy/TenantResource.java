@@ -59,7 +59,7 @@ public class TenantResource {
     @GET
     @Path("{id}")
     public Json.TenantBody get(@PathParam("id") String id) {
-        return Json.TenantBody.of(onboarding.get(caller.get(), tenant(id)));
+        return Json.TenantBody.of(onboarding.read(caller.get(), tenant(id)));
     }
 
     @PATCH

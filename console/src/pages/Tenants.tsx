@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { api, call } from '../api/client';
+import { Field, FormError, Section, useLoad, useSubmit } from '../parts/forms';
+import { useI18n } from '../i18n';
+
+/** The operator's page: onboard, suspend, resume and offboard (the slug typed again) the platform's tenants. */
+export function Tenants() {
+  const { t } = useI18n();
+  const tenants = useLoad(() => call(() => api.GET('/api/v1/tenants', { params: { query: { limit: 200 } } })), []);
+  const [draft, setDraft] = useState({ name: '', slug: '', currency: 'EUR', timezone: 'Europe/Berlin', admin: 'admin', password: '' });
+  const form = useSubmit(['name', 'slug', 'currency', 'timezone', 'admin.username', 'admin.password']);
+  const actions = useSubmit([]);
+  const set = (k: keyof typeof draft) => (v: string) => setDraft({ ...draft, [k]: v });
+
+  return (
+    <>
+      <h1>{t('nav.tenants')}</h1>
+      <Section title={t('tenants.onboard')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void form.submit(async () => {
+              await call(() =>
+                api.POST('/api/v1/tenants', {
+                  body: {
+                    name: draft.name, slug: draft.slug, currency: draft.currency, timezone: draft.timezone,
+                    admin: { username: draft.admin, password: draft.password },
+                  },
+                }),
+              );
+              setDraft({ ...draft, name: '', slug: '', password: '' });
+              tenants.reload();
+            });
+          }}
+        >
+          <div className="row">
+            <Field label={t('name')} value={draft.name} onChange={set('name')} error={form.errorFor('name')} required />
+            <Field label={t('tenants.slug')} value={draft.slug} onChange={set('slug')} error={form.errorFor('slug')} required />
+            <Field label={t('tenants.currency')} value={draft.currency} onChange={set('currency')} error={form.errorFor('currency')} />
+            <Field label={t('tenants.zone')} value={draft.timezone} onChange={set('timezone')} error={form.errorFor('timezone')} />
+            <Field label={t('tenants.admin')} value={draft.admin} onChange={set('admin')} error={form.errorFor('admin.username')} />
+            <Field label={t('tenants.password')} type="password" value={draft.password} onChange={set('password')}
+              error={form.errorFor('admin.password')} autoComplete="new-password" />
+          </div>
+          <FormError refusal={form.refusal} />
+          <button type="submit" disabled={form.busy}>{t('create')}</button>
+        </form>
+      </Section>
+      <Section title={t('nav.tenants')}>
+        <FormError refusal={actions.refusal} />
+        <table>
+          <thead>
+            <tr><th scope="col">{t('name')}</th><th scope="col">{t('tenants.slug')}</th><th scope="col">{t('status')}</th><th scope="col" /></tr>
+          </thead>
+          <tbody>
+            {(tenants.data?.items ?? []).map((tenant) => (
+              <tr key={tenant.id}>
+                <td>{tenant.name}</td>
+                <td>{tenant.slug}</td>
+                <td>{tenant.status}</td>
+                <td>
+                  {tenant.status === 'ACTIVE' && (
+                    <button type="button" onClick={() => void actions.submit(async () => {
+                      await call(() => api.POST('/api/v1/tenants/{id}/suspend', { params: { path: { id: tenant.id! } }, body: {} }));
+                      tenants.reload();
+                    })}>{t('tenants.suspend')}</button>
+                  )}
+                  {tenant.status === 'SUSPENDED' && (
+                    <button type="button" onClick={() => void actions.submit(async () => {
+                      await call(() => api.POST('/api/v1/tenants/{id}/resume', { params: { path: { id: tenant.id! } } }));
+                      tenants.reload();
+                    })}>{t('tenants.resume')}</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </>
+  );
+}

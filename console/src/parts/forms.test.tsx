@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ProblemError } from '../api/client';
+import { Login } from '../pages/Login';
+import { pagesFor } from '../App';
+import { refusalOf } from './forms';
+
+describe('refusals', () => {
+  it('land next to the field the platform quotes, else above the form', () => {
+    const quoted = new ProblemError({ status: 400, title: 'Bad Request', detail: "'slug' is taken" });
+    expect(refusalOf(quoted, ['name', 'slug'])).toEqual({ fields: { slug: "'slug' is taken" }, message: undefined });
+    const listed = new ProblemError({ status: 400, title: 'Invalid request', detail: '/admin/password: too short',
+      errors: [{ pointer: '/admin/password', detail: 'must be at least 12 characters long' }, { pointer: '/extra', detail: 'not allowed' }] });
+    expect(refusalOf(listed, ['name', 'admin.password'])).toEqual({
+      fields: { 'admin.password': 'must be at least 12 characters long' }, message: 'extra: not allowed' });
+    const unnamed = new ProblemError({ status: 409, title: 'Conflict', detail: 'a tenant with slug x exists already' });
+    expect(refusalOf(unnamed, ['name'])).toEqual({ fields: {}, message: 'a tenant with slug x exists already' });
+  });
+
+  it('are read out with their field in the sign-in form, and what was typed stays', async () => {
+    render(<Login onSubmit={async () => { throw new ProblemError({ status: 400, title: 'Bad Request', detail: "'password' is required" }); }} />);
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'anna' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe("'password' is required"));
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('anna');
+  });
+});
+
+describe('the menu', () => {
+  it('shows each role the pages its job needs', () => {
+    expect(pagesFor(['OPERATOR']).map((p) => p.id)).toEqual(['tenants']);
+    expect(pagesFor(['MARKETER']).map((p) => p.id)).toEqual(['segments', 'campaigns', 'traffic']);
+    expect(pagesFor(['STORE_MANAGER']).map((p) => p.id)).toEqual(['stores', 'alerts', 'traffic']);
+    expect(pagesFor(['CASHIER'])).toEqual([]);
+  });
+});
