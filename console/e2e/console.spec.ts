@@ -146,6 +146,44 @@ test.describe.serial('the console', () => {
     await look(page, '07-manager-traffic-phone');
   });
 
+  test('the admin finds a member, reads the card (faces as a count), exports and erases after typing the card', async ({ page }) => {
+    await signIn(page, slug, 'admin', PASSWORD);
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel('Name, card, phone or e-mail').fill('Kunde 2');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.getByRole('row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('faces')).toHaveText('0');
+    await expect(page.locator('img')).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export (JSON)' }).click();
+    expect(JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString()))).toHaveProperty('member');
+    await look(page, '08-admin-member-card');
+    await page.getByLabel('To erase, type E2E-2').fill('E2E-1');
+    await page.getByRole('button', { name: 'Erase for ever' }).click();
+    await expect(page.getByRole('alert')).toContainText('exactly');
+    await page.getByLabel('To erase, type E2E-2').fill('E2E-2');
+    await page.getByRole('button', { name: 'Erase for ever' }).click();
+    await expect(page.getByRole('button', { name: 'Erase for ever' })).toHaveCount(0);
+  });
+
+  test('the admin tunes face settings with the expected false accepts shown, and sets up a sandbox provider', async ({ page }) => {
+    await signIn(page, slug, 'admin', PASSWORD);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('expected')).toContainText('false accepts');
+    await page.getByLabel('Match threshold (floor)').fill('0.5x');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await expect(page.getByLabel('Match threshold (floor)')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Match threshold (floor)').fill('0.5');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await expect(page.getByTestId('expected')).toContainText('match from 0.5');
+    await page.getByRole('button', { name: 'Use the sandbox account' }).first().click();
+    await expect(page.getByTestId('payment-account')).toContainText('connectedAccountId');
+    await page.getByRole('button', { name: 'Use the sandbox account' }).nth(1).click();
+    await expect(page.getByTestId('messenger-account')).toContainText('botToken: sha256:');
+    await look(page, '09-admin-settings');
+  });
+
   test('another tenant and another role see nothing of it', async ({ page, request }) => {
     const operator = await token(request, null, 'operator', OPERATOR_PASSWORD);
     const other = `e2e-other-${Date.now().toString(36)}`;

@@ -3,6 +3,7 @@ import { useToken, whenExpired } from './api/client';
 import { logIn, type Role, type Session } from './api/session';
 import { I18n, LOCALES, formattingLocale, preferredLocale, translator, type Key, type Locale } from './i18n';
 import { Login } from './pages/Login';
+import { Boundary } from './parts/Boundary';
 import { Tenants } from './pages/Tenants';
 import { Stores } from './pages/Stores';
 import { Staff } from './pages/Staff';
@@ -10,6 +11,8 @@ import { Segments } from './pages/Segments';
 import { Campaigns } from './pages/Campaigns';
 import { Alerts } from './pages/Alerts';
 import { Traffic } from './pages/Traffic';
+import { Members } from './pages/Members';
+import { Settings } from './pages/Settings';
 
 type Page = { id: string; label: Key; roles: Role[]; render: (s: Session) => ReactElement };
 
@@ -18,6 +21,8 @@ export const PAGES: Page[] = [
   { id: 'tenants', label: 'nav.tenants', roles: ['OPERATOR'], render: () => <Tenants /> },
   { id: 'stores', label: 'nav.stores', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: (s) => <Stores session={s} /> },
   { id: 'staff', label: 'nav.staff', roles: ['TENANT_ADMIN'], render: () => <Staff /> },
+  { id: 'members', label: 'nav.members', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: () => <Members /> },
+  { id: 'settings', label: 'nav.settings', roles: ['TENANT_ADMIN'], render: () => <Settings /> },
   { id: 'segments', label: 'nav.segments', roles: ['TENANT_ADMIN', 'MARKETER'], render: () => <Segments /> },
   { id: 'campaigns', label: 'nav.campaigns', roles: ['TENANT_ADMIN', 'MARKETER'], render: (s) => <Campaigns currency={s.currency} /> },
   { id: 'alerts', label: 'nav.alerts', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: (s) => <Alerts session={s} /> },
@@ -136,7 +141,9 @@ export function App() {
               ))}
             </ul>
           </nav>
-          <main id="main">{page ? page.render(session) : <p>{t('nothing')}</p>}</main>
+          <main id="main">
+            <Boundary key={page?.id} message={t('error.generic')}>{page ? page.render(session) : <p>{t('nothing')}</p>}</Boundary>
+          </main>
         </div>
       )}
       {session && expired && (

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { api, call } from '../api/client';
 import { Chart, PALETTE } from '../parts/Chart';
-import { Field, FormError, Section, Select, useLoad, useSubmit } from '../parts/forms';
+import { Field, FormError, Section, Select, numberIn, useLoad, useSubmit } from '../parts/forms';
 import { LOCALES, useI18n } from '../i18n';
 
 const CHANNELS = ['PREFERRED', 'WECHAT', 'TELEGRAM'] as const;
@@ -35,10 +35,10 @@ export function Campaigns({ currency }: { currency?: string }) {
     const message = Object.fromEntries(Object.entries(draft.message).filter(([k, v]) => k === '' || v.trim()));
     const body: Record<string, unknown> = {
       name: draft.name, segmentId: draft.segmentId || undefined, channel: draft.channel, message,
-      holdoutShare: Number(draft.holdout), limits: { perMember: Number(draft.perMember) },
+      holdoutShare: numberIn('holdoutShare', draft.holdout), limits: { perMember: numberIn('limits', draft.perMember) },
     };
     if (draft.coupon.trim()) {
-      body.offer = { kind: 'COUPON', title: draft.coupon, value: Number(draft.couponValue), codes: 'UNIQUE', pattern: { prefix: 'FC-', length: 8 } };
+      body.offer = { kind: 'COUPON', title: draft.coupon, value: numberIn('offer', draft.couponValue), codes: 'UNIQUE', pattern: { prefix: 'FC-', length: 8 } };
     }
     const made = await call(() => api.POST('/api/v1/campaigns', { body: body as never }));
     setDraft(EMPTY);

@@ -65,6 +65,15 @@ export function Tenants() {
                       tenants.reload();
                     })}>{t('tenants.suspend')}</button>
                   )}
+                  {(tenant.status === 'ACTIVE' || tenant.status === 'SUSPENDED') && (
+                    <button type="button" className="danger" onClick={() => void actions.submit(async () => {
+                      // The slug typed again: offboarding erases the chain's data, so a slip of the mouse must not start it.
+                      const typed = window.prompt(t('tenants.offboardConfirm', { slug: tenant.slug ?? '' }));
+                      if (typed === null) return;
+                      await call(() => api.POST('/api/v1/tenants/{id}/offboard', { params: { path: { id: tenant.id! } }, body: { confirmSlug: typed } }));
+                      tenants.reload();
+                    })}>{t('tenants.offboard')}</button>
+                  )}
                   {tenant.status === 'SUSPENDED' && (
                     <button type="button" onClick={() => void actions.submit(async () => {
                       await call(() => api.POST('/api/v1/tenants/{id}/resume', { params: { path: { id: tenant.id! } } }));

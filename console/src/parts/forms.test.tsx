@@ -32,7 +32,7 @@ describe('the menu', () => {
   it('shows each role the pages its job needs', () => {
     expect(pagesFor(['OPERATOR']).map((p) => p.id)).toEqual(['tenants']);
     expect(pagesFor(['MARKETER']).map((p) => p.id)).toEqual(['segments', 'campaigns', 'traffic']);
-    expect(pagesFor(['STORE_MANAGER']).map((p) => p.id)).toEqual(['stores', 'alerts', 'traffic']);
+    expect(pagesFor(['STORE_MANAGER']).map((p) => p.id)).toEqual(['stores', 'members', 'alerts', 'traffic']);
     expect(pagesFor(['CASHIER'])).toEqual([]);
   });
 });

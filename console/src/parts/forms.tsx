@@ -19,6 +19,15 @@ export function refusalOf(error: unknown, fields: readonly string[]): NonNullabl
   return { fields: placed, message: unplaced.length ? unplaced.join('; ') : undefined };
 }
 
+/** A typed number, or a refusal next to its field before anything is sent (no NaN, no string coercion). */
+export function numberIn(field: string, typed: string): number {
+  const n = Number(typed.trim());
+  if (typed.trim() === '' || !Number.isFinite(n)) {
+    throw new ProblemError({ status: 400, title: 'Invalid', detail: `'${field}' must be a number` });
+  }
+  return n;
+}
+
 /** Runs a submit, keeping its refusal for the fields; what was typed stays. */
 export function useSubmit(fields: readonly string[]) {
   const [refusal, setRefusal] = useState<Refusal>(null);
