@@ -128,6 +128,7 @@ const en = {
   'settings.key': 'Setting or secret name',
   'settings.value': 'Value (write-only)',
   'settings.sandbox': 'Use the sandbox account',
+  'settings.addRow': 'Add a row',
   'tenants.offboard': 'Offboard',
   'tenants.offboardConfirm': 'To offboard, type the slug {slug}',
 } as const;
@@ -243,6 +244,7 @@ const de: Dictionary = {
   'settings.key': 'Name der Einstellung',
   'settings.value': 'Wert (nur schreibbar)',
   'settings.sandbox': 'Sandbox-Konto verwenden',
+  'settings.addRow': 'Zeile hinzufügen',
   'tenants.offboard': 'Kündigen',
   'tenants.offboardConfirm': 'Zum Kündigen das Kürzel {slug} eingeben',
 };
@@ -355,6 +357,7 @@ const ru: Dictionary = {
   'settings.key': 'Имя параметра',
   'settings.value': 'Значение (только запись)',
   'settings.sandbox': 'Использовать песочницу',
+  'settings.addRow': 'Добавить строку',
   'tenants.offboard': 'Отключить',
   'tenants.offboardConfirm': 'Для отключения введите код {slug}',
 };
@@ -467,6 +470,7 @@ const zh: Dictionary = {
   'settings.key': '设置或密钥名称',
   'settings.value': '值（只写）',
   'settings.sandbox': '使用沙箱账户',
+  'settings.addRow': '添加一行',
   'tenants.offboard': '注销',
   'tenants.offboardConfirm': '如需注销，请输入代码 {slug}',
 };
