@@ -20,7 +20,11 @@ test.describe.serial('the console', () => {
     const page = await request.get('/console/');
     expect(page.status()).toBe(200);
     expect(page.headers()['content-security-policy']).toContain("script-src 'self'");
-    expect(await page.text()).not.toMatch(/<script>(?!<\/script>)/);
+    const html = await page.text();
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const js = await request.get(script, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(js.headers()['content-encoding'], 'the JavaScript goes compressed').toBe('gzip');
   });
 
   test('the operator onboards a tenant and sees a refusal next to its field', async ({ page }) => {
