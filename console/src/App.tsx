@@ -13,6 +13,7 @@ import { Alerts } from './pages/Alerts';
 import { Traffic } from './pages/Traffic';
 import { Members } from './pages/Members';
 import { Settings } from './pages/Settings';
+import { Notices } from './pages/Notices';
 
 type Page = { id: string; label: Key; roles: Role[]; render: (s: Session) => ReactElement };
 
@@ -23,8 +24,9 @@ export const PAGES: Page[] = [
   { id: 'staff', label: 'nav.staff', roles: ['TENANT_ADMIN'], render: () => <Staff /> },
   { id: 'members', label: 'nav.members', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: () => <Members /> },
   { id: 'settings', label: 'nav.settings', roles: ['TENANT_ADMIN'], render: () => <Settings /> },
+  { id: 'notices', label: 'nav.notices', roles: ['TENANT_ADMIN'], render: () => <Notices /> },
   { id: 'segments', label: 'nav.segments', roles: ['TENANT_ADMIN', 'MARKETER'], render: () => <Segments /> },
-  { id: 'campaigns', label: 'nav.campaigns', roles: ['TENANT_ADMIN', 'MARKETER'], render: (s) => <Campaigns currency={s.currency} /> },
+  { id: 'campaigns', label: 'nav.campaigns', roles: ['TENANT_ADMIN', 'MARKETER'], render: (s) => <Campaigns currency={s.currency} zone={s.zone} /> },
   { id: 'alerts', label: 'nav.alerts', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: (s) => <Alerts session={s} /> },
   { id: 'traffic', label: 'nav.traffic', roles: ['TENANT_ADMIN', 'STORE_MANAGER', 'MARKETER'], render: (s) => <Traffic session={s} /> },
 ];

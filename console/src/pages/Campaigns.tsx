@@ -19,7 +19,7 @@ export function preview(template: string, name: string, coupon: string): string 
   return template.replace(/\{name\}/g, name).replace(/\{coupon\}/g, coupon);
 }
 
-export function Campaigns({ currency }: { currency?: string }) {
+export function Campaigns({ currency, zone }: { currency?: string; zone?: string }) {
   const { t } = useI18n();
   // The draft lives in this page's state: a re-login over the page keeps it.
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -27,7 +27,9 @@ export function Campaigns({ currency }: { currency?: string }) {
   const segments = useLoad(() => call(() => api.GET('/api/v1/segments')), []);
   const campaigns = useLoad(() => call(() => api.GET('/api/v1/campaigns')), []);
   const form = useSubmit(['name', 'segmentId', 'channel', 'message', 'offer', 'holdoutShare', 'limits']);
-  const actions = useSubmit([]);
+  const actions = useSubmit(['at']);
+  const [at, setAt] = useState('');
+  const [status, setStatus] = useState<Record<string, string>>({});
   const segmentList = (Array.isArray(segments.data) ? segments.data : (segments.data as { items?: { id?: string; name?: string }[] })?.items) ?? [];
   const list = (campaigns.data as { items?: { id?: string; status?: string; spec?: { name?: string }; recipients?: number }[] })?.items ?? [];
 
@@ -84,13 +86,23 @@ export function Campaigns({ currency }: { currency?: string }) {
             {list.map((c) => (
               <tr key={c.id}>
                 <td>{c.spec?.name ?? c.id}</td>
-                <td data-testid="campaign-status">{c.status}</td>
+                <td data-testid="campaign-status">{order(status[c.id!], c.status)}</td>
                 <td>
-                  {c.status === 'DRAFT' && (
-                    <button type="button" onClick={() => void actions.submit(async () => {
-                      await call(() => api.POST('/api/v1/campaigns/{id}/start', { params: { path: { id: c.id! } } }));
-                      campaigns.reload();
-                    })}>{t('campaigns.start')}</button>
+                  {order(status[c.id!], c.status) === 'DRAFT' && (
+                    <>
+                      <button type="button" onClick={() => void actions.submit(async () => {
+                        const started = await call(() => api.POST('/api/v1/campaigns/{id}/start', { params: { path: { id: c.id! } } }));
+                        setStatus({ ...status, [c.id!]: started.status ?? 'RUNNING' });
+                        campaigns.reload();
+                      })}>{t('campaigns.start')}</button>
+                      <button type="button" disabled={!at} onClick={() => void actions.submit(async () => {
+                        // A local date-time without an offset: the platform reads it in the tenant's zone, as shown.
+                        const scheduled = await call(() => api.POST('/api/v1/campaigns/{id}/schedule', { params: { path: { id: c.id! } }, body: { at } }));
+                        // The list is a read model a moment behind the command: show the answer's status at once.
+                        setStatus({ ...status, [c.id!]: scheduled.status ?? 'SCHEDULED' });
+                        campaigns.reload();
+                      })}>{t('campaigns.schedule')}</button>
+                    </>
                   )}
                   <button type="button" onClick={() => setShown({ id: c.id!, asked: Date.now() })}>{t('campaigns.results')}</button>
                 </td>
@@ -98,11 +110,21 @@ export function Campaigns({ currency }: { currency?: string }) {
             ))}
           </tbody>
         </table>
+        <Field label={t('campaigns.at', { zone: zone ?? 'UTC' })} type="datetime-local" value={at} onChange={setAt} error={actions.errorFor('at')} />
         <button type="button" onClick={() => campaigns.reload()}>{t('refresh')}</button>
       </Section>
       {shown && <Results id={shown.id} key={`${shown.id}-${shown.asked}`} currency={currency} />}
     </>
   );
+}
+
+const STAGES = ['DRAFT', 'SCHEDULED', 'RUNNING', 'COMPLETED', 'CANCELLED'];
+
+/** The later of what the command answered and what the list read: a stale list never moves a campaign back. */
+function order(answered: string | undefined, listed: string | undefined): string | undefined {
+  if (!answered) return listed;
+  if (!listed) return answered;
+  return STAGES.indexOf(answered) > STAGES.indexOf(listed) ? answered : listed;
 }
 
 type Results = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, call } from '../api/client';
-import { Field, FormError, Section, useLoad, useSubmit } from '../parts/forms';
+import { Field, FormError, Section, numberIn, useLoad, useSubmit } from '../parts/forms';
 import { useI18n } from '../i18n';
 
 /** The operator's page: onboard, suspend, resume and offboard (the slug typed again) the platform's tenants. */
@@ -50,7 +50,7 @@ export function Tenants() {
         <FormError refusal={actions.refusal} />
         <table>
           <thead>
-            <tr><th scope="col">{t('name')}</th><th scope="col">{t('tenants.slug')}</th><th scope="col">{t('status')}</th><th scope="col" /></tr>
+            <tr><th scope="col">{t('name')}</th><th scope="col">{t('tenants.slug')}</th><th scope="col">{t('status')}</th><th scope="col">{t('tenants.limits')}</th><th scope="col" /></tr>
           </thead>
           <tbody>
             {(tenants.data?.items ?? []).map((tenant) => (
@@ -58,6 +58,7 @@ export function Tenants() {
                 <td>{tenant.name}</td>
                 <td>{tenant.slug}</td>
                 <td>{tenant.status}</td>
+                <td>{tenant.limits?.requestsPerSecond}/s, burst {tenant.limits?.burst}</td>
                 <td>
                   {tenant.status === 'ACTIVE' && (
                     <button type="button" onClick={() => void actions.submit(async () => {
@@ -74,6 +75,14 @@ export function Tenants() {
                       tenants.reload();
                     })}>{t('tenants.offboard')}</button>
                   )}
+                  <button type="button" onClick={() => void actions.submit(async () => {
+                    const typed = window.prompt(t('tenants.limitsPrompt'), String(tenant.limits?.requestsPerSecond ?? ''));
+                    if (typed === null) return;
+                    const perSecond = numberIn('limits', typed);
+                    await call(() => api.PATCH('/api/v1/tenants/{id}', { params: { path: { id: tenant.id! } },
+                      body: { limits: { ...tenant.limits, requestsPerSecond: perSecond, burst: Math.max(perSecond, tenant.limits?.burst ?? 0) } } as never }));
+                    tenants.reload();
+                  })}>{t('tenants.limits')}</button>
                   {tenant.status === 'SUSPENDED' && (
                     <button type="button" onClick={() => void actions.submit(async () => {
                       await call(() => api.POST('/api/v1/tenants/{id}/resume', { params: { path: { id: tenant.id! } } }));
