@@ -208,6 +208,18 @@ test.describe.serial('the console', () => {
     await page.getByRole('button', { name: 'Use the sandbox account' }).nth(1).click();
     await expect(page.getByTestId('messenger-account')).toContainText('botToken: sha256:');
     await look(page, '09-admin-settings');
+    await page.getByRole('link', { name: 'Loyalty programme' }).click();
+    await page.getByLabel('Value of a point').fill('0.01');
+    await expect(page.getByTestId('point-worth')).toHaveText('100 points are worth €1.00.');
+    await page.getByRole('button', { name: 'Add a tier' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Gold');
+    await page.getByLabel('Spend over 12 months').fill('1000');
+    await page.getByLabel('Multiplier').fill('1.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Segments' }).click();
+    await page.getByRole('link', { name: 'Loyalty programme' }).click();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Gold');
     await page.getByRole('link', { name: 'Notice texts' }).click();
     await page.getByLabel('Message in DE (empty: the default one)').fill('Beleg {receipt}: {points} Punkte');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -240,6 +252,13 @@ test.describe.serial('the console', () => {
     await signOut(page);
 
     await signIn(page, slug, 'marketer', PASSWORD);
+    await page.getByLabel('Language').selectOption('de');
+    await expect(page.getByRole('navigation')).toContainText('Kampagnen');
+    await page.getByRole('link', { name: 'Segmente' }).click();
+    await look(page, '10-marketer-segments-de');
+    await page.getByLabel('Sprache').selectOption('zh');
+    await expect(page.getByRole('navigation')).toContainText('营销活动');
+    await page.getByLabel('语言').selectOption('en');
     await page.goto('/console/#/staff');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Segments');
     const refused = await page.request.get('/api/v1/users', { headers: { Authorization: `Bearer ${await token(request, slug, 'marketer', PASSWORD)}` } });

@@ -14,6 +14,7 @@ import { Traffic } from './pages/Traffic';
 import { Members } from './pages/Members';
 import { Settings } from './pages/Settings';
 import { Notices } from './pages/Notices';
+import { ProgramPage } from './pages/Program';
 
 type Page = { id: string; label: Key; roles: Role[]; render: (s: Session) => ReactElement };
 
@@ -24,6 +25,7 @@ export const PAGES: Page[] = [
   { id: 'staff', label: 'nav.staff', roles: ['TENANT_ADMIN'], render: () => <Staff /> },
   { id: 'members', label: 'nav.members', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: () => <Members /> },
   { id: 'settings', label: 'nav.settings', roles: ['TENANT_ADMIN'], render: () => <Settings /> },
+  { id: 'program', label: 'nav.program', roles: ['TENANT_ADMIN'], render: (s) => <ProgramPage currency={s.currency} /> },
   { id: 'notices', label: 'nav.notices', roles: ['TENANT_ADMIN'], render: () => <Notices /> },
   { id: 'segments', label: 'nav.segments', roles: ['TENANT_ADMIN', 'MARKETER'], render: () => <Segments /> },
   { id: 'campaigns', label: 'nav.campaigns', roles: ['TENANT_ADMIN', 'MARKETER'], render: (s) => <Campaigns currency={s.currency} zone={s.zone} /> },

@@ -27,7 +27,9 @@ export function Notices() {
         <Select label={t('notices.kind')} value={kind} onChange={(v) => setKind(v as typeof kind)} options={KINDS.map((k) => [k, k] as const)} />
         <Select label={t('campaigns.channel')} value={channel} onChange={(v) => setChannel(v as typeof channel)} options={CHANNELS.map((c) => [c, c] as const)} />
       </div>
-      <Section title={template.data?.builtIn ? t('notices.builtIn') : t('notices.own')}>
+      {!template.data && !template.error && <p role="status">…</p>}
+      {template.error && <p role="alert" className="error">{template.error}</p>}
+      {template.data && <Section title={template.data.builtIn ? t('notices.builtIn') : t('notices.own')}>
         <form onSubmit={(e) => {
           e.preventDefault();
           void form.submit(async () => {
@@ -44,7 +46,7 @@ export function Notices() {
           <FormError refusal={form.refusal} />
           <button type="submit" disabled={form.busy}>{t('save')}</button>
         </form>
-      </Section>
+      </Section>}
     </>
   );
 }

@@ -104,7 +104,7 @@ function GroupEditor({ group, path, onChange, root }: { group: Group; path: numb
       )}
       <div className="actions">
         <button type="button" onClick={() => onChange(path, { ...group, children: [...group.children, newLeaf()] })}>{t('segments.addRule')}</button>
-        <button type="button" onClick={() => onChange(path, { ...group, children: [...group.children, newGroup()] })}>+ ( )</button>
+        <button type="button" onClick={() => onChange(path, { ...group, children: [...group.children, newGroup()] })}>{t('segments.addGroup')}</button>
         {!root && <button type="button" onClick={() => onChange(path, null)}>{t('segments.remove')}</button>}
       </div>
     </fieldset>

@@ -32,7 +32,8 @@ function FaceSettings() {
   const n = new Intl.NumberFormat(format, { maximumFractionDigits: 3 });
   return (
     <Section title={t('settings.faces')}>
-      <form onSubmit={(ev) => {
+      {!current.data && !current.error && <p role="status">…</p>}
+      {current.data && <form onSubmit={(ev) => {
         ev.preventDefault();
         void form.submit(async () => {
           // PUT replaces the settings: the ones this form does not show are sent back as they are. Numbers go as
@@ -52,7 +53,7 @@ function FaceSettings() {
         </div>
         <FormError refusal={form.refusal} />
         <button type="submit" disabled={form.busy}>{t('save')}</button>
-      </form>
+      </form>}
       {e && (
         <p data-testid="expected">
           {t('settings.effective', {
