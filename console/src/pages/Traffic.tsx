@@ -19,18 +19,22 @@ export function Traffic({ session }: { session: Session }) {
   const mine = (stores.data?.items ?? []).filter((s) => session.stores.length === 0 || session.stores.includes(s.id!));
   const [chosen, setChosen] = useState('');
   const [days, setDays] = useState('7');
-  const store = mine.find((s) => s.id === chosen) ?? mine[0];
+  const chainWide = session.stores.length === 0;
+  // A chain-wide account starts with the whole chain ('' in the picker); a store-bound one with its first store.
+  const store = chainWide && chosen === '' ? undefined : mine.find((s) => s.id === chosen) ?? mine[0];
   const to = useMemo(() => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000), []);
   const from = new Date(to.getTime() - Number(days) * 86_400_000);
+  const query = { from: from.toISOString(), to: to.toISOString(), by: 'day' as const };
   const report = useLoad(
-    () => store ? call(() => api.GET('/api/v1/stores/{storeId}/traffic', {
-      params: { path: { storeId: store.id! }, query: { from: from.toISOString(), to: to.toISOString(), by: 'day' } },
-    })) : Promise.resolve(undefined),
+    () => store
+      ? call(() => api.GET('/api/v1/stores/{storeId}/traffic', { params: { path: { storeId: store.id! }, query } }))
+      : chainWide ? call(() => api.GET('/api/v1/traffic', { params: { query } })) : Promise.resolve(undefined),
     [store?.id, days],
   );
   const buckets = ((report.data as { buckets?: Bucket[] } | undefined)?.buckets ?? []);
   const quality = (report.data as { serviceQuality?: Quality } | undefined)?.serviceQuality;
-  const day = new Intl.DateTimeFormat(format, { month: 'short', day: 'numeric', timeZone: store?.timezone ?? session.zone });
+  const zone = (report.data as { zone?: string } | undefined)?.zone ?? store?.timezone ?? session.zone;
+  const day = new Intl.DateTimeFormat(format, { month: 'short', day: 'numeric', timeZone: zone });
   const labels = buckets.map((b) => day.format(new Date(b.start)));
   const people = useMemo<ChartConfiguration>(() => ({
     type: 'bar',
@@ -60,7 +64,8 @@ export function Traffic({ session }: { session: Session }) {
     <>
       <h1>{t('nav.traffic')}</h1>
       <div className="row">
-        <Select label={t('stores.store')} value={store?.id ?? ''} onChange={setChosen} options={mine.map((s) => [s.id!, s.name ?? s.id!] as const)} />
+        <Select label={t('stores.store')} value={store?.id ?? ''} onChange={setChosen}
+          options={[...(chainWide ? [['', t('traffic.chain')] as const] : []), ...mine.map((s) => [s.id!, s.name ?? s.id!] as const)]} />
         <Select label={t('traffic.period')} value={days} onChange={setDays} options={[['7', '7'], ['30', '30'], ['90', '90']] as const} />
       </div>
       {report.error && <p role="alert" className="error">{report.error}</p>}

@@ -271,6 +271,18 @@ public class StoreAnalyticsIT {
         String camera = c.terminal(theirs.id(), "CAMERA").path("id").asText();
         call("PUT", "/api/v1/stores/" + theirs.id() + "/cameras/" + camera, manager, Map.of("placement", "FLOOR")).problem(404);
 
+        String day = "?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to=" + Instant.now().plus(Duration.ofDays(1)) + "&by=day";
+        get("/api/v1/traffic" + day, manager).problem(403);
+        long perStore = Eventually.until("both faces counted", Duration.ofSeconds(30), () -> footfall(mine) + footfall(theirs), n -> n == 2);
+        JsonNode chain = get("/api/v1/traffic" + day, c.adminToken()).ok(200).json();
+        assertThat(chain.path("zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(chain.path("storeId").isNull() || chain.path("storeId").isMissingNode()).as("no store: the chain").isTrue();
+        long summed = 0;
+        for (JsonNode b : chain.path("buckets")) {
+            summed += b.path("footfall").asLong();
+        }
+        assertThat(summed).as("the chain is its stores summed").isEqualTo(perStore);
+
         assertThat(call("PATCH", "/api/v1/users/" + id, c.adminToken(), Map.of("stores", List.of())).ok(200).json().path("stores")).isEmpty();
         get("/api/v1/stores/" + theirs.id() + period, manager).ok(200); // widened at once, same token
     }

@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,24 @@ public class StoreTraffic {
         return footfall.between(tenant, store, from, to);
     }
 
+    /** The zone a report counts its days and weeks in: the store's, else the tenant's (store null: the whole chain's). */
+    public ZoneId zone(Caller caller, UUID store) {
+        TenantId tenant = DASHBOARDS.tenantOf(caller);
+        if (store == null) {
+            requireChainWide(caller);
+        } else if (!caller.worksIn(store)) {
+            throw Refusal.notFound("store " + store);
+        }
+        return stores.zoneOf(tenant, store).orElseThrow(() -> Refusal.notFound("store " + store));
+    }
+
+    /** The chain's figures sum every store: an account bound to some stores asks for each of them instead. */
+    private static void requireChainWide(Caller caller) {
+        if (caller instanceof Caller.Staff s && !s.stores().isEmpty()) {
+            throw Refusal.forbidden("this account works in some stores only: ask for their reports one by one");
+        }
+    }
+
     public List<Visit> visits(Caller caller, UUID store, Instant from, Instant to) {
         TenantId tenant = DASHBOARDS.tenantOf(caller);
         period(caller, tenant, store, from, to);
@@ -135,7 +154,9 @@ public class StoreTraffic {
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw Refusal.invalid("a period is at most " + LONGEST_PERIOD.toDays() + " days");
         }
-        if (store != null && (!caller.worksIn(store) || !stores.hasStore(tenant, store))) {
+        if (store == null) {
+            requireChainWide(caller);
+        } else if (!caller.worksIn(store) || !stores.hasStore(tenant, store)) {
             throw Refusal.notFound("store " + store);
         }
     }

@@ -8,7 +8,8 @@ import io.facecard.domain.refusal.Refusal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The traffic report: hours summed into buckets (UTC hours, days, ISO weeks), with members' visits beside them. */
+/**
+ * The traffic report: hours summed into buckets (hours, days, ISO weeks starting Monday) that begin at the store's local
+ * midnight (its zone, else the tenant's), with members' visits beside them.
+ */
 public final class TrafficJson {
     private TrafficJson() {}
 
@@ -37,12 +41,13 @@ public final class TrafficJson {
             }
         }
 
-        Instant start(Instant t) {
+        /** The start of the bucket holding {@code t}, in the store's zone (a day of 23 or 25 hours across a DST change). */
+        Instant start(Instant t, ZoneId zone) {
+            ZonedDateTime local = t.atZone(zone);
             return switch (this) {
                 case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
-                case DAY -> t.truncatedTo(ChronoUnit.DAYS);
-                case WEEK -> t.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
-                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
+                case DAY -> local.toLocalDate().atStartOfDay(zone).toInstant();
+                case WEEK -> local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
             };
         }
     }
@@ -72,17 +77,18 @@ public final class TrafficJson {
             long uniqueMembers, Double visitsPerMember, Double medianReturnDays, Share conversionNew, Share conversionReturning,
             Long medianDwellSeconds, Map<String, Long> ageBands, long male, long female, Double meanMood, ServiceQuality serviceQuality) {}
 
-    public record Report(UUID storeId, Instant from, Instant to, Granularity by, List<Bucket> buckets, ServiceQuality serviceQuality) {
-        static Report of(UUID store, Instant from, Instant to, Granularity by, List<Footfall.Hour> hours, List<Visit> visits) {
+    public record Report(UUID storeId, Instant from, Instant to, Granularity by, String zone, List<Bucket> buckets,
+            ServiceQuality serviceQuality) {
+        static Report of(UUID store, Instant from, Instant to, Granularity by, ZoneId zone, List<Footfall.Hour> hours, List<Visit> visits) {
             Map<Instant, List<Footfall.Hour>> hourly = new TreeMap<>();
             for (Footfall.Hour h : hours) {
-                hourly.computeIfAbsent(by.start(h.hour()), k -> new ArrayList<>()).add(h);
+                hourly.computeIfAbsent(by.start(h.hour(), zone), k -> new ArrayList<>()).add(h);
             }
             Map<Instant, List<Visit>> visited = new TreeMap<>();
             Map<java.util.UUID, Double> returnDays = new java.util.HashMap<>();
             Map<Object, Instant> previous = new java.util.HashMap<>();
             for (Visit v : visits.stream().sorted(java.util.Comparator.comparing(Visit::openedAt)).toList()) {
-                visited.computeIfAbsent(by.start(v.openedAt()), k -> new ArrayList<>()).add(v);
+                visited.computeIfAbsent(by.start(v.openedAt(), zone), k -> new ArrayList<>()).add(v);
                 Instant before = previous.put(v.member(), v.openedAt());
                 if (before != null) {
                     returnDays.put(v.id(), Duration.between(before, v.openedAt()).toSeconds() / 86_400.0);
@@ -99,7 +105,7 @@ public final class TrafficJson {
             for (Footfall.Hour h : hours) {
                 total = total.plus(h.shift());
             }
-            return new Report(store, from, to, by, buckets, ServiceQuality.of(total));
+            return new Report(store, from, to, by, zone.getId(), buckets, ServiceQuality.of(total));
         }
 
         private static Bucket bucket(Instant start, List<Footfall.Hour> hours, List<Visit> visits, Map<java.util.UUID, Double> returnDays) {

@@ -4,6 +4,7 @@ import io.facecard.adapters.inbound.http.Bodies;
 import io.facecard.adapters.inbound.http.CurrentCaller;
 import io.facecard.application.instore.StoreTraffic;
 import io.facecard.application.instore.port.Footfall;
+import io.facecard.application.security.Caller;
 import io.facecard.application.instore.port.Visits.Visit;
 import io.facecard.domain.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 /** A store's traffic per hour, day or week: the dashboards' data (aggregates only). */
 @ApplicationScoped
@@ -31,14 +33,17 @@ public class TrafficResource {
     @GET
     public TrafficJson.Report report(@PathParam("storeId") String store, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("by") String by) {
-        var caller = this.caller.get();
+        return build(traffic, caller.get(), Bodies.id(store, "store"), from, to, by);
+    }
+
+    /** One store's report, or (store null) the whole chain's. */
+    static TrafficJson.Report build(StoreTraffic traffic, Caller caller, UUID id, String from, String to, String by) {
         TrafficJson.Granularity g = TrafficJson.Granularity.parse(by);
         Instant start = instant(from, "from");
         Instant end = instant(to, "to");
-        var id = Bodies.id(store, "store");
         List<Footfall.Hour> hours = traffic.hours(caller, id, start, end);
         List<Visit> visits = traffic.visits(caller, id, start, end);
-        return TrafficJson.Report.of(id, start, end, g, hours, visits);
+        return TrafficJson.Report.of(id, start, end, g, traffic.zone(caller, id), hours, visits);
     }
 
     static Instant instant(String raw, String what) {

@@ -8,6 +8,7 @@ import io.facecard.domain.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,16 @@ public class JdbcCameras implements Cameras {
     @Override
     public boolean hasStore(TenantId tenant, UUID store) {
         return !Jdbc.query(em, "select 1 from store where tenant_id = ? and id = ?", r -> 1, tenant.value(), store).isEmpty();
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOf(TenantId tenant, UUID store) {
+        if (store == null) {
+            return Jdbc.query(em, "select timezone from tenant_view where id = ?", r -> ZoneId.of(r.getString(1)), tenant.value())
+                    .stream().findFirst();
+        }
+        return Jdbc.query(em, "select coalesce(s.timezone, t.timezone) from store s join tenant_view t on t.id = s.tenant_id "
+                + "where s.tenant_id = ? and s.id = ?", r -> ZoneId.of(r.getString(1)), tenant.value(), store).stream().findFirst();
     }
 
     @Override
