@@ -264,32 +264,52 @@ public final class CheckoutLoadBenchmark {
         return new TillResult(trimmed, errors, completed, deltas);
     }
 
-    /** A till's timed calls, each with a fresh Idempotency-Key, over the till's own connection. */
+    /**
+     * How long a till goes on retrying a call that failed on the way (a dropped connection, 502/503/504 from the balancer,
+     * 409 while the first attempt is still in flight), with the same Idempotency-Key, as a real till does; 0: never.
+     */
+    static final long RETRY_FOR_NANOS = Long.getLong("bench.retrySeconds", 0) * 1_000_000_000L;
+    static final java.util.concurrent.atomic.AtomicLong RETRIES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A till's timed calls, each with a fresh Idempotency-Key (kept across its retries), over the till's own connection. */
     record Calls(TillConnection connection, String key, List<long[]> latencies, int[] counts, long[] errors) {
         JsonNode timed(int call, String method, String path, Object body) {
             long t = System.nanoTime();
-            try {
-                TillConnection.Response r = connection.send(method, path, key, UUID.randomUUID().toString(), JSON.writeValueAsBytes(body));
-                long took = System.nanoTime() - t;
-                if (counts[call] < latencies.get(call).length) {
-                    latencies.get(call)[counts[call]++] = took;
-                }
-                if (r.status() >= 300) {
-                    errors[call]++;
-                    if (errors[call] <= 3) {
-                        System.out.println(CALLS[call] + " → " + r.status() + " " + r.body());
+            String idempotencyKey = UUID.randomUUID().toString();
+            long giveUp = t + RETRY_FOR_NANOS;
+            for (long pause = 50; ; pause = Math.min(1000, pause * 2)) {
+                String failure;
+                try {
+                    TillConnection.Response r = connection.send(method, path, key, idempotencyKey, JSON.writeValueAsBytes(body));
+                    if (r.status() < 300) {
+                        long took = System.nanoTime() - t;
+                        if (counts[call] < latencies.get(call).length) {
+                            latencies.get(call)[counts[call]++] = took;
+                        }
+                        return JSON.readTree(r.body());
                     }
-                    return null;
+                    failure = r.status() + " " + r.body();
+                    if (r.status() != 409 && r.status() != 502 && r.status() != 503 && r.status() != 504) {
+                        return failed(call, failure);
+                    }
+                } catch (Exception e) {
+                    connection.close();
+                    failure = e.toString();
                 }
-                return JSON.readTree(r.body());
-            } catch (Exception e) {
-                connection.close();
-                errors[call]++;
-                if (errors[call] <= 3) {
-                    System.out.println(CALLS[call] + " → " + e);
+                if (System.nanoTime() + pause * 1_000_000L > giveUp) {
+                    return failed(call, failure);
                 }
-                return null;
+                RETRIES.incrementAndGet();
+                LockSupport.parkNanos(pause * 1_000_000L);
             }
+        }
+
+        private JsonNode failed(int call, String why) {
+            errors[call]++;
+            if (errors[call] <= 3) {
+                System.out.println(CALLS[call] + " → " + why);
+            }
+            return null;
         }
     }
 

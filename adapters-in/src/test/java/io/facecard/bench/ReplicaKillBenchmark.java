@@ -1,0 +1,84 @@
+package io.facecard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issue 29's kill test against the replica mode ({@code FACECARD_REPLICAS=2 bash .ci/platform start}): N tills run
+ * checkouts through HAProxy, each retrying a failed call with the same Idempotency-Key for up to
+ * {@code -Dbench.retrySeconds} (default 30); at {@code -Dbench.killAt} seconds one replica is SIGKILLed, at
+ * {@code -Dbench.restartAt} it is started again. Afterwards every balance is checked (start + what the tills were
+ * told = the ledger, one receipt per completed checkout), and the checkouts the tills gave up on are counted.
+ *
+ * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.facecard.bench.ReplicaKillBenchmark \
+ *   -Dbench.operatorPassword=$(cat /var/lib/facecard/operator-password) -Dbench.tills=16 -Dbench.seconds=60</pre>
+ */
+public final class ReplicaKillBenchmark {
+    private ReplicaKillBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("bench.retrySeconds") == null) {
+            System.setProperty("bench.retrySeconds", "30");
+        }
+        CheckoutLoadBenchmark.base = System.getProperty("bench.url", "http://127.0.0.1:9080");
+        int tills = Integer.getInteger("bench.tills", 16);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int killAt = Integer.getInteger("bench.killAt", 15);
+        int restartAt = Integer.getInteger("bench.restartAt", 30);
+        String victim = System.getProperty("bench.victim", "facecard-1");
+        Path wlp = Path.of(System.getProperty("bench.wlp", "/var/lib/facecard/liberty/wlp"));
+        String operator = CheckoutLoadBenchmark.token(Map.of("username", "operator", "password",
+                System.getProperty("bench.operatorPassword", "integration-tests-operator")));
+        var shop = CheckoutLoadBenchmark.store(operator, "bench-kill-", tills, Integer.getInteger("bench.members", 200));
+        System.out.printf("tenant %s: %d tills through %s for %d s; %s is killed at %d s and started again at %d s%n", shop.slug(), tills,
+                CheckoutLoadBenchmark.base, seconds, victim, killAt, restartAt);
+
+        Thread chaos = new Thread(() -> {
+            try {
+                Thread.sleep(killAt * 1000L);
+                long pid = pidOf(victim).orElseThrow(() -> new IllegalStateException("no running " + victim));
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                System.out.printf("%s (pid %d) SIGKILLed%n", victim, pid);
+                Thread.sleep((restartAt - killAt) * 1000L);
+                long t0 = System.nanoTime();
+                Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", victim).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor();
+                System.out.printf("%s started again (%.1f s until its server answered the start command)%n", victim, (System.nanoTime() - t0) / 1e9);
+            } catch (Exception e) {
+                System.out.println("chaos failed: " + e);
+            }
+        }, "chaos");
+        chaos.start();
+        long t0 = System.nanoTime();
+        List<CheckoutLoadBenchmark.TillResult> results = CheckoutLoadBenchmark.drive(shop.keys(), shop.members(), seconds);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        chaos.join();
+        CheckoutLoadBenchmark.report(results, elapsed, tills);
+        long failed = results.stream().mapToLong(r -> java.util.Arrays.stream(r.errors()).sum()).sum();
+        System.out.printf("calls retried (same key): %d; checkouts the tills gave up on after %d s of retries: %d%n",
+                CheckoutLoadBenchmark.RETRIES.get(), Long.getLong("bench.retrySeconds"), failed);
+        CheckoutLoadBenchmark.verify(shop.admin(), shop.members(), new ArrayList<>(results));
+    }
+
+    /** The Liberty server's JVM: its command line ends with {@code ws-server.jar <name>}. */
+    static Optional<Long> pidOf(String server) throws Exception {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                    if (cmd.endsWith("ws-server.jar " + server)) {
+                        return Optional.of(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (Exception gone) {
+                    // the process ended while the list was read
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
