@@ -45,8 +45,13 @@ public final class ReplicaKillBenchmark {
                 System.out.printf("%s (pid %d) SIGKILLed%n", victim, pid);
                 Thread.sleep((restartAt - killAt) * 1000L);
                 long t0 = System.nanoTime();
-                Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", victim).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder start = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", victim).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                // What .ci/platform gives a replica: the database password from the environment, the capped heap.
+                start.environment().put("FACECARD_DB_PASSWORD", System.getProperty("bench.dbPassword",
+                        Files.readString(Path.of("/var/lib/facecard/db-password")).strip()));
+                start.environment().put("JVM_ARGS", "-Xmx" + System.getProperty("bench.heap", "3g"));
+                Process p = start.start();
                 p.waitFor();
                 System.out.printf("%s started again (%.1f s until its server answered the start command)%n", victim, (System.nanoTime() - t0) / 1e9);
             } catch (Exception e) {
@@ -63,6 +68,26 @@ public final class ReplicaKillBenchmark {
         System.out.printf("calls retried (same key): %d; checkouts the tills gave up on after %d s of retries: %d%n",
                 CheckoutLoadBenchmark.RETRIES.get(), Long.getLong("bench.retrySeconds"), failed);
         CheckoutLoadBenchmark.verify(shop.admin(), shop.members(), new ArrayList<>(results));
+        System.out.println("requests per replica (HAProxy's counters since it started): " + balancerCounts());
+    }
+
+    /** Each replica's total sessions and state, from HAProxy's statistics page (CSV). */
+    static String balancerCounts() {
+        try {
+            String csv = CheckoutLoadBenchmark.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    System.getProperty("bench.stats", "http://127.0.0.1:9130/;csv"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            StringBuilder out = new StringBuilder();
+            for (String line : csv.split("\n")) {
+                String[] f = line.split(",");
+                if (f.length > 17 && f[0].equals("replicas") && f[1].startsWith("facecard-")) {
+                    out.append(f[1]).append(' ').append(f[7]).append(" (").append(f[17]).append(") ");
+                }
+            }
+            return out.toString().strip();
+        } catch (Exception e) {
+            return "unavailable: " + e;
+        }
     }
 
     /** The Liberty server's JVM: its command line ends with {@code ws-server.jar <name>}. */
