@@ -56,10 +56,13 @@ api.use({
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
-/** Runs a call; a 401 of a live session asks for the password again and repeats the call once; a refusal throws its problem. */
-export async function call<T>(send: () => Promise<Answer<T>>): Promise<T> {
+/**
+ * Runs a call; a 401 of a live session asks for the password again and repeats the call once (never for the sign-in
+ * itself: a wrong password there is the answer); a refusal throws its problem.
+ */
+export async function call<T>(send: () => Promise<Answer<T>>, options: { signIn?: boolean } = {}): Promise<T> {
   let answer = await send();
-  if (answer.response.status === 401 && token && reauthenticate) {
+  if (answer.response.status === 401 && token && reauthenticate && !options.signIn) {
     await reauthenticate();
     answer = await send();
   }

@@ -28,7 +28,7 @@ export function claimsOf(token: string): Claims {
 
 export async function logIn(tenantSlug: string, username: string, password: string): Promise<Session> {
   const body = tenantSlug ? { tenant: tenantSlug, username, password } : { username, password };
-  const issued = await call(() => api.POST('/api/v1/auth/token', { body }));
+  const issued = await call(() => api.POST('/api/v1/auth/token', { body }), { signIn: true });
   const token = issued.access_token ?? '';
   const claims = claimsOf(token);
   useToken(token);

@@ -37,3 +37,19 @@ describe('the menu', () => {
     expect(pagesFor(['TENANT_ADMIN']).map((p) => p.id)).toEqual(['stores', 'staff', 'members', 'settings', 'program', 'notices', 'segments', 'campaigns', 'alerts', 'traffic']);
   });
 });
+
+describe('a call', () => {
+  it('asks for the password again on a 401 mid-session, but never for the sign-in itself', async () => {
+    const { call, useToken, whenExpired } = await import('../api/client');
+    useToken('old-token');
+    let asked = 0;
+    whenExpired(async () => { asked++; });
+    const refused = () => Promise.resolve({ error: { status: 401, title: 'Unauthorized' }, response: new Response(null, { status: 401 }) });
+    await expect(call(refused, { signIn: true })).rejects.toThrow('Unauthorized');
+    expect(asked).toBe(0);
+    await expect(call(refused)).rejects.toThrow('Unauthorized');
+    expect(asked).toBe(1);
+    whenExpired(null);
+    useToken(null);
+  });
+});
