@@ -70,6 +70,18 @@ test.describe.serial('the console', () => {
       await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
     }
     await expect(page.getByRole('row', { name: /manager/ })).toContainText('Mitte');
+    await page.getByLabel('Username').fill('temp');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: 'CASHIER' }).check();
+    await page.getByRole('button', { name: 'Create' }).click();
+    const temp = page.getByRole('row', { name: /^temp / });
+    await temp.getByRole('button', { name: 'Change' }).click();
+    await page.getByRole('form', { name: 'Change' }).getByRole('checkbox', { name: 'STORE_MANAGER' }).check();
+    await page.getByRole('form', { name: 'Change' }).getByRole('button', { name: 'Save' }).click();
+    await expect(temp).toContainText('CASHIER, STORE_MANAGER');
+    page.once('dialog', (d) => void d.accept());
+    await temp.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(temp).toContainText('inactive');
     await look(page, '03-admin-staff');
   });
 

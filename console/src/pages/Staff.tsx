@@ -13,6 +13,8 @@ export function Staff() {
   const stores = useLoad(() => call(() => api.GET('/api/v1/stores', { params: { query: { limit: 200 } } })), []);
   const [draft, setDraft] = useState({ username: '', password: '', roles: [] as Role[], stores: [] as string[] });
   const form = useSubmit(['username', 'password', 'roles', 'stores']);
+  const change = useSubmit([]);
+  const [editing, setEditing] = useState<{ id: string; roles: Role[]; stores: string[] } | null>(null);
   const storeName = new Map((stores.data?.items ?? []).map((s) => [s.id!, s.name ?? s.code ?? s.id!]));
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
@@ -60,9 +62,10 @@ export function Staff() {
         </form>
       </Section>
       <Section title={t('nav.staff')}>
+        <FormError refusal={change.refusal} />
         <table>
           <thead>
-            <tr><th scope="col">{t('staff.username')}</th><th scope="col">{t('staff.roles')}</th><th scope="col">{t('staff.stores')}</th><th scope="col">{t('status')}</th></tr>
+            <tr><th scope="col">{t('staff.username')}</th><th scope="col">{t('staff.roles')}</th><th scope="col">{t('staff.stores')}</th><th scope="col">{t('status')}</th><th scope="col" /></tr>
           </thead>
           <tbody>
             {(users.data?.items ?? []).map((u) => (
@@ -70,11 +73,56 @@ export function Staff() {
                 <td>{u.username}</td>
                 <td>{(u.roles ?? []).join(', ')}</td>
                 <td>{(u.stores ?? []).map((s) => storeName.get(s) ?? s).join(', ') || '—'}</td>
-                <td>{u.active ? '✓' : '—'}</td>
+                <td>{u.active ? '✓' : t('staff.inactive')}</td>
+                <td>
+                  {u.active && (
+                    <>
+                      <button type="button" onClick={() => setEditing({ id: u.id!, roles: [...(u.roles ?? [])] as Role[], stores: [...(u.stores ?? [])] })}>
+                        {t('staff.edit')}
+                      </button>
+                      <button type="button" className="danger" onClick={() => void change.submit(async () => {
+                        if (!window.confirm(t('staff.deactivateConfirm', { who: u.username ?? '' }))) return;
+                        await call(() => api.DELETE('/api/v1/users/{id}', { params: { path: { id: u.id! } } }));
+                        users.reload();
+                      })}>{t('staff.deactivate')}</button>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {editing && (
+          <form aria-label={t('staff.edit')} onSubmit={(e) => {
+            e.preventDefault();
+            void change.submit(async () => {
+              await call(() => api.PATCH('/api/v1/users/{id}', { params: { path: { id: editing.id } }, body: { roles: editing.roles, stores: editing.stores } }));
+              setEditing(null);
+              users.reload();
+            });
+          }}>
+            <fieldset>
+              <legend>{t('staff.roles')}</legend>
+              {ROLES.map((r) => (
+                <label key={r} className="check">
+                  <input type="checkbox" checked={editing.roles.includes(r)} onChange={() => setEditing({ ...editing, roles: toggle(editing.roles, r) })} />
+                  {r}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>{t('staff.stores')}</legend>
+              {(stores.data?.items ?? []).map((s) => (
+                <label key={s.id} className="check">
+                  <input type="checkbox" checked={editing.stores.includes(s.id!)} onChange={() => setEditing({ ...editing, stores: toggle(editing.stores, s.id!) })} />
+                  {s.name}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" disabled={change.busy}>{t('save')}</button>
+            <button type="button" onClick={() => setEditing(null)}>{t('staff.cancel')}</button>
+          </form>
+        )}
       </Section>
     </>
   );
