@@ -14,6 +14,9 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +31,9 @@ import org.junit.jupiter.api.Test;
 class ManifestsTest {
     static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("base");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    static final Map<String, Class<? extends HasMetadata>> KINDS =
-            Map.of("Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class);
+    static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Deployment", Deployment.class, "Service", Service.class,
+            "ConfigMap", ConfigMap.class, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "PodDisruptionBudget", PodDisruptionBudget.class, "NetworkPolicy", NetworkPolicy.class);
     static List<HasMetadata> objects = new ArrayList<>();
 
     @BeforeAll
@@ -117,6 +121,51 @@ class ManifestsTest {
             assertThat(e.getName()).isEqualTo("FACECARD_IMPORT_SPOOL_DIR");
             assertThat(e.getValue()).isEqualTo(path);
         });
+    }
+
+    private static <T> T one(Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theAutoscalerScalesTheDeploymentOnCpuAndNeverBelowTwo() {
+        HorizontalPodAutoscaler hpa = one(HorizontalPodAutoscaler.class);
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(deployment().getMetadata().getName());
+        assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
+        assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(m -> assertThat(m.getResource().getName()).isEqualTo("cpu"));
+        // Utilization is a share of the request: without a CPU request the autoscaler could not compute it.
+        assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getRequests()).containsKey("cpu");
+    }
+
+    @Test
+    void aDrainKeepsOneReplicaAndSelectsTheDeploymentsPods() {
+        PodDisruptionBudget pdb = one(PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void onlyTheIngressReachesLibertyAndLibertyReachesOnlyTheDatabaseDnsAndHttps() {
+        NetworkPolicy np = one(NetworkPolicy.class);
+        assertThat(np.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(np.getSpec().getPodSelector().getMatchLabels());
+        assertThat(np.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9080));
+            assertThat(rule.getFrom()).allSatisfy(peer -> assertThat(peer.getIpBlock()).isNull());
+        });
+        assertThat(np.getSpec().getEgress()).flatExtracting(r -> r.getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsOnly(5432, 53, 443);
+    }
+
+    @Test
+    void productionRaisesTheAutoscalersFloorRatherThanFixingTheReplicaCount() throws IOException {
+        Path overlay = ROOT.resolveSibling("overlays").resolve("production");
+        JsonNode patch = YAML.readTree(overlay.resolve("replicas.yaml").toFile());
+        HorizontalPodAutoscaler production = YAML.treeToValue(patch, HorizontalPodAutoscaler.class);
+        assertThat(production.getMetadata().getName()).isEqualTo(one(HorizontalPodAutoscaler.class).getMetadata().getName());
+        assertThat(production.getSpec().getMinReplicas()).isGreaterThan(one(HorizontalPodAutoscaler.class).getSpec().getMinReplicas());
     }
 
     private static void assertProbe(Probe p, String path) {
