@@ -11,7 +11,8 @@ import java.util.Optional;
  * Issue 29's kill test against the replica mode ({@code FACECARD_REPLICAS=2 bash .ci/platform start}): N tills run
  * checkouts through HAProxy, each retrying a failed call with the same Idempotency-Key for up to
  * {@code -Dbench.retrySeconds} (default 30); at {@code -Dbench.killAt} seconds one replica is SIGKILLed, at
- * {@code -Dbench.restartAt} it is started again. Afterwards every balance is checked (start + what the tills were
+ * {@code -Dbench.restartAt} it is started again ({@code -Dbench.mode=rolling}: from {@code bench.killAt} on, every replica
+ * is stopped and started in turn, the next once the previous is ready). Afterwards every balance is checked (start + what the tills were
  * told = the ledger, one receipt per completed checkout), and the checkouts the tills gave up on are counted.
  *
  * <pre>./mvnw -q -pl adapters-in exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.facecard.bench.ReplicaKillBenchmark \
@@ -34,25 +35,38 @@ public final class ReplicaKillBenchmark {
         String operator = CheckoutLoadBenchmark.token(Map.of("username", "operator", "password",
                 System.getProperty("bench.operatorPassword", "integration-tests-operator")));
         var shop = CheckoutLoadBenchmark.store(operator, "bench-kill-", tills, Integer.getInteger("bench.members", 200));
-        System.out.printf("tenant %s: %d tills through %s for %d s; %s is killed at %d s and started again at %d s%n", shop.slug(), tills,
-                CheckoutLoadBenchmark.base, seconds, victim, killAt, restartAt);
+        System.out.printf("tenant %s: %d tills through %s for %d s; %s%n", shop.slug(), tills, CheckoutLoadBenchmark.base, seconds,
+                System.getProperty("bench.mode", "kill").equals("rolling") ? "a rolling restart of every replica from " + killAt + " s"
+                        : victim + " is killed at " + killAt + " s and started again at " + restartAt + " s");
 
+        String mode = System.getProperty("bench.mode", "kill");
+        int replicas = Integer.getInteger("bench.replicas", 2);
         Thread chaos = new Thread(() -> {
             try {
+                if (mode.equals("rolling")) {
+                    // A rolling restart: each replica stopped the way an upgrade stops it (server stop), then started,
+                    // the next one only once the previous answers /health/ready again.
+                    Thread.sleep(killAt * 1000L);
+                    for (int i = 1; i <= replicas; i++) {
+                        String name = "facecard-" + i;
+                        long t = System.nanoTime();
+                        run(wlp, "stop", name);
+                        run(wlp, "start", name);
+                        int port = Integer.getInteger("bench.firstReplicaPort", 9081) + i - 1;
+                        while (!ready(port)) {
+                            Thread.sleep(500);
+                        }
+                        System.out.printf("%s restarted and ready again in %.1f s%n", name, (System.nanoTime() - t) / 1e9);
+                    }
+                    return;
+                }
                 Thread.sleep(killAt * 1000L);
                 long pid = pidOf(victim).orElseThrow(() -> new IllegalStateException("no running " + victim));
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 System.out.printf("%s (pid %d) SIGKILLed%n", victim, pid);
                 Thread.sleep((restartAt - killAt) * 1000L);
                 long t0 = System.nanoTime();
-                ProcessBuilder start = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", victim).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                // What .ci/platform gives a replica: the database password from the environment, the capped heap.
-                start.environment().put("FACECARD_DB_PASSWORD", System.getProperty("bench.dbPassword",
-                        Files.readString(Path.of("/var/lib/facecard/db-password")).strip()));
-                start.environment().put("JVM_ARGS", "-Xmx" + System.getProperty("bench.heap", "3g"));
-                Process p = start.start();
-                p.waitFor();
+                run(wlp, "start", victim);
                 System.out.printf("%s started again (%.1f s until its server answered the start command)%n", victim, (System.nanoTime() - t0) / 1e9);
             } catch (Exception e) {
                 System.out.println("chaos failed: " + e);
@@ -87,6 +101,25 @@ public final class ReplicaKillBenchmark {
             return out.toString().strip();
         } catch (Exception e) {
             return "unavailable: " + e;
+        }
+    }
+
+    /** Liberty's server command, with what .ci/platform gives a replica: the database password, the capped heap. */
+    static void run(Path wlp, String action, String server) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, server).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        b.environment().put("FACECARD_DB_PASSWORD", System.getProperty("bench.dbPassword",
+                Files.readString(Path.of("/var/lib/facecard/db-password")).strip()));
+        b.environment().put("JVM_ARGS", "-Xmx" + System.getProperty("bench.heap", "3g"));
+        b.start().waitFor();
+    }
+
+    static boolean ready(int port) {
+        try {
+            return CheckoutLoadBenchmark.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/health/ready")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
         }
     }
 
