@@ -39,6 +39,8 @@ test.describe.serial('the console', () => {
     await page.getByLabel('Admin password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByRole('cell', { name: slug, exact: true })).toBeVisible();
+    await page.getByLabel('Filter').fill(slug);
+    await expect(page.getByRole('region', { name: 'Tenants' }).getByRole('row')).toHaveCount(2);
     page.once('dialog', (d) => void d.accept('40'));
     await page.getByRole('row', { name: new RegExp(slug) }).getByRole('button', { name: 'Limits' }).click();
     await expect(page.getByRole('row', { name: new RegExp(slug) })).toContainText('40/s');

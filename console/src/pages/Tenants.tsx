@@ -11,6 +11,11 @@ export function Tenants() {
   const form = useSubmit(['name', 'slug', 'currency', 'timezone', 'admin.username', 'admin.password']);
   const actions = useSubmit([]);
   const set = (k: keyof typeof draft) => (v: string) => setDraft({ ...draft, [k]: v });
+  const [filter, setFilter] = useState('');
+  const shown = (tenants.data?.items ?? []).filter((x) => {
+    const f = filter.trim().toLowerCase();
+    return !f || (x.name ?? '').toLowerCase().includes(f) || (x.slug ?? '').includes(f);
+  });
 
   return (
     <>
@@ -47,13 +52,15 @@ export function Tenants() {
         </form>
       </Section>
       <Section title={t('nav.tenants')}>
+        <Field label={t('tenants.filter')} value={filter} onChange={setFilter} />
+        <p role="status">{t('tenants.shown', { shown: shown.length, all: tenants.data?.items?.length ?? 0 })}</p>
         <FormError refusal={actions.refusal} />
         <table>
           <thead>
             <tr><th scope="col">{t('name')}</th><th scope="col">{t('tenants.slug')}</th><th scope="col">{t('status')}</th><th scope="col">{t('tenants.limits')}</th><th scope="col" /></tr>
           </thead>
           <tbody>
-            {(tenants.data?.items ?? []).map((tenant) => (
+            {shown.map((tenant) => (
               <tr key={tenant.id}>
                 <td>{tenant.name}</td>
                 <td>{tenant.slug}</td>
