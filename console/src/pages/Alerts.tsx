@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, call, currentToken } from '../api/client';
 import { eventParser } from '../api/events';
 import type { Session } from '../api/session';
-import { FormError, Section, Select, useLoad, useSubmit } from '../parts/forms';
+import { FormError, Section, Select, useSubmit } from '../parts/forms';
+import { useStores } from '../parts/stores';
 import { useI18n } from '../i18n';
 
 type Alert = { id: number; storeId: string; kind: string; label?: string; score?: number | null; capturedAt: string; acknowledgedBy?: string | null };
@@ -10,8 +11,8 @@ type Alert = { id: number; storeId: string; kind: string; label?: string; score?
 /** The store manager's live feed: Server-Sent Events read with fetch (a bearer header), resumed with Last-Event-ID. */
 export function Alerts({ session }: { session: Session }) {
   const { t, format } = useI18n();
-  const stores = useLoad(() => call(() => api.GET('/api/v1/stores', { params: { query: { limit: 200 } } })), []);
-  const mine = (stores.data?.items ?? []).filter((s) => session.stores.length === 0 || session.stores.includes(s.id!));
+  const stores = useStores(session);
+  const mine = stores.mine;
   const [store, setStore] = useState('');
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [connected, setConnected] = useState(false);

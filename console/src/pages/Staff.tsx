@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { api, call } from '../api/client';
+import { useStores } from '../parts/stores';
 import { Field, FormError, Section, useLoad, useSubmit } from '../parts/forms';
 import { useI18n } from '../i18n';
 
@@ -10,13 +11,12 @@ type Role = (typeof ROLES)[number];
 export function Staff() {
   const { t } = useI18n();
   const users = useLoad(() => call(() => api.GET('/api/v1/users', { params: { query: { limit: 200 } } })), []);
-  const stores = useLoad(() => call(() => api.GET('/api/v1/stores', { params: { query: { limit: 200 } } })), []);
+  const stores = useStores();
   const [draft, setDraft] = useState({ username: '', password: '', roles: [] as Role[], stores: [] as string[] });
   const form = useSubmit(['username', 'password', 'roles', 'stores']);
   const change = useSubmit([]);
   const [editing, setEditing] = useState<{ id: string; roles: Role[]; stores: string[] } | null>(null);
-  const storeName = new Map((stores.data?.items ?? []).map((s) => [s.id!, s.name ?? s.code ?? s.id!]));
-  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const storeName = new Map(stores.all.map((s) => [s.id!, s.name ?? s.code ?? s.id!]));
 
   return (
     <>
@@ -37,26 +37,10 @@ export function Staff() {
             <Field label={t('staff.password')} type="password" autoComplete="new-password" value={draft.password}
               onChange={(v) => setDraft({ ...draft, password: v })} error={form.errorFor('password')} required />
           </div>
-          <fieldset aria-describedby={form.errorFor('roles') ? 'roles-error' : undefined}>
-            <legend>{t('staff.roles')}</legend>
-            {ROLES.map((r) => (
-              <label key={r} className="check">
-                <input type="checkbox" checked={draft.roles.includes(r)} onChange={() => setDraft({ ...draft, roles: toggle(draft.roles, r) })} />
-                {r}
-              </label>
-            ))}
-            {form.errorFor('roles') && <span id="roles-error" role="alert" className="error">{form.errorFor('roles')}</span>}
-          </fieldset>
-          <fieldset>
-            <legend>{t('staff.stores')}</legend>
-            {(stores.data?.items ?? []).map((s) => (
-              <label key={s.id} className="check">
-                <input type="checkbox" checked={draft.stores.includes(s.id!)} onChange={() => setDraft({ ...draft, stores: toggle(draft.stores, s.id!) })} />
-                {s.name}
-              </label>
-            ))}
-            {form.errorFor('stores') && <span role="alert" className="error">{form.errorFor('stores')}</span>}
-          </fieldset>
+          <Checks legend={t('staff.roles')} options={ROLES.map((r) => [r, r] as const)} chosen={draft.roles}
+            onChange={(roles) => setDraft({ ...draft, roles: roles as Role[] })} error={form.errorFor('roles')} />
+          <Checks legend={t('staff.stores')} options={stores.all.map((x) => [x.id!, x.name ?? x.id!] as const)} chosen={draft.stores}
+            onChange={(chosen) => setDraft({ ...draft, stores: chosen })} error={form.errorFor('stores')} />
           <FormError refusal={form.refusal} />
           <button type="submit" disabled={form.busy}>{t('create')}</button>
         </form>
@@ -101,29 +85,35 @@ export function Staff() {
               users.reload();
             });
           }}>
-            <fieldset>
-              <legend>{t('staff.roles')}</legend>
-              {ROLES.map((r) => (
-                <label key={r} className="check">
-                  <input type="checkbox" checked={editing.roles.includes(r)} onChange={() => setEditing({ ...editing, roles: toggle(editing.roles, r) })} />
-                  {r}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t('staff.stores')}</legend>
-              {(stores.data?.items ?? []).map((s) => (
-                <label key={s.id} className="check">
-                  <input type="checkbox" checked={editing.stores.includes(s.id!)} onChange={() => setEditing({ ...editing, stores: toggle(editing.stores, s.id!) })} />
-                  {s.name}
-                </label>
-              ))}
-            </fieldset>
+            <Checks legend={t('staff.roles')} options={ROLES.map((r) => [r, r] as const)} chosen={editing.roles}
+              onChange={(roles) => setEditing({ ...editing, roles: roles as Role[] })} />
+            <Checks legend={t('staff.stores')} options={stores.all.map((x) => [x.id!, x.name ?? x.id!] as const)} chosen={editing.stores}
+              onChange={(chosen) => setEditing({ ...editing, stores: chosen })} />
             <button type="submit" disabled={change.busy}>{t('save')}</button>
             <button type="button" onClick={() => setEditing(null)}>{t('staff.cancel')}</button>
           </form>
         )}
       </Section>
     </>
+  );
+}
+
+/** A labelled group of checkboxes over a list of values; its refusal is read out with the group. */
+function Checks({ legend, options, chosen, onChange, error }: {
+  legend: string; options: readonly (readonly [string, string])[]; chosen: readonly string[]; onChange: (chosen: string[]) => void; error?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={error ? id : undefined}>
+      <legend>{legend}</legend>
+      {options.map(([value, label]) => (
+        <label key={value} className="check">
+          <input type="checkbox" checked={chosen.includes(value)}
+            onChange={() => onChange(chosen.includes(value) ? chosen.filter((x) => x !== value) : [...chosen, value])} />
+          {label}
+        </label>
+      ))}
+      {error && <span id={id} role="alert" className="error">{error}</span>}
+    </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, call } from '../api/client';
 import type { Session } from '../api/session';
+import { useStores } from '../parts/stores';
 import { Field, FormError, Section, Select, useLoad, useSubmit } from '../parts/forms';
 import { useI18n } from '../i18n';
 
@@ -10,8 +11,8 @@ const KINDS = ['POS', 'KIOSK', 'APP', 'CAMERA'] as const;
 export function Stores({ session }: { session: Session }) {
   const { t } = useI18n();
   const admin = session.roles.includes('TENANT_ADMIN');
-  const stores = useLoad(() => call(() => api.GET('/api/v1/stores', { params: { query: { limit: 200 } } })), []);
-  const mine = (stores.data?.items ?? []).filter((s) => session.stores.length === 0 || session.stores.includes(s.id!));
+  const stores = useStores(session);
+  const mine = stores.mine;
   const [draft, setDraft] = useState({ name: '', code: '', address: '' });
   const [chosen, setChosen] = useState('');
   const form = useSubmit(['name', 'code', 'address']);

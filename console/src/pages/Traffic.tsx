@@ -3,6 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { api, call } from '../api/client';
 import type { Session } from '../api/session';
 import { Chart, PALETTE } from '../parts/Chart';
+import { useStores } from '../parts/stores';
 import { Section, Select, useLoad } from '../parts/forms';
 import { useI18n } from '../i18n';
 
@@ -15,8 +16,8 @@ type Quality = { index?: number | null; low?: number | null; high?: number | nul
 /** The store's charts: footfall, new and returning members, conversion and mood, days in the store's own zone. */
 export function Traffic({ session }: { session: Session }) {
   const { t, locale, format } = useI18n();
-  const stores = useLoad(() => call(() => api.GET('/api/v1/stores', { params: { query: { limit: 200 } } })), []);
-  const mine = (stores.data?.items ?? []).filter((s) => session.stores.length === 0 || session.stores.includes(s.id!));
+  const stores = useStores(session);
+  const mine = stores.mine;
   const [chosen, setChosen] = useState('');
   const [days, setDays] = useState('7');
   const chainWide = session.stores.length === 0;
