@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final FakeWechatPay wechat;
     private final FakeWechatOfficialAccount wechatOa;
     private final FakeTelegram telegram;
+    private final FakeCrm crm;
     private final HttpServer control;
     private final Path file;
 
@@ -59,9 +60,11 @@ public final class Sandbox implements AutoCloseable {
         wechat = new FakeWechatPay(0, merchant.getPublic(), v2Key, apiV3Key, 12_000);
         wechatOa = new FakeWechatOfficialAccount(0);
         telegram = new FakeTelegram(0);
+        crm = new FakeCrm(0);
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         control.createContext("/received", this::received);
         control.createContext("/latency", this::latency);
+        control.createContext("/crm/", crm::control);
         control.createContext("/telegram-limits", x -> {
             try (x) {
                 boolean on = !"false".equals(FormBody.parse(x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery()).get("on"));
@@ -92,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty("wechat.v2-key", v2Key);
         p.setProperty("wechat-oa.api-base", wechatOa.url());
         p.setProperty("telegram.api-base", telegram.url());
+        p.setProperty("crm.receiver", crm.url());
         p.setProperty("control", "http://127.0.0.1:" + control.getAddress().getPort());
         file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
@@ -126,6 +130,10 @@ public final class Sandbox implements AutoCloseable {
         return telegram;
     }
 
+    public FakeCrm crm() {
+        return crm;
+    }
+
     /** 32 characters, as WeChat Pay's APIv3 and v2 keys are. */
     private static String randomKey() {
         byte[] b = new byte[24];
@@ -151,6 +159,7 @@ public final class Sandbox implements AutoCloseable {
             all.put("wechat", wechat.requests());
             all.put("wechatOfficialAccount", wechatOa.messages(null));
             all.put("telegram", telegram.messages(null));
+            all.put("crm", crm.summary());
             send(x, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         }
     }
@@ -186,6 +195,7 @@ public final class Sandbox implements AutoCloseable {
         wechat.close();
         wechatOa.close();
         telegram.close();
+        crm.close();
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -201,7 +211,7 @@ public final class Sandbox implements AutoCloseable {
         Sandbox s = start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         LOG.info("Facecard sandbox: fakes of Stripe " + s.stripe.url() + ", Alipay " + s.alipay.gatewayUrl() + ", WeChat Pay "
-                + s.wechat.url() + ", WeChat official accounts " + s.wechatOa.url() + ", Telegram " + s.telegram.url() + "; control "
+                + s.wechat.url() + ", WeChat official accounts " + s.wechatOa.url() + ", Telegram " + s.telegram.url() + ", CRM receiver " + s.crm.url() + "; control "
                 + s.controlUrl() + "; configuration " + s.file);
         Thread.currentThread().join();
     }

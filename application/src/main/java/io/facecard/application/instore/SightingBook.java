@@ -7,6 +7,8 @@ import io.facecard.application.biometrics.port.FaceSettingsStore;
 import io.facecard.application.biometrics.port.FaceTemplates;
 import io.facecard.application.biometrics.port.FaceTemplates.Candidate;
 import io.facecard.application.biometrics.port.Galleries;
+import io.facecard.application.crm.port.CrmEventType;
+import io.facecard.application.crm.port.CrmEvents;
 import io.facecard.application.instore.SightingQueue.Sighting;
 import io.facecard.application.instore.port.Alerts;
 import io.facecard.application.instore.port.Alerts.Alert;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +54,7 @@ public class SightingBook {
     private Footfall footfall;
     private Alerts alerts;
     private PassersBy passersBy;
+    private CrmEvents crm;
     private Clock clock;
 
     /** For the CDI client proxy only. */
@@ -58,7 +62,7 @@ public class SightingBook {
 
     @Inject
     public SightingBook(FaceTemplates templates, Galleries galleries, FaceSettingsStore settings, FaceAnalysis faces,
-            WatchLists watchLists, Visits visits, Footfall footfall, Alerts alerts, PassersBy passersBy, Clock clock) {
+            WatchLists watchLists, Visits visits, Footfall footfall, Alerts alerts, PassersBy passersBy, CrmEvents crm, Clock clock) {
         this.templates = templates;
         this.galleries = galleries;
         this.settings = settings;
@@ -68,6 +72,7 @@ public class SightingBook {
         this.footfall = footfall;
         this.alerts = alerts;
         this.passersBy = passersBy;
+        this.crm = crm;
         this.clock = clock;
     }
 
@@ -162,8 +167,11 @@ public class SightingBook {
                 return; // seen only leaving: the visit's start is unknown, so it is not made up
             }
             boolean first = !visits.visitedBefore(tenant, member);
-            visits.start(tenant, new Visit(UUID.randomUUID(), s.store(), member, s.capturedAt(), s.capturedAt(), null, null, first,
+            UUID visit = UUID.randomUUID();
+            visits.start(tenant, new Visit(visit, s.store(), member, s.capturedAt(), s.capturedAt(), null, null, first,
                     s.placement() == Placement.ENTRANCE ? mood : null, null, null));
+            crm.happened(tenant, new CrmEvents.Happening(CrmEventType.VISIT, member, "visit:" + visit, s.capturedAt(),
+                    Map.of("visitId", visit.toString(), "storeId", s.store().toString(), "firstVisit", first)));
             count(s, o, true, first, mood);
             return;
         }
@@ -188,15 +196,29 @@ public class SightingBook {
         footfall.shift(s.tenant(), s.store(), hour(s), MoodShift.of(entrance, exit));
         if (MoodShift.markedDrop(entrance, exit)) {
             String subject = member == null ? "passer:" + UUID.randomUUID() : "member:" + member.value();
-            alerts.raise(s.tenant(), new Alert(0, s.store(), MOOD_DROP, null, null, member, subject + ":mood",
+            Alert a = new Alert(0, s.store(), MOOD_DROP, null, null, member, subject + ":mood",
                     String.format(java.util.Locale.ROOT, "left markedly less happy than they came in (mood %+.2f to %+.2f)", entrance, exit),
-                    exit - entrance, s.capturedAt(), clock.instant(), null, null), passersBy.window());
+                    exit - entrance, s.capturedAt(), clock.instant(), null, null);
+            alerts.raise(s.tenant(), a, passersBy.window()).ifPresent(id -> told(s.tenant(), id, a));
         }
     }
 
     private void raise(Sighting s, String kind, Hit h, MemberId member, String subject, String label) {
-        alerts.raise(s.tenant(), new Alert(0, s.store(), kind, h.list().id(), h.entry().id(), member, subject, label, h.score(),
-                s.capturedAt(), clock.instant(), null, null), passersBy.window());
+        Alert a = new Alert(0, s.store(), kind, h.list().id(), h.entry().id(), member, subject, label, h.score(), s.capturedAt(),
+                clock.instant(), null, null);
+        alerts.raise(s.tenant(), a, passersBy.window()).ifPresent(id -> told(s.tenant(), id, a));
+    }
+
+    /** A new alert episode, told to the CRM by kind, store and member; a passer-by's alert names nobody, the label stays in. */
+    private void told(TenantId tenant, long id, Alert a) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("alertId", id);
+        data.put("kind", a.kind());
+        data.put("storeId", a.store().toString());
+        if (a.list() != null) {
+            data.put("watchListId", a.list().toString());
+        }
+        crm.happened(tenant, new CrmEvents.Happening(CrmEventType.ALERT, a.member(), "alert:" + id, a.capturedAt(), data));
     }
 
     private static Instant hour(Sighting s) {

@@ -1,0 +1,16 @@
+package io.facecard.adapters.outbound.crm;
+
+import io.facecard.adapters.outbound.axon.AxonContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** CRM sync follows members, ledgers and checkouts on a processor of its own: a slow fan-out never holds up a till. */
+@ApplicationScoped
+public class CrmAxon implements AxonContext {
+    static final String FOLLOWER = "crm";
+
+    @Override
+    public List<Processor> processors() {
+        return List.of(Processor.streaming(FOLLOWER, 1, 100));
+    }
+}
