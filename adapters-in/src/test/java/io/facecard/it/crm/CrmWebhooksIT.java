@@ -38,7 +38,7 @@ class CrmWebhooksIT {
 
     /** Registers an endpoint at the receiver under {@code name} and gives the receiver its secret. */
     static String endpoint(String name, boolean personal, String... events) {
-        JsonNode r = post("/api/v1/webhooks", chain.adminToken(), Map.of("url", receiver.url() + name, "events", List.of(events),
+        JsonNode r = post("/api/v1/crm/webhooks", chain.adminToken(), Map.of("url", receiver.url() + name, "events", List.of(events),
                 "personalData", personal)).ok(201).json();
         String secret = r.path("secret").asText();
         assertThat(secret).startsWith("whsec_");
@@ -70,7 +70,7 @@ class CrmWebhooksIT {
         String lean = "lean-" + UUID.randomUUID();
         String fullId = endpoint(full, true, "member.registered", "member.changed", "points.changed", "consent.changed", "member.erased");
         endpoint(lean, false, "member.registered", "member.erased");
-        assertThat(get("/api/v1/webhooks/" + fullId, chain.adminToken()).ok(200).body()).doesNotContain("whsec_");
+        assertThat(get("/api/v1/crm/webhooks/" + fullId, chain.adminToken()).ok(200).body()).doesNotContain("whsec_");
 
         String m = member("Ada Webhook", "ada@example.com");
         new Till(chain.adminToken()).post("/api/v1/members/" + m + "/adjustments", Map.of("points", 40, "reason", "welcome")).ok(201);
@@ -95,7 +95,7 @@ class CrmWebhooksIT {
         List<FakeCrm.Received> leanGot = delivered(lean, 2);
         assertThat(leanGot.get(0).body()).contains(m).doesNotContain("Ada").doesNotContain("example.com");
 
-        JsonNode log = get("/api/v1/webhooks/" + fullId + "/deliveries", chain.adminToken()).ok(200).json().path("items");
+        JsonNode log = get("/api/v1/crm/webhooks/" + fullId + "/deliveries", chain.adminToken()).ok(200).json().path("items");
         assertThat(log).hasSize(5);
         assertThat(log.get(0).path("type").asText()).isEqualTo("member.erased");
         assertThat(log).allSatisfy(d -> {
@@ -117,7 +117,7 @@ class CrmWebhooksIT {
         assertThat(all.stream().map(FakeCrm.Received::answered).toList()).containsExactly(503, 503, 204, 204);
         assertThat(all.subList(0, 3).stream().map(FakeCrm.Received::id).distinct().toList()).hasSize(1); // one delivery, retried
         assertThat(ok.stream().map(r -> body(r).path("type").asText()).toList()).containsExactly("member.registered", "member.changed");
-        JsonNode first = get("/api/v1/webhooks/" + flakyId + "/deliveries/" + all.get(0).id(), chain.adminToken()).ok(200).json();
+        JsonNode first = get("/api/v1/crm/webhooks/" + flakyId + "/deliveries/" + all.get(0).id(), chain.adminToken()).ok(200).json();
         assertThat(first.path("attempts").asInt()).isEqualTo(3);
         assertThat(first.path("status").asText()).isEqualTo("DELIVERED");
 
@@ -126,10 +126,10 @@ class CrmWebhooksIT {
         receiver.fail(down, 500, -1);
         member("Cy Down", "cy@example.com");
         JsonNode disabled = Eventually.until("the endpoint disabled", Duration.ofSeconds(40),
-                () -> get("/api/v1/webhooks/" + downId, chain.adminToken()).ok(200).json(), e -> e.path("status").asText().equals("DISABLED"));
+                () -> get("/api/v1/crm/webhooks/" + downId, chain.adminToken()).ok(200).json(), e -> e.path("status").asText().equals("DISABLED"));
         assertThat(disabled.path("disabledReason").asText()).contains("answered 500");
         JsonNode failed = Eventually.until("the delivery given up", Duration.ofSeconds(20),
-                () -> get("/api/v1/webhooks/" + downId + "/deliveries", chain.adminToken()).ok(200).json().path("items").get(0),
+                () -> get("/api/v1/crm/webhooks/" + downId + "/deliveries", chain.adminToken()).ok(200).json().path("items").get(0),
                 d -> d.path("status").asText().equals("FAILED"));
         assertThat(failed.path("lastStatus").asInt()).isEqualTo(500);
         int tried = receiver.received(down).size();
@@ -138,14 +138,14 @@ class CrmWebhooksIT {
         // Disabled: new events are not queued for it; enabling and replaying sends the failed one under its own id.
         member("Di Later", "di@example.com");
         receiver.fail(down, 0, 0);
-        patch("/api/v1/webhooks/" + downId, chain.adminToken(), Map.of("enabled", true)).ok(200);
-        post("/api/v1/webhooks/" + downId + "/deliveries/" + failed.path("id").asText() + "/replay", chain.adminToken(), null).ok(202);
+        patch("/api/v1/crm/webhooks/" + downId, chain.adminToken(), Map.of("enabled", true)).ok(200);
+        post("/api/v1/crm/webhooks/" + downId + "/deliveries/" + failed.path("id").asText() + "/replay", chain.adminToken(), null).ok(202);
         List<FakeCrm.Received> replayed = delivered(down, 1);
         assertThat(replayed).hasSize(1);
         assertThat(replayed.get(0).id()).isEqualTo(failed.path("id").asText());
-        post("/api/v1/webhooks/" + downId + "/deliveries/" + failed.path("id").asText() + "/replay", chain.adminToken(), null);
+        post("/api/v1/crm/webhooks/" + downId + "/deliveries/" + failed.path("id").asText() + "/replay", chain.adminToken(), null);
         Eventually.until("replayed again", Duration.ofSeconds(20), () -> delivered(down, 1).size(), n -> n == 2);
-        post("/api/v1/webhooks/" + downId + "/ping", chain.adminToken(), null).ok(202);
+        post("/api/v1/crm/webhooks/" + downId + "/ping", chain.adminToken(), null).ok(202);
         assertThat(body(delivered(down, 3).get(2)).path("type").asText()).isEqualTo("webhook.ping");
     }
 
@@ -153,19 +153,19 @@ class CrmWebhooksIT {
     void aRotatedSecretSignsBesideTheOldOneForTheOverlap() {
         String name = "rot-" + UUID.randomUUID();
         String id = endpoint(name, false, "member.registered");
-        JsonNode rotated = post("/api/v1/webhooks/" + id + "/secret", chain.adminToken(), Map.of("overlapHours", 2)).ok(200).json();
+        JsonNode rotated = post("/api/v1/crm/webhooks/" + id + "/secret", chain.adminToken(), Map.of("overlapHours", 2)).ok(200).json();
         assertThat(rotated.path("endpoint").path("secretFingerprints")).hasSize(2);
         assertThat(rotated.path("endpoint").path("previousSecretUntil").asText()).isNotEmpty();
-        post("/api/v1/webhooks/" + id + "/ping", chain.adminToken(), null).ok(202);
+        post("/api/v1/crm/webhooks/" + id + "/ping", chain.adminToken(), null).ok(202);
         FakeCrm.Received r = delivered(name, 1).get(0);
         assertThat(r.verified()).isTrue(); // the receiver still holds only the old secret
         assertThat(r.signature().split(" ")).hasSize(2);
 
         String fresh = "rot-new-" + UUID.randomUUID();
         receiver.secret(fresh, rotated.path("secret").asText());
-        patch("/api/v1/webhooks/" + id, chain.adminToken(), Map.of("url", receiver.url() + fresh)).ok(200);
-        post("/api/v1/webhooks/" + id + "/secret", chain.adminToken(), Map.of("overlapHours", 0)).ok(200);
-        post("/api/v1/webhooks/" + id + "/ping", chain.adminToken(), null).ok(202);
+        patch("/api/v1/crm/webhooks/" + id, chain.adminToken(), Map.of("url", receiver.url() + fresh)).ok(200);
+        post("/api/v1/crm/webhooks/" + id + "/secret", chain.adminToken(), Map.of("overlapHours", 0)).ok(200);
+        post("/api/v1/crm/webhooks/" + id + "/ping", chain.adminToken(), null).ok(202);
         FakeCrm.Received refused = Eventually.until("a refused ping", Duration.ofSeconds(20), () -> receiver.received(fresh),
                 l -> !l.isEmpty()).get(0);
         assertThat(refused.verified()).isFalse(); // overlap 0: the secret the receiver knows stopped signing at once
@@ -175,31 +175,31 @@ class CrmWebhooksIT {
     @Test
     void theEdgeRefusesBadBodiesOtherRolesAndOtherTenants() {
         String admin = chain.adminToken();
-        post("/api/v1/webhooks", admin, Map.of("url", "http://10.0.0.8/hooks", "events", List.of("member.registered"))).problem(422);
-        post("/api/v1/webhooks", admin, Map.of("url", "https://169.254.169.254/latest", "events", List.of("member.registered"))).problem(422);
-        post("/api/v1/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.deleted"))).problem(400);
-        post("/api/v1/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of())).problem(400);
-        post("/api/v1/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"), "personalData", "true"))
+        post("/api/v1/crm/webhooks", admin, Map.of("url", "http://10.0.0.8/hooks", "events", List.of("member.registered"))).problem(422);
+        post("/api/v1/crm/webhooks", admin, Map.of("url", "https://169.254.169.254/latest", "events", List.of("member.registered"))).problem(422);
+        post("/api/v1/crm/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.deleted"))).problem(400);
+        post("/api/v1/crm/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of())).problem(400);
+        post("/api/v1/crm/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"), "personalData", "true"))
                 .problem(400);
-        post("/api/v1/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"), "secret", "mine"))
+        post("/api/v1/crm/webhooks", admin, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"), "secret", "mine"))
                 .problem(400);
         String id = endpoint("edge-" + UUID.randomUUID(), false, "member.registered");
-        post("/api/v1/webhooks/" + id + "/secret", admin, Map.of("overlapHours", 1000)).problem(400);
-        patch("/api/v1/webhooks/" + id, admin, Map.of()).problem(400);
-        get("/api/v1/webhooks/" + id + "/deliveries?limit=0", admin).problem(400);
-        get("/api/v1/webhooks/" + id + "/deliveries?status=SENT", admin).problem(400);
-        get("/api/v1/webhooks/not-a-uuid", admin).problem(404);
+        post("/api/v1/crm/webhooks/" + id + "/secret", admin, Map.of("overlapHours", 1000)).problem(400);
+        patch("/api/v1/crm/webhooks/" + id, admin, Map.of()).problem(400);
+        get("/api/v1/crm/webhooks/" + id + "/deliveries?limit=0", admin).problem(400);
+        get("/api/v1/crm/webhooks/" + id + "/deliveries?status=SENT", admin).problem(400);
+        get("/api/v1/crm/webhooks/not-a-uuid", admin).problem(404);
 
         String marketer = chain.user("crm-marketer-" + UUID.randomUUID().toString().substring(0, 6), "MARKETER");
-        get("/api/v1/webhooks", marketer).problem(403);
-        post("/api/v1/webhooks", marketer, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"))).problem(403);
+        get("/api/v1/crm/webhooks", marketer).problem(403);
+        post("/api/v1/crm/webhooks", marketer, Map.of("url", receiver.url() + "x", "events", List.of("member.registered"))).problem(403);
 
         Chain other = Api.onboard(Api.operatorToken());
-        get("/api/v1/webhooks/" + id, other.adminToken()).problem(404);
-        get("/api/v1/webhooks/" + id + "/deliveries", other.adminToken()).problem(404);
-        patch("/api/v1/webhooks/" + id, other.adminToken(), Map.of("enabled", false)).problem(404);
-        Api.delete("/api/v1/webhooks/" + id, other.adminToken()).problem(404);
-        assertThat(get("/api/v1/webhooks", other.adminToken()).ok(200).json().path("items")).isEmpty();
-        assertThat(get("/api/v1/webhooks/" + id, admin).ok(200).get("status")).isEqualTo("ACTIVE");
+        get("/api/v1/crm/webhooks/" + id, other.adminToken()).problem(404);
+        get("/api/v1/crm/webhooks/" + id + "/deliveries", other.adminToken()).problem(404);
+        patch("/api/v1/crm/webhooks/" + id, other.adminToken(), Map.of("enabled", false)).problem(404);
+        Api.delete("/api/v1/crm/webhooks/" + id, other.adminToken()).problem(404);
+        assertThat(get("/api/v1/crm/webhooks", other.adminToken()).ok(200).json().path("items")).isEmpty();
+        assertThat(get("/api/v1/crm/webhooks/" + id, admin).ok(200).get("status")).isEqualTo("ACTIVE");
     }
 }

@@ -35,7 +35,12 @@ public final class FakeCrm implements AutoCloseable {
     public record Received(String name, String id, String timestamp, String signature, String body, Boolean verified, int answered,
             String at) {}
 
-    private record Failing(int status, AtomicInteger left) {}
+    /** @param left answers still to fail; below 0: every answer fails until told otherwise */
+    private record Failing(int status, AtomicInteger left) {
+        boolean failsNow() {
+            return left.get() < 0 || left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
 
     private final HttpServer server;
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
@@ -108,7 +113,7 @@ public final class FakeCrm implements AutoCloseable {
             Failing f = failing.get(name);
             if (Boolean.FALSE.equals(verified)) {
                 status = 401;
-            } else if (f != null && (f.left().get() < 0 || f.left().getAndDecrement() > 0)) {
+            } else if (f != null && f.failsNow()) {
                 status = f.status();
             }
             received.add(new Received(name, id, timestamp, signature, body, verified, status, Instant.now().toString()));

@@ -27,7 +27,7 @@ import java.util.UUID;
 
 /** A tenant admin's CRM webhook endpoints, their secrets (shown once), delivery log, replay and test ping. */
 @ApplicationScoped
-@Path("/webhooks")
+@Path("/crm/webhooks")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
