@@ -9,12 +9,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
@@ -31,9 +33,11 @@ import org.junit.jupiter.api.Test;
 class ManifestsTest {
     static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("base");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** CloudNativePG's Cluster has no fabric8 model: it is loaded generically here and checked against its CRD schema by validate/. */
     static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Deployment", Deployment.class, "Service", Service.class,
             "ConfigMap", ConfigMap.class, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "PodDisruptionBudget", PodDisruptionBudget.class, "NetworkPolicy", NetworkPolicy.class);
+            "PodDisruptionBudget", PodDisruptionBudget.class, "NetworkPolicy", NetworkPolicy.class, "Job", Job.class,
+            "Cluster", GenericKubernetesResource.class);
     static List<HasMetadata> objects = new ArrayList<>();
 
     @BeforeAll
@@ -147,7 +151,8 @@ class ManifestsTest {
 
     @Test
     void onlyTheIngressReachesLibertyAndLibertyReachesOnlyTheDatabaseDnsAndHttps() {
-        NetworkPolicy np = one(NetworkPolicy.class);
+        NetworkPolicy np = objects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast)
+                .filter(p -> p.getMetadata().getName().equals("facecard")).findFirst().orElseThrow();
         assertThat(np.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(np.getSpec().getPodSelector().getMatchLabels());
@@ -166,6 +171,38 @@ class ManifestsTest {
         HorizontalPodAutoscaler production = YAML.treeToValue(patch, HorizontalPodAutoscaler.class);
         assertThat(production.getMetadata().getName()).isEqualTo(one(HorizontalPodAutoscaler.class).getMetadata().getName());
         assertThat(production.getSpec().getMinReplicas()).isGreaterThan(one(HorizontalPodAutoscaler.class).getSpec().getMinReplicas());
+    }
+
+    @Test
+    void migrationsRunOnceInAJobThatNoServiceSelectsWhileReplicasOnlyVerifyTheSchema() {
+        Job job = one(Job.class);
+        var pod = job.getSpec().getTemplate();
+        assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo(deployment().getSpec().getTemplate().getSpec().getContainers()
+                .get(0).getImage());
+        assertThat(pod.getSpec().getContainers().get(0).getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("FACECARD_MIGRATIONS");
+            assertThat(e.getValue()).isEqualTo("only");
+        });
+        assertThat(one(ConfigMap.class).getData()).containsEntry("FACECARD_MIGRATIONS", "verify");
+        Service s = one(Service.class);
+        assertThat(pod.getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", s.getSpec().getSelector().get("app.kubernetes.io/name"));
+        assertThat(objects).filteredOn(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast)
+                .anySatisfy(np -> assertThat(pod.getMetadata().getLabels()).containsAllEntriesOf(np.getSpec().getPodSelector().getMatchLabels()));
+    }
+
+    @Test
+    void theDatabaseIsACloudNativePgClusterWithPgvectorThatTheReplicasReachAtItsPrimary() {
+        GenericKubernetesResource cluster = one(GenericKubernetesResource.class);
+        assertThat(cluster.getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
+        Map<String, Object> spec = cluster.get("spec");
+        assertThat((String) spec.get("imageName")).startsWith("ghcr.io/cloudnative-pg/postgresql:").contains("-standard-");
+        assertThat(cluster.<List<String>>get("spec", "bootstrap", "initdb", "postInitApplicationSQL")).contains("CREATE EXTENSION IF NOT EXISTS vector");
+        assertThat(cluster.<String>get("spec", "bootstrap", "initdb", "secret", "name")).isEqualTo("facecard-db");
+        assertThat(one(ConfigMap.class).getData()).containsEntry("FACECARD_DB_HOST", cluster.getMetadata().getName() + "-rw");
+        assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().equals("FACECARD_DB_PASSWORD")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("facecard-db"));
     }
 
     private static void assertProbe(Probe p, String path) {

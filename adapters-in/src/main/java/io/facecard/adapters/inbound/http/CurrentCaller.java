@@ -15,6 +15,11 @@ public class CurrentCaller {
 
     public static final String NEEDS_CREDENTIAL = "this needs 'Authorization: Bearer <token or terminal key>'";
 
+    /** The caller if this request has one yet, else null (telemetry asks after refusals too). */
+    Caller peek() {
+        return caller;
+    }
+
     public Caller get() {
         if (caller == null) {
             throw Refusal.unauthenticated(NEEDS_CREDENTIAL);

@@ -3,7 +3,9 @@ package io.facecard.adapters.outbound.axon;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.facecard.adapters.outbound.telemetry.AxonSpans;
 import io.facecard.application.platform.StartupStep;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.DefaultEventProcessorSpanFactory;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -41,9 +45,12 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.FixedValueRevisionResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.tracing.SpanFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -79,8 +86,17 @@ public class AxonRuntime implements StartupStep {
     @Inject
     @Any
     Instance<Projection> projections;
+    /** The container's OpenTelemetry (MicroProfile Telemetry); a no-op one where the feature is off. */
+    @Inject
+    Instance<OpenTelemetry> telemetry;
 
     private Configuration configuration;
+
+    private SpanFactory spans() {
+        OpenTelemetry otel = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
+        return new AxonSpans(otel.getTracer("io.facecard.axon"), otel.getPropagators().getTextMapPropagator());
+    }
+
     /** The stored events, unpaced. */
     private EventStorageEngine storage;
     private ScheduledExecutorService coordinator;
@@ -139,7 +155,15 @@ public class AxonRuntime implements StartupStep {
                 .configureTransactionManager(c -> tx)
                 .configureEmbeddedEventStore(c -> new PacedStreamReads(storage, STREAM_PACE, OneBatchStreamReads.STREAM_BATCH))
                 .configureSnapshotter(c -> snapshotter(c, tx, snapshotted(assembly)))
-                .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer));
+                .configureDeadlineManager(c -> deadlines.manager(c, tx, serializer))
+                .configureSpanFactory(c -> spans())
+                // A command's trace context goes on with the events it causes, like its correlation id ...
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(AxonSpans.PROPAGATED)))
+                // ... and a processor handles a recent event inside the trace that published it (a replay's old events
+                // start traces of their own), so a checkout's projections show up under its request.
+                .registerComponent(EventProcessorSpanFactory.class, c -> DefaultEventProcessorSpanFactory.builder()
+                        .spanFactory(c.spanFactory()).distributedInSameTrace(true).build());
         new AxonWiring(assembly, connections, serializer, coordinator, workers).applyTo(configurer);
         configuration = configurer.start();
         deadlines.start(configuration);

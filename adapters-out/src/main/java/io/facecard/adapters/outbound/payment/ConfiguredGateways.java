@@ -7,13 +7,17 @@ import io.facecard.adapters.outbound.payment.stripe.StripeGateway;
 import io.facecard.adapters.outbound.payment.wechat.WechatFaceAuth;
 import io.facecard.adapters.outbound.payment.wechat.WechatPayGateway;
 import io.facecard.adapters.outbound.platform.SandboxConfig;
+import io.facecard.adapters.outbound.telemetry.ProviderSpans;
 import io.facecard.application.payment.port.CardVault;
 import io.facecard.application.payment.port.NotificationVerifier;
 import io.facecard.application.payment.port.PaymentGateway;
 import io.facecard.application.payment.port.PaymentGateways;
 import io.facecard.application.payment.port.WechatFaceDevices;
 import io.facecard.domain.payment.PaymentProvider;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -41,6 +45,8 @@ public class ConfiguredGateways implements PaymentGateways {
 
     @Inject
     SandboxConfig source;
+    @Inject
+    Instance<OpenTelemetry> telemetry;
 
     private volatile Rails rails;
 
@@ -122,6 +128,8 @@ public class ConfiguredGateways implements PaymentGateways {
                     .orElse("https://payapp.weixin.qq.com/face/get_wxpayface_authinfo"), value.apply("wechat.sp-appid"),
                     value.apply("wechat.sp-mchid"), value.apply("wechat.v2-key"), Clock.systemUTC());
         }
+ Tracer tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("io.facecard.providers");
+        gateways.replaceAll((provider, gateway) -> ProviderSpans.traced(gateway, provider.name(), tracer));
         LOG.info("payment rails " + (sandbox() ? "(sandbox)" : "(live)") + ": " + gateways.keySet());
         NotificationVerifier notifications = new ProviderNotifications(value.apply("stripe.webhook-secret"),
                 alipayKey == null ? null : value.apply("alipay.public-key"), wechatConfig, Clock.systemUTC());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -34,10 +35,17 @@ public class PlatformStartup {
     @Inject
     @Any
     Instance<StartupStep> steps;
+    /**
+     * apply (one machine, tests: every start migrates; Flyway's lock serialises replicas), verify (Kubernetes replicas:
+     * the schema must already be current), only (the rollout's migration Job: migrate and exit).
+     */
+    @Inject
+    @ConfigProperty(name = "facecard.migrations", defaultValue = "apply")
+    String mode;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long t0 = System.nanoTime();
-        var result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(migrations)
                 // Each context's migrations sit in a folder of their own below this one; Flyway reads them all.
                 .locations("classpath:db/migration")
@@ -45,9 +53,24 @@ public class PlatformStartup {
                 // A session lock, not one held in an open transaction: CREATE INDEX CONCURRENTLY waits for every
                 // open transaction, so under the transactional lock it waited for Flyway's own (flyway#3682).
                 .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .load()
-                .migrate();
-        LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
+                .load();
+        if (mode.equals("verify")) {
+            int pending = flyway.info().pending().length;
+            if (pending > 0) {
+                // A replica of the new version before the rollout's migration Job finished: it must not run on the old
+                // schema. Failing here keeps it unready; the startup probe restarts it until the schema has caught up.
+                throw new IllegalStateException(pending + " schema migrations are pending; the rollout's migration Job runs them");
+            }
+            LOG.info("Schema at version " + flyway.info().current().getVersion() + " (verified, not migrated: FACECARD_MIGRATIONS=verify)");
+        } else {
+            var result = flyway.migrate();
+            LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
+            if (mode.equals("only")) {
+                // The migration Job: its work is done, and a zero exit tells Kubernetes so.
+                LOG.info("FACECARD_MIGRATIONS=only: exiting after the migrations");
+                System.exit(0);
+            }
+        }
         for (StartupStep step : ordered()) {
             step.start();
         }
