@@ -1,25 +1,44 @@
-// Builds each overlay with kustomize (kubectl's) and validates every object it yields against the JSON schema of its
-// kind: Kubernetes' own (kubernetes-models) and CloudNativePG's CRDs (@kubernetes-models/cloudnative-pg). Unknown
-// fields, wrong types and missing required fields fail; so does a kind with no schema here.
+// Builds each overlay (kustomize.mjs) and validates every object against the JSON schema of its kind: Kubernetes' own
+// (kubernetes-models) and CloudNativePG's CRDs (@kubernetes-models/cloudnative-pg). Wrong types and missing required
+// fields fail; so does a kind with no schema here. The built overlays are written to ../target/k8s/<overlay>.yaml for
+// the typed Java tests. Where kubectl 1.27+ is installed, its kustomize must build the same objects.
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { build, overlaysDir, YAML_11 } from './kustomize.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const overlays = process.argv.slice(2).length ? process.argv.slice(2) : ['dev', 'production'];
+const out = join(overlaysDir, '..', 'target', 'k8s');
+mkdirSync(out, { recursive: true });
 
 function modulePath(apiVersion) {
-  if (apiVersion.startsWith('postgresql.cnpg.io/')) {
-    return `@kubernetes-models/cloudnative-pg/${apiVersion}`;
+  return apiVersion.startsWith('postgresql.cnpg.io/') ? `@kubernetes-models/cloudnative-pg/${apiVersion}` : `kubernetes-models/${apiVersion}`;
+}
+
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
+}
+
+function byName(objects) {
+  return new Map(objects.map((o) => [`${o.kind}/${o.metadata.name}`, JSON.stringify(canonical(o))]));
+}
+
+function kubectlBuild(overlay) {
+  try {
+    const text = execFileSync('kubectl', ['kustomize', join(overlaysDir, overlay)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return parseAllDocuments(text, YAML_11).map((d) => d.toJS());
+  } catch {
+    return null; // no kubectl, or one too old for these kustomizations
   }
-  return `kubernetes-models/${apiVersion}`;
 }
 
 let failures = 0;
 for (const overlay of overlays) {
-  const built = execFileSync('kubectl', ['kustomize', join(root, 'overlays', overlay)], { encoding: 'utf8' });
-  const docs = parseAllDocuments(built).map((d) => d.toJS());
+  const docs = build(join(overlaysDir, overlay));
+  writeFileSync(join(out, `${overlay}.yaml`), docs.map((d) => stringify(d)).join('---\n'));
   const kinds = [];
   for (const doc of docs) {
     const name = `${overlay}: ${doc.kind}/${doc.metadata?.name}`;
@@ -39,15 +58,24 @@ for (const overlay of overlays) {
       kinds.push(doc.kind);
     } catch (e) {
       console.error(`${name}: ${e.message}`);
-      for (const err of e.errors ?? []) {
-        console.error(`  ${err.instancePath} ${err.message} ${JSON.stringify(err.params)}`);
-      }
       failures++;
     }
   }
-  console.log(`${overlay}: ${kinds.length} of ${docs.length} objects valid (${kinds.join(', ')})`);
+  const theirs = kubectlBuild(overlay);
+  let compared = 'kubectl not available: not compared';
+  if (theirs) {
+    const a = byName(docs);
+    const b = byName(theirs);
+    const differ = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
+    if (differ.length) {
+      console.error(`${overlay}: kubectl kustomize builds these differently: ${differ.join(', ')}`);
+      failures++;
+    }
+    compared = 'same as kubectl kustomize';
+  }
+  console.log(`${overlay}: ${kinds.length} of ${docs.length} objects valid (${kinds.join(', ')}); ${compared}`);
 }
 if (failures) {
-  console.error(`${failures} invalid objects`);
+  console.error(`${failures} problems`);
   process.exit(1);
 }

@@ -93,7 +93,8 @@ class TelemetryIT {
         traced(trace, "/api/v1/checkouts/" + checkout + "/complete", Till.paid("R-" + UUID.randomUUID(), "CASH", "8.00"));
 
         List<Logged> spans = Eventually.until("the checkout's projections in its trace", Duration.ofSeconds(30), () -> spans(trace),
-                l -> l.stream().anyMatch(s -> s.kind().equals("CONSUMER") && s.name().contains("EventProcessor")));
+                l -> l.stream().anyMatch(s -> s.kind().equals("CONSUMER") && s.name().contains("EventProcessor"))
+                        && l.stream().anyMatch(s -> s.kind().equals("SERVER")));
         assertThat(spans).anySatisfy(s -> {
             assertThat(s.kind()).isEqualTo("SERVER");
             assertThat(s.attributes()).contains("facecard.tenant=" + chain.id());
@@ -127,7 +128,7 @@ class TelemetryIT {
                 new BigDecimal("5.00"), "authCode", FacePayIT.wechatCode('1'))));
         assertThat(paid.path("status").asText()).isEqualTo("SUCCEEDED");
         List<Logged> spans = Eventually.until("the provider's span", Duration.ofSeconds(20), () -> spans(trace),
-                l -> l.stream().anyMatch(s -> s.kind().equals("CLIENT")));
+                l -> l.stream().anyMatch(s -> s.kind().equals("CLIENT")) && l.stream().anyMatch(s -> s.kind().equals("SERVER")));
         assertThat(spans).anySatisfy(s -> {
             assertThat(s.kind()).isEqualTo("CLIENT");
             assertThat(s.name()).isEqualTo("WECHAT_PAY charge");

@@ -11,6 +11,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
@@ -29,6 +30,8 @@ import org.axonframework.tracing.SpanScope;
 public final class AxonSpans implements SpanFactory {
     /** The W3C trace context fields carried in metadata (and copied from a command to its events). */
     public static final String[] PROPAGATED = {"traceparent", "tracestate"};
+    /** Attributes Axon would add that name a member. */
+    static final Set<String> UNSAID = Set.of("axon.aggregateId");
 
     private static final TextMapGetter<MetaData> FROM_METADATA = new TextMapGetter<>() {
         @Override
@@ -108,7 +111,11 @@ public final class AxonSpans implements SpanFactory {
             b.setAttribute(Tenants.ATTRIBUTE, tenant);
         }
         for (SpanAttributesProvider p : providers) {
-            p.provideForMessage(m).forEach(b::setAttribute);
+            p.provideForMessage(m).forEach((k, v) -> {
+                if (!UNSAID.contains(k)) {
+                    b.setAttribute(k, v);
+                }
+            });
         }
         return b;
     }
@@ -153,9 +160,15 @@ public final class AxonSpans implements SpanFactory {
             return this;
         }
 
-        /** Axon names some attributes before it starts the span: those go on the builder. */
+        /**
+         * Axon names some attributes before it starts the span: those go on the builder. The aggregate's id is left
+         * out: a bonus account's id is its member's, a pseudonym that still identifies a person.
+         */
         @Override
         public Span addAttribute(String key, String value) {
+            if (UNSAID.contains(key)) {
+                return this;
+            }
             if (span == null) {
                 builder.setAttribute(key, value);
             } else {
