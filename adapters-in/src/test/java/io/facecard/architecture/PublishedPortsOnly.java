@@ -22,7 +22,7 @@ class PublishedPortsOnly extends ArchCondition<JavaClass> {
             "io\\.facecard\\.(?:domain|application|adapters\\.inbound|adapters\\.outbound)\\.(\\w+)(\\..*)?");
     /** Packages of those layers that are the shared kernel or the platform's machinery, not a context. */
     private static final Set<String> KERNEL = Set.of("refusal", "money", "security", "platform", "support", "problem", "http", "axon",
-            "persistence", "cli");
+            "telemetry", "persistence", "cli");
 
     PublishedPortsOnly() {
         super("reach another context only through its published port package or the shared kernel");

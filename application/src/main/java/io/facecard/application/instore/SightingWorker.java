@@ -15,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class SightingWorker extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "camera-sightings";
+    }
+
     private static final int READERS = 2;
 
     private SightingQueue queue;
@@ -51,6 +56,7 @@ public class SightingWorker extends BackgroundWork {
                 next.ifPresent(s -> {
                     quiet.active(s.tenant());
                     sightings.process(s);
+                    done(1);
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -22,6 +22,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class PaymentWorker extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "payment-steps";
+    }
+
     private static final Logger LOG = Logger.getLogger(PaymentWorker.class.getName());
     static final long TICK_MS = 500;
     static final int THREADS = 4;
@@ -75,6 +80,7 @@ public class PaymentWorker extends BackgroundWork {
             } else {
                 steps.refund(d.tenant(), id, d.refundId());
             }
+            done(1);
         } catch (RuntimeException e) {
             // Lost a race for the claim, or the database blinked: the item is still due and comes round again.
             LOG.log(Level.FINE, "payment step " + key + " did not run", e);

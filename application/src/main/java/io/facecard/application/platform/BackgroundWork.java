@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A background loop on the container's managed threads: one ticker thread and, where a subclass asks
@@ -19,6 +20,7 @@ public abstract class BackgroundWork implements StartupStep {
 
     private ScheduledExecutorService ticker;
     private ExecutorService pool;
+    private final AtomicLong done = new AtomicLong();
 
     @Override
     public int phase() {
@@ -35,6 +37,21 @@ public abstract class BackgroundWork implements StartupStep {
             pool = Executors.newFixedThreadPool(poolThreads(), threads);
         }
         schedule(ticker);
+    }
+
+    /** The name operators see for this loop's counts (not the class's: a container proxy has its own). */
+    public abstract String workName();
+
+    /**
+     * Items this replica finished since it started (a payment step, a message, a delivery, a campaign batch): the
+     * replica test sums them over replicas and compares with what the database says was done, so nothing was done twice.
+     */
+    public final long itemsDone() {
+        return done.get();
+    }
+
+    protected final void done(long items) {
+        done.addAndGet(items);
     }
 
     /** Threads of the pool {@link #pool()} hands out; 0 (the default) for a loop that does its work on the ticker. */

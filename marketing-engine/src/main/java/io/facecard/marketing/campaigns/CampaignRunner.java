@@ -18,6 +18,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class CampaignRunner extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "campaign-steps";
+    }
+
     private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
 
     private CampaignStore store;
@@ -43,6 +48,7 @@ public class CampaignRunner extends BackgroundWork {
         for (CampaignStore.Due d : store.due(clock.instant(), 20)) {
             try {
                 run(d);
+                done(1);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "campaign " + d.campaign() + " will be taken up again", e);
             }

@@ -40,6 +40,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class Dispatcher extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "outbox-dispatch";
+    }
+
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final int MAX_TRIES = 6;
     /** Telegram's 429, WeChat's 45009 (daily quota) and 45011 (too frequent). */
@@ -130,6 +135,7 @@ public class Dispatcher extends BackgroundWork {
                 outcomes.addAll(mass.flush(inMassJobs));
                 if (!outcomes.isEmpty()) {
                     outbox.record(outcomes, clock.instant());
+                    done(outcomes.size());
                 }
             } while (!batch.isEmpty() && !Thread.currentThread().isInterrupted()); // a tenant's share may fill less than a batch
         } catch (InterruptedException e) {

@@ -21,6 +21,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class SpendWindow extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "spend-window";
+    }
+
     private static final Logger LOG = Logger.getLogger(SpendWindow.class.getName());
 
     private MemberSpend spend;

@@ -33,6 +33,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  */
 @ApplicationScoped
 public class TenantOffboardingRunner extends BackgroundWork {
+    @Override
+    public String workName() {
+        return "tenant-offboarding";
+    }
+
     private static final Logger LOG = Logger.getLogger(TenantOffboardingRunner.class.getName());
 
     private TenantDirectory directory;
@@ -88,6 +93,7 @@ public class TenantOffboardingRunner extends BackgroundWork {
         }
         long count = erased.count(tenant);
         commands.sendAndWait(new TenantCommands.CompleteOffboarding(tenant, count, "offboarding", clock.instant()));
+        done(1);
         LOG.info("tenant " + tenant + " offboarded: " + count + " members erased, every context's data erased");
     }
 }

@@ -1,30 +1,28 @@
 package io.facecard.adapters.outbound.telemetry;
 
-import io.facecard.adapters.outbound.axon.AxonRuntime;
+import io.facecard.application.platform.BackgroundWork;
 import io.facecard.application.platform.StartupStep;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The gauges an operator alerts on, beside the per-tenant request timers: the depth of every queue the background
- * workers drain (outbox, payment steps, CRM deliveries and the age of the oldest), and how many events each Axon
- * processor is behind the store's head. The queues are counted at most every {@link #FRESH_MS} ms, however often
+ * workers drain (outbox, payment steps, CRM deliveries and the age of the oldest) and how many items each of this
+ * replica's workers finished (the processors' lag is {@code ProcessorLag}'s). The queues are counted at most every {@link #FRESH_MS} ms, however often
  * they are scraped; each replica reports the same database-wide depth (alert on the max, not the sum).
  */
 @ApplicationScoped
@@ -33,10 +31,11 @@ public class OperatorGauges implements StartupStep {
 
     @Inject
     MetricRegistry registry;
-    @Inject
-    AxonRuntime axon;
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
+    @Inject
+    @Any
+    Instance<BackgroundWork> workers;
 
     private final Map<String, long[]> cached = new ConcurrentHashMap<>();
 
@@ -53,10 +52,10 @@ public class OperatorGauges implements StartupStep {
                 "select count(*) from crm_delivery where status = 'PENDING'");
         queue("facecard.crm.deliveries.oldest.seconds", "Age of the oldest pending CRM webhook delivery",
                 "select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) from crm_delivery where status = 'PENDING'");
-        for (String name : axon.processors().keySet()) {
-            registry.gauge(Metadata.builder().withName("facecard.axon.processor.lag").withDescription(
-                    "Events the processor's slowest segment is behind the event store's head").build(), () -> lag(name),
-                    new Tag("processor", name));
+        for (BackgroundWork w : workers) {
+            // A counter in effect (it only grows while the replica runs): rate() of it is the replica's share of the work.
+            registry.gauge(Metadata.builder().withName("facecard.worker.items").withDescription(
+                    "Items this replica's background worker finished since it started").build(), w::itemsDone, new Tag("worker", w.workName()));
         }
     }
 
@@ -77,18 +76,5 @@ public class OperatorGauges implements StartupStep {
         } catch (SQLException e) {
             return -1; // the database is away: -1 is not a depth, and the readiness check says why
         }
-    }
-
-    private long lag(String processor) {
-        EventProcessor p = axon.processors().get(processor);
-        if (!(p instanceof StreamingEventProcessor s)) {
-            return 0;
-        }
-        OptionalLong head = axon.eventStore().createHeadToken().position();
-        long slowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : s.processingStatus().values()) {
-            slowest = Math.min(slowest, status.getCurrentPosition().orElse(-1));
-        }
-        return head.isPresent() && slowest != Long.MAX_VALUE ? Math.max(0, head.getAsLong() - slowest) : 0;
     }
 }
