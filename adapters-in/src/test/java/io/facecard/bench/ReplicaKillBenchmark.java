@@ -39,6 +39,14 @@ public final class ReplicaKillBenchmark {
                 System.getProperty("bench.mode", "kill").equals("rolling") ? "a rolling restart of every replica from " + killAt + " s"
                         : victim + " is killed at " + killAt + " s and started again at " + restartAt + " s");
 
+        // Also in flight at the kill (-Dbench.inFlight=false: tills only): a campaign sending and WeChat face-pays being queried.
+        boolean inFlight = Boolean.parseBoolean(System.getProperty("bench.inFlight", "true"));
+        java.sql.Connection db = inFlight ? java.sql.DriverManager.getConnection(System.getProperty("bench.jdbc",
+                "jdbc:postgresql://127.0.0.1:5432/facecard"), "facecard", System.getProperty("bench.dbPassword",
+                Files.readString(Path.of("/var/lib/facecard/db-password")).strip())) : null;
+        InFlight.Campaign campaign = inFlight ? InFlight.Campaign.prepare(db, Integer.getInteger("bench.recipients", 20_000)) : null;
+        InFlight.FacePays pays = inFlight ? InFlight.FacePays.prepare(operator) : null;
+        Map<String, Long> itemsBefore = WebhookBenchmark.workerItemsAll();
         String mode = System.getProperty("bench.mode", "kill");
         int replicas = Integer.getInteger("bench.replicas", 2);
         Thread chaos = new Thread(() -> {
@@ -60,7 +68,11 @@ public final class ReplicaKillBenchmark {
                     }
                     return;
                 }
-                Thread.sleep(killAt * 1000L);
+                Thread.sleep(Math.max(0, killAt - 3) * 1000L);
+                if (campaign != null) {
+                    campaign.start(); // 3 s before the kill: its audience is being frozen and queued, its messages sent
+                }
+                Thread.sleep(3000L);
                 long pid = pidOf(victim).orElseThrow(() -> new IllegalStateException("no running " + victim));
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 System.out.printf("%s (pid %d) SIGKILLed%n", victim, pid);
@@ -73,16 +85,29 @@ public final class ReplicaKillBenchmark {
             }
         }, "chaos");
         chaos.start();
+        Thread payer = pays == null ? null : pays.run(1000);
         long t0 = System.nanoTime();
         List<CheckoutLoadBenchmark.TillResult> results = CheckoutLoadBenchmark.drive(shop.keys(), shop.members(), seconds);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         chaos.join();
+        if (payer != null) {
+            pays.stop = true;
+            payer.join();
+        }
         CheckoutLoadBenchmark.report(results, elapsed, tills);
         long failed = results.stream().mapToLong(r -> java.util.Arrays.stream(r.errors()).sum()).sum();
         System.out.printf("calls retried (same key): %d; checkouts the tills gave up on after %d s of retries: %d%n",
                 CheckoutLoadBenchmark.RETRIES.get(), Long.getLong("bench.retrySeconds"), failed);
         CheckoutLoadBenchmark.verify(shop.admin(), shop.members(), new ArrayList<>(results));
         System.out.println("requests per replica (HAProxy's counters since it started): " + balancerCounts());
+        if (inFlight) {
+            pays.verify();
+            campaign.verify(db);
+            db.close();
+        }
+        // What each replica's workers did during the run (a restarted replica counts from its restart).
+        Map<String, Long> itemsAfter = WebhookBenchmark.workerItemsAll();
+        itemsAfter.forEach((k, n) -> System.out.printf("  %-40s %d%n", k, n - itemsBefore.getOrDefault(k, 0L)));
     }
 
     /** Each replica's total sessions and state, from HAProxy's statistics page (CSV). */

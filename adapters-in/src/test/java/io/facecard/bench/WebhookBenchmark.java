@@ -123,6 +123,27 @@ public final class WebhookBenchmark {
         after.forEach((port, n) -> System.out.printf("replica on :%s sent %d of them%n", port, n - before.getOrDefault(port, 0L)));
     }
 
+    /** Every worker's items of every replica in {@code -Dbench.replicaPorts} (default 9081,9082), keyed "port worker". */
+    static Map<String, Long> workerItemsAll() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String port : System.getProperty("bench.replicaPorts", "9081,9082").split(",")) {
+            try {
+                String text = CheckoutLoadBenchmark.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + port.strip() + "/metrics?scope=application")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                for (String line : text.split("\n")) {
+                    int w = line.indexOf("worker=\"");
+                    if (line.startsWith("facecard_worker_items") && w > 0) {
+                        String worker = line.substring(w + 8, line.indexOf('"', w + 8));
+                        out.put(":" + port.strip() + " " + worker, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
+                }
+            } catch (Exception e) {
+                out.put(":" + port.strip() + " unreachable", 0L);
+            }
+        }
+        return out;
+    }
+
     /** {@code facecard_worker_items{worker="crm-webhooks"}} of each replica named in {@code -Dbench.replicaPorts}. */
     static Map<String, Long> workerItems() {
         Map<String, Long> out = new HashMap<>();
