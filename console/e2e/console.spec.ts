@@ -254,6 +254,33 @@ test.describe.serial('the console', () => {
     await expect(page.getByLabel('Message in DE (empty: the default one)')).toHaveValue('Beleg {receipt}: {earned} Punkte');
   });
 
+  test('the admin registers a CRM webhook (secret once), tests it, sees it disabled everywhere, enables and deletes it', async ({ page }) => {
+    await signIn(page, slug, 'admin', PASSWORD);
+    await page.getByRole('link', { name: 'CRM webhooks' }).click();
+    await page.getByLabel('URL').fill('http://10.0.0.8/crm');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByLabel('URL')).toHaveAttribute('aria-invalid', 'true');
+    // Port 9 (discard) refuses: the test delivery fails and waits for its retry.
+    await page.getByLabel('URL').fill('http://127.0.0.1:9/crm');
+    await page.getByLabel('Send members’ personal data (name, e-mail, phone…)').check();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByTestId('webhook-secret')).toHaveText(/^whsec_/);
+    await expect(page.getByRole('cell', { name: 'http://127.0.0.1:9/crm · with personal data' })).toBeVisible();
+    await page.getByRole('button', { name: 'Send a test' }).click();
+    await expect(page.getByRole('cell', { name: 'webhook.ping' })).toBeVisible();
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await expect(page.getByRole('cell', { name: 'DISABLED' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('is disabled');
+    await look(page, '11-admin-webhooks');
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('link', { name: '1 CRM webhook endpoint(s) disabled after failing for a day.' }).click();
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await expect(page.getByRole('cell', { name: 'ACTIVE' })).toBeVisible();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('cell', { name: 'ACTIVE' })).toHaveCount(0);
+  });
+
   test('another tenant and another role see nothing of it', async ({ page, request }) => {
     const operator = await token(request, null, 'operator', OPERATOR_PASSWORD);
     const other = `e2e-other-${Date.now().toString(36)}`;

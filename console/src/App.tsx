@@ -15,6 +15,8 @@ import { Members } from './pages/Members';
 import { Settings } from './pages/Settings';
 import { Notices } from './pages/Notices';
 import { ProgramPage } from './pages/Program';
+import { Webhooks } from './pages/Webhooks';
+import { DisabledWebhooks } from './parts/DisabledWebhooks';
 
 type Page = { id: string; label: Key; roles: Role[]; render: (s: Session) => ReactElement };
 
@@ -27,6 +29,7 @@ export const PAGES: Page[] = [
   { id: 'settings', label: 'nav.settings', roles: ['TENANT_ADMIN'], render: () => <Settings /> },
   { id: 'program', label: 'nav.program', roles: ['TENANT_ADMIN'], render: (s) => <ProgramPage currency={s.currency} /> },
   { id: 'notices', label: 'nav.notices', roles: ['TENANT_ADMIN'], render: () => <Notices /> },
+  { id: 'webhooks', label: 'nav.webhooks', roles: ['TENANT_ADMIN'], render: () => <Webhooks /> },
   { id: 'segments', label: 'nav.segments', roles: ['TENANT_ADMIN', 'MARKETER'], render: () => <Segments /> },
   { id: 'campaigns', label: 'nav.campaigns', roles: ['TENANT_ADMIN', 'MARKETER'], render: (s) => <Campaigns currency={s.currency} zone={s.zone} /> },
   { id: 'alerts', label: 'nav.alerts', roles: ['TENANT_ADMIN', 'STORE_MANAGER'], render: (s) => <Alerts session={s} /> },
@@ -146,6 +149,7 @@ export function App() {
             </ul>
           </nav>
           <main id="main">
+            {roles.includes('TENANT_ADMIN') && page?.id !== 'webhooks' && <DisabledWebhooks />}
             <Boundary key={page?.id} message={t('error.generic')}>{page ? page.render(session) : <p>{t('nothing')}</p>}</Boundary>
           </main>
         </div>

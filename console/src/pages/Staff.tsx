@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api, call } from '../api/client';
 import { useStores } from '../parts/stores';
-import { Field, FormError, Section, useLoad, useSubmit } from '../parts/forms';
+import { Checks, Field, FormError, Section, useLoad, useSubmit } from '../parts/forms';
 import { useI18n } from '../i18n';
 
 const ROLES = ['TENANT_ADMIN', 'MARKETER', 'STORE_MANAGER', 'CASHIER'] as const;
@@ -95,25 +95,5 @@ export function Staff() {
         )}
       </Section>
     </>
-  );
-}
-
-/** A labelled group of checkboxes over a list of values; its refusal is read out with the group. */
-function Checks({ legend, options, chosen, onChange, error }: {
-  legend: string; options: readonly (readonly [string, string])[]; chosen: readonly string[]; onChange: (chosen: string[]) => void; error?: string;
-}) {
-  const id = useId();
-  return (
-    <fieldset aria-describedby={error ? id : undefined}>
-      <legend>{legend}</legend>
-      {options.map(([value, label]) => (
-        <label key={value} className="check">
-          <input type="checkbox" checked={chosen.includes(value)}
-            onChange={() => onChange(chosen.includes(value) ? chosen.filter((x) => x !== value) : [...chosen, value])} />
-          {label}
-        </label>
-      ))}
-      {error && <span id={id} role="alert" className="error">{error}</span>}
-    </fieldset>
   );
 }

@@ -34,7 +34,7 @@ describe('the menu', () => {
     expect(pagesFor(['MARKETER']).map((p) => p.id)).toEqual(['segments', 'campaigns', 'traffic']);
     expect(pagesFor(['STORE_MANAGER']).map((p) => p.id)).toEqual(['stores', 'members', 'alerts', 'traffic']);
     expect(pagesFor(['CASHIER'])).toEqual([]);
-    expect(pagesFor(['TENANT_ADMIN']).map((p) => p.id)).toEqual(['stores', 'staff', 'members', 'settings', 'program', 'notices', 'segments', 'campaigns', 'alerts', 'traffic']);
+    expect(pagesFor(['TENANT_ADMIN']).map((p) => p.id)).toEqual(['stores', 'staff', 'members', 'settings', 'program', 'notices', 'webhooks', 'segments', 'campaigns', 'alerts', 'traffic']);
   });
 });
 

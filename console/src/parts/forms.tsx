@@ -149,3 +149,23 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   }, [...deps, version]);
   return { data: state.data, error: state.error, reload: () => setVersion((v) => v + 1) };
 }
+
+/** A labelled group of checkboxes over a list of values; its refusal is read out with the group. */
+export function Checks({ legend, options, chosen, onChange, error }: {
+  legend: string; options: readonly (readonly [string, string])[]; chosen: readonly string[]; onChange: (chosen: string[]) => void; error?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={error ? id : undefined}>
+      <legend>{legend}</legend>
+      {options.map(([value, label]) => (
+        <label key={value} className="check">
+          <input type="checkbox" checked={chosen.includes(value)}
+            onChange={() => onChange(chosen.includes(value) ? chosen.filter((x) => x !== value) : [...chosen, value])} />
+          {label}
+        </label>
+      ))}
+      {error && <span id={id} role="alert" className="error">{error}</span>}
+    </fieldset>
+  );
+}
