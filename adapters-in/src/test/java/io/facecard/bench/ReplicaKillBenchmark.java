@@ -103,11 +103,39 @@ public final class ReplicaKillBenchmark {
         if (inFlight) {
             pays.verify();
             campaign.verify(db);
+            leases(db);
             db.close();
         }
         // What each replica's workers did during the run (a restarted replica counts from its restart).
         Map<String, Long> itemsAfter = WebhookBenchmark.workerItemsAll();
         itemsAfter.forEach((k, n) -> System.out.printf("  %-40s %d%n", k, n - itemsBefore.getOrDefault(k, 0L)));
+    }
+
+    /**
+     * No stuck lease: nothing that was due more than two minutes ago is still waiting (a claim whose holder died is due
+     * again when its lease ends, and someone must have taken it), and every Axon token claim was renewed in the last
+     * 30 s (the killed replica's claims were taken over).
+     */
+    static void leases(java.sql.Connection db) throws Exception {
+        String[][] checks = {
+                {"outbox messages overdue", "select count(*) from outbox_message where status = 'QUEUED' and next_at < now() - interval '2 minutes'"},
+                {"payment steps overdue", "select count(*) from payment_due where due_at < now() - interval '2 minutes'"},
+                {"CRM deliveries overdue", "select count(*) from crm_delivery where status = 'PENDING' and next_at < now() - interval '2 minutes'"},
+                {"campaign steps overdue", "select count(*) from campaign_due where due_at < now() - interval '2 minutes'"},
+                {"Axon token claims not renewed for 30 s", "select count(*) from tokenentry where owner is not null "
+                        + "and timestamp::timestamptz < now() - interval '30 seconds'"}};
+        StringBuilder out = new StringBuilder("stuck leases:");
+        try (var st = db.createStatement()) {
+            for (String[] c : checks) {
+                try (var r = st.executeQuery(c[1])) {
+                    r.next();
+                    out.append(' ').append(c[0]).append(' ').append(r.getLong(1)).append(';');
+                } catch (java.sql.SQLException e) {
+                    out.append(' ').append(c[0]).append(" unreadable (").append(e.getMessage().split("\n")[0]).append(");");
+                }
+            }
+        }
+        System.out.println(out);
     }
 
     /** Each replica's total sessions and state, from HAProxy's statistics page (CSV). */

@@ -46,11 +46,11 @@ public abstract class BackgroundWork implements StartupStep {
      * Items this replica finished since it started (a payment step, a message, a delivery, a campaign batch): the
      * replica test sums them over replicas and compares with what the database says was done, so nothing was done twice.
      */
-    public final long itemsDone() {
+    public long itemsDone() {
         return done.get();
     }
 
-    protected final void done(long items) {
+    protected void done(long items) {
         done.addAndGet(items);
     }
 

@@ -33,9 +33,10 @@ public class OperatorGauges implements StartupStep {
     MetricRegistry registry;
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
+    /** Looked up as start-up steps: BackgroundWork itself is no proxyable bean type (its start is final). */
     @Inject
     @Any
-    Instance<BackgroundWork> workers;
+    Instance<StartupStep> steps;
 
     private final Map<String, long[]> cached = new ConcurrentHashMap<>();
 
@@ -52,7 +53,10 @@ public class OperatorGauges implements StartupStep {
                 "select count(*) from crm_delivery where status = 'PENDING'");
         queue("facecard.crm.deliveries.oldest.seconds", "Age of the oldest pending CRM webhook delivery",
                 "select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) from crm_delivery where status = 'PENDING'");
-        for (BackgroundWork w : workers) {
+        for (StartupStep step : steps) {
+            if (!(step instanceof BackgroundWork w)) {
+                continue;
+            }
             // A counter in effect (it only grows while the replica runs): rate() of it is the replica's share of the work.
             registry.gauge(Metadata.builder().withName("facecard.worker.items").withDescription(
                     "Items this replica's background worker finished since it started").build(), w::itemsDone, new Tag("worker", w.workName()));
