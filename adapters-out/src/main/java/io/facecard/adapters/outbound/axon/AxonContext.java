@@ -28,18 +28,27 @@ public interface AxonContext {
      * A processor: subscribing ones run in the command's transaction (a failure fails the command),
      * streaming ones follow the event store on their own threads with tokens in the token store.
      */
-    record Processor(String name, boolean streaming, int segments, int batchSize) {
+    record Processor(String name, boolean streaming, int segments, int batchSize, boolean startAtHead) {
         public static Processor subscribing(String name) {
-            return new Processor(name, false, 1, 1);
+            return new Processor(name, false, 1, 1, false);
         }
 
         public static Processor streaming(String name, int segments) {
-            return new Processor(name, true, segments, 1);
+            return new Processor(name, true, segments, 1, false);
         }
 
         /** Events handled {@code batchSize} to a transaction: for handlers that write a lot and are idempotent. */
         public static Processor streaming(String name, int segments, int batchSize) {
-            return new Processor(name, true, segments, batchSize);
+            return new Processor(name, true, segments, batchSize, false);
+        }
+
+        /**
+         * A processor that, the first time it runs, starts at the event store's head instead of replaying history: for
+         * handlers that tell the outside world what happens from now on (a projection rebuilds from the start; a
+         * webhook feed must not announce years of old events when it is deployed).
+         */
+        public Processor fromNow() {
+            return new Processor(name, streaming, segments, batchSize, true);
         }
     }
 

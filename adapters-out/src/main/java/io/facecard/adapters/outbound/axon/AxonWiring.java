@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
@@ -73,7 +74,7 @@ public final class AxonWiring {
                             .sqlSchema(new PostgresSagaSqlSchema()).serializer(serializer).build());
             assembly.processors().values().forEach(p -> {
                 if (p.streaming()) {
-                    pooled(ep, p.name(), p.segments(), p.batchSize());
+                    pooled(ep, p.name(), p.segments(), p.batchSize(), p.startAtHead());
                 } else {
                     ep.registerSubscribingEventProcessor(p.name());
                 }
@@ -82,7 +83,7 @@ public final class AxonWiring {
                 ep.assignHandlerInstancesMatching(p.name(), h -> handlers.stream().anyMatch(x -> x == h));
             });
             for (AxonContext.Saga saga : assembly.sagas()) {
-                pooled(ep, saga.processor(), saga.segments(), 1);
+                pooled(ep, saga.processor(), saga.segments(), 1, false);
                 ep.registerSaga(saga.type());
                 ep.assignProcessingGroup(saga.type().getSimpleName() + "Processor", saga.processor());
             }
@@ -90,10 +91,11 @@ public final class AxonWiring {
         return configurer;
     }
 
-    private void pooled(EventProcessingConfigurer ep, String name, int segments, int batchSize) {
-        ep.registerPooledStreamingEventProcessor(name, Configuration::eventStore,
-                (c, builder) -> builder.coordinatorExecutor(coordinator).workerExecutor(workers).initialSegmentCount(segments)
-                        .batchSize(batchSize));
+    private void pooled(EventProcessingConfigurer ep, String name, int segments, int batchSize, boolean startAtHead) {
+        ep.registerPooledStreamingEventProcessor(name, Configuration::eventStore, (c, builder) -> {
+            var b = builder.coordinatorExecutor(coordinator).workerExecutor(workers).initialSegmentCount(segments).batchSize(batchSize);
+            return startAtHead ? b.initialToken(StreamableMessageSource::createHeadToken) : b;
+        });
     }
 
     /**
