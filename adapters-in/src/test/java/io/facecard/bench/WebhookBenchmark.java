@@ -112,15 +112,59 @@ public final class WebhookBenchmark {
             }
             last.put(g.member(), Math.max(prev, g.points()));
         }
-        long[] lag = all.stream().mapToLong(g -> java.time.Duration.between(g.occurred(), g.received()).toMillis()).sorted().toArray();
+        long[] lag = all.stream().mapToLong(g -> java.time.Duration.between(g.occurred(), g.received()).toNanos()).sorted().toArray();
         double deliverySeconds = (all.get(all.size() - 1).receivedNanos() - t0) / 1e9;
         System.out.printf("events: %d written in %.1f s (%.0f/s); deliveries: %d received (%d distinct) in %.1f s from the first write: %.0f/s%n",
                 expected, writeSeconds, expected / writeSeconds, all.size(), ids.size(), deliverySeconds, all.size() / deliverySeconds);
         System.out.printf("lag event -> delivery: p50 %.0f ms, p95 %.0f ms, max %d ms; duplicates %d; out of order per member %d; "
-                + "signatures failing %d%n", CheckoutLoadBenchmark.pct(lag, 50), CheckoutLoadBenchmark.pct(lag, 95), lag[lag.length - 1],
+                + "signatures failing %d%n", CheckoutLoadBenchmark.pct(lag, 50), CheckoutLoadBenchmark.pct(lag, 95), lag[lag.length - 1] / 1_000_000,
                 duplicates, outOfOrder, unverified);
         Map<String, Long> after = workerItems();
         after.forEach((port, n) -> System.out.printf("replica on :%s sent %d of them%n", port, n - before.getOrDefault(port, 0L)));
+
+        // The sender's own pace: a backlog written straight into the queue (as after a receiver's outage), drained by
+        // every replica's sender at once.
+        int backlog = Integer.getInteger("bench.backlog", 5000);
+        if (backlog > 0) {
+            drain(shop.slug(), endpoint.path("endpoint").path("id").asText(), secret[0], backlog);
+        }
+    }
+
+    /** Queues {@code n} deliveries in one statement and measures how fast the replicas' senders post them. */
+    static void drain(String slug, String endpoint, String secret, int n) throws Exception {
+        List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/hooks", x -> {
+            try (x) {
+                x.getRequestBody().readAllBytes();
+                arrivals.add(System.nanoTime());
+                x.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        Map<String, Long> before = workerItems();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("bench.jdbc",
+                "jdbc:postgresql://127.0.0.1:5432/facecard"), "facecard", System.getProperty("bench.dbPassword",
+                java.nio.file.Files.readString(java.nio.file.Path.of("/var/lib/facecard/db-password")).strip()));
+                java.sql.Statement st = db.createStatement()) {
+            String tenant = SegmentBenchmark.tenantOf(db, slug);
+            st.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+            st.execute("update crm_endpoint set url = 'http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks' where id = '" + endpoint + "'");
+            long t0 = System.nanoTime();
+            st.execute("insert into crm_delivery (id, tenant_id, endpoint_id, source_key, type, member_id, order_key, data, occurred_at, created_at, "
+                    + "window_start, status, next_at) select g.id, '" + tenant + "', '" + endpoint + "', 'backlog:' || g.id, 'POINTS_CHANGED', null, g.id, "
+                    + "'{\"points\": 1}', now(), now(), now(), 'PENDING', now() from (select gen_random_uuid() id from generate_series(1, " + n + ")) g");
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (arrivals.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double seconds = (arrivals.get(arrivals.size() - 1) - t0) / 1e9;
+            System.out.printf("backlog of %d deliveries posted in %.1f s: %.0f deliveries/s%n", arrivals.size(), seconds, arrivals.size() / seconds);
+        }
+        receiver.stop(0);
+        Map<String, Long> after = workerItems();
+        after.forEach((port, c) -> System.out.printf("  replica on :%s posted %d of the backlog%n", port, c - before.getOrDefault(port, 0L)));
     }
 
     /** Every worker's items of every replica in {@code -Dbench.replicaPorts} (default 9081,9082), keyed "port worker". */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * phase (a second start does nothing), shut down with its bean; a step cut off by the shutdown is
  * taken up again after the restart, which each subclass's claims and leases make safe.
  */
-public abstract class BackgroundWork implements StartupStep {
+public abstract class BackgroundWork implements StartupStep, Worker {
     @Resource
     ManagedThreadFactory threads;
 
@@ -40,12 +40,14 @@ public abstract class BackgroundWork implements StartupStep {
     }
 
     /** The name operators see for this loop's counts (not the class's: a container proxy has its own). */
+    @Override
     public abstract String workName();
 
     /**
      * Items this replica finished since it started (a payment step, a message, a delivery, a campaign batch): the
      * replica test sums them over replicas and compares with what the database says was done, so nothing was done twice.
      */
+    @Override
     public long itemsDone() {
         return done.get();
     }

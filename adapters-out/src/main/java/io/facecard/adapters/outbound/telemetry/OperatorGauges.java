@@ -1,7 +1,7 @@
 package io.facecard.adapters.outbound.telemetry;
 
-import io.facecard.application.platform.BackgroundWork;
 import io.facecard.application.platform.StartupStep;
+import io.facecard.application.platform.Worker;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -33,10 +33,9 @@ public class OperatorGauges implements StartupStep {
     MetricRegistry registry;
     @Resource(lookup = "jdbc/facecard")
     DataSource dataSource;
-    /** Looked up as start-up steps: BackgroundWork itself is no proxyable bean type (its start is final). */
     @Inject
     @Any
-    Instance<StartupStep> steps;
+    Instance<Worker> workers;
 
     private final Map<String, long[]> cached = new ConcurrentHashMap<>();
 
@@ -53,10 +52,7 @@ public class OperatorGauges implements StartupStep {
                 "select count(*) from crm_delivery where status = 'PENDING'");
         queue("facecard.crm.deliveries.oldest.seconds", "Age of the oldest pending CRM webhook delivery",
                 "select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) from crm_delivery where status = 'PENDING'");
-        for (StartupStep step : steps) {
-            if (!(step instanceof BackgroundWork w)) {
-                continue;
-            }
+        for (Worker w : workers) {
             // A counter in effect (it only grows while the replica runs): rate() of it is the replica's share of the work.
             registry.gauge(Metadata.builder().withName("facecard.worker.items").withDescription(
                     "Items this replica's background worker finished since it started").build(), w::itemsDone, new Tag("worker", w.workName()));
