@@ -31,7 +31,7 @@ public class CrmFeed implements CrmEvents {
 
     @Override
     public void happened(TenantId tenant, Happening h) {
-        List<UUID> to = endpoints.subscribed(tenant, h.type());
+        List<UUID> to = endpoints.subscribed(tenant, h.type(), h.occurredAt());
         if (!to.isEmpty()) {
             deliveries.queue(tenant, to, h, clock.instant());
         }

@@ -79,9 +79,9 @@ public class JdbcWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public List<UUID> subscribed(TenantId tenant, CrmEventType type) {
-        return Jdbc.query(em, "select id from crm_endpoint where tenant_id = ? and status = 'ACTIVE' and ? = any(events)", r -> Jdbc.uuid(r, 1),
-                tenant.value(), type.name());
+    public List<UUID> subscribed(TenantId tenant, CrmEventType type, Instant occurredAt) {
+        return Jdbc.query(em, "select id from crm_endpoint where tenant_id = ? and status = 'ACTIVE' and ? = any(events) and created_at <= ?",
+                r -> Jdbc.uuid(r, 1), tenant.value(), type.name(), occurredAt);
     }
 
     @Override

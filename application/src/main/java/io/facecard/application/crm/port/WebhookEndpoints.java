@@ -30,8 +30,8 @@ public interface WebhookEndpoints {
 
     Optional<Endpoint> find(TenantId tenant, UUID id);
 
-    /** The active endpoints subscribed to {@code type}. */
-    List<UUID> subscribed(TenantId tenant, CrmEventType type);
+    /** The active endpoints subscribed to {@code type} that existed when it happened (none hears the past). */
+    List<UUID> subscribed(TenantId tenant, CrmEventType type, Instant occurredAt);
 
     boolean delete(TenantId tenant, UUID id);
 
