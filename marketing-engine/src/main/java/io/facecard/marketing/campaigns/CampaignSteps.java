@@ -119,6 +119,11 @@ public class CampaignSteps {
         return batch.size();
     }
 
+    /** True when every treated recipient's message is queued, including any a worker on another replica was writing. */
+    public boolean allQueued(TenantId tenant, CampaignId id) {
+        return audience.unqueued(tenant, id) == 0;
+    }
+
     /** A triggered campaign looks again in 15 s (its audience query, once per campaign, not per member). */
     public void later(TenantId tenant, CampaignId id) {
         store.due(tenant, id, clock.instant().plusSeconds(TRIGGER_EVERY_SECONDS));

@@ -24,6 +24,12 @@ public interface CampaignAudience {
     /** Treated recipients whose message is not queued yet, with what personalises it. */
     List<Pending> pending(TenantId tenant, CampaignId campaign, int limit);
 
+    /**
+     * Treated recipients whose message is not queued yet, counting those another worker holds locked: {@link #pending}
+     * skips those, so only this says whether the campaign is done.
+     */
+    long unqueued(TenantId tenant, CampaignId campaign);
+
     /** Records that these recipients' messages are queued (with their coupon codes); false when a code was taken (draw again). */
     boolean queued(TenantId tenant, CampaignId campaign, List<Queued> queued, Instant at);
 

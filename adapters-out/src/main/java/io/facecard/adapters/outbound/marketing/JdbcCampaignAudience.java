@@ -72,6 +72,12 @@ public class JdbcCampaignAudience implements CampaignAudience {
     }
 
     @Override
+    public long unqueued(TenantId tenant, CampaignId campaign) {
+        return Jdbc.query(em, "select count(*) from campaign_recipient where campaign_id = ? and grp = 'TREATED' and queued_at is null",
+                r -> r.getLong(1), campaign.value()).get(0);
+    }
+
+    @Override
     public boolean queued(TenantId tenant, CampaignId campaign, List<Queued> queued, Instant at) {
         List<String> codes = queued.stream().map(Queued::couponCode).filter(c -> c != null).toList();
         if (!codes.isEmpty()) {
