@@ -121,14 +121,19 @@ public class WebhookSender extends BackgroundWork {
         }
         Duration wait = policy.backoff(d.attempts() + 1, ThreadLocalRandom.current().nextDouble());
         String error = a.error() != null ? a.error() : "answered " + a.status();
-        if (policy.givesUp(d.windowStart(), at, wait)) {
+        boolean givenUp = policy.givesUp(d.windowStart(), at, wait);
+        if (givenUp) {
             deliveries.attempted(d.id(), WebhookDeliveries.Status.FAILED, null, a.status() == 0 ? null : a.status(), a.body(), error, at);
         } else {
             deliveries.attempted(d.id(), WebhookDeliveries.Status.PENDING, at.plus(wait), a.status() == 0 ? null : a.status(), a.body(),
                     error, at);
         }
         Instant failingSince = endpoints.find(d.tenant(), e.id()).map(Endpoint::failingSince).orElse(null);
-        if (policy.disables(failingSince, at)) {
+        // Failing for a whole window, or throughout the window of a delivery just given up: failing since its first
+        // attempt (whose answer may take a first backoff's time). Its last attempt comes a backoff before the window's
+        // end and may be the endpoint's last for a long time, so waiting for the next failure could wait for ever.
+        boolean failedThroughout = givenUp && failingSince != null && !failingSince.isAfter(d.windowStart().plus(policy.first()));
+        if (policy.disables(failingSince, at) || failedThroughout) {
             endpoints.update(d.tenant(), e.with(Status.DISABLED, failingSince, at,
                     "every delivery failed since " + failingSince + " (last: " + error + ")", at));
             deliveries.pause(d.tenant(), e.id());

@@ -66,11 +66,13 @@ public class JdbcWebhookDeliveries implements WebhookDeliveries {
         return Jdbc.query(em, "with due as (select d.id from crm_delivery d where d.status = 'PENDING' and d.next_at <= ? and d.seq = "
                         + "(select min(p.seq) from crm_delivery p where p.endpoint_id = d.endpoint_id and p.order_key = d.order_key "
                         + "and p.status in ('PENDING', 'PAUSED')) order by d.next_at limit ? for update skip locked) "
-                        + "update crm_delivery c set next_at = ?, attempts = c.attempts + 1 from due where c.id = due.id "
+                        // A delivery's window (a day of retries) starts at its first attempt, not when it was queued.
+                        + "update crm_delivery c set next_at = ?, attempts = c.attempts + 1, window_start = case when c.attempts = 0 "
+                        + "then ? else c.window_start end from due where c.id = due.id "
                         + "returning c.id, c.tenant_id, c.endpoint_id, c.type, c.member_id, c.occurred_at, c.data, c.attempts - 1, c.window_start",
                 r -> new Due(Jdbc.uuid(r, 1), new TenantId(Jdbc.uuid(r, 2)), Jdbc.uuid(r, 3), CrmEventType.valueOf(r.getString(4)),
                         member(r, 5), Jdbc.instant(r, 6), read(r.getString(7)), r.getInt(8), Jdbc.instant(r, 9)),
-                now, limit, leaseUntil);
+                now, limit, leaseUntil, now);
     }
 
     @Override
