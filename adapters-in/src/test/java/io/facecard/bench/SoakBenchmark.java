@@ -236,8 +236,8 @@ public final class SoakBenchmark {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
             String metrics = CheckoutLoadBenchmark.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[i].strip()
                     + "/metrics?scope=base")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            s.put(r + ".heapAfterGcMb", metric(metrics, "base_memory_usedHeap_bytes") / 1e6);
-            s.put(r + ".threads", metric(metrics, "base_thread_count"));
+            s.put(r + ".heapAfterGcMb", metric(metrics, "memory_usedHeap_bytes") / 1e6);
+            s.put(r + ".threads", metric(metrics, "thread_count"));
             try (Stream<Path> fds = Files.list(Path.of("/proc", pid.get().toString(), "fd"))) {
                 s.put(r + ".fds", (double) fds.count());
             }
