@@ -135,8 +135,11 @@ class CrmWebhooksIT {
         int tried = receiver.received(down).size();
         assertThat(tried).isGreaterThanOrEqualTo(3);
 
-        // Disabled: new events are not queued for it; enabling and replaying sends the failed one under its own id.
-        member("Di Later", "di@example.com");
+        // Disabled: new events are not queued for it; enabling and replaying sends the failed one under its own id. The
+        // active flaky endpoint hearing the new member shows the event was handled while "down" was still disabled.
+        String later = member("Di Later", "di@example.com");
+        Eventually.until("the new member's event handled", Duration.ofSeconds(30), () -> receiver.received(flaky),
+                l -> l.stream().anyMatch(r -> r.answered() == 204 && r.body().contains(later)));
         receiver.fail(down, 0, 0);
         patch("/api/v1/crm/webhooks/" + downId, chain.adminToken(), Map.of("enabled", true)).ok(200);
         post("/api/v1/crm/webhooks/" + downId + "/deliveries/" + failed.path("id").asText() + "/replay", chain.adminToken(), null).ok(202);
