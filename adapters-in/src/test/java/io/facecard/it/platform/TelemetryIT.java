@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * tenant's id and none with the member's name.
  */
 class TelemetryIT {
-    /** The logging exporter's line: 'name' : traceId spanId KIND [tracer: ...] AttributesMap{data={...}, ...}. */
-    static final Pattern SPAN = Pattern.compile("'(.+?)' : ([0-9a-f]{32}) ([0-9a-f]{16}) ([A-Z]+) \\[tracer: ([^\\]]*)\\] AttributesMap\\{data=\\{(.*?)\\}");
+    /** The logging exporter's line: 'name' : traceId spanId KIND [tracer: ...] AttributesMap{data={...}, capacity=...} (a route's {id} is inside). */
+    static final Pattern SPAN = Pattern.compile("'(.+?)' : ([0-9a-f]{32}) ([0-9a-f]{16}) ([A-Z]+) \\[tracer: ([^\\]]*)\\] AttributesMap\\{data=\\{(.*)\\}, capacity=");
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static Chain chain;
     static Till till;
